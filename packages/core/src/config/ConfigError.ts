@@ -1,0 +1,18 @@
+/** One thing wrong with one environment variable. */
+export interface ConfigProblem {
+	readonly variable: string;
+	readonly problem: string;
+	readonly example: string;
+}
+
+/** Thrown at start when the environment is invalid; lists every problem at once, never a secret. */
+export class ConfigError extends Error {
+	public readonly problems: readonly ConfigProblem[];
+
+	public constructor(problems: readonly ConfigProblem[]) {
+		const lines = problems.map((entry) => `  - ${entry.variable}: ${entry.problem}. Example: ${entry.variable}=${entry.example}`);
+		super(`Invalid configuration (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n${lines.join('\n')}`);
+		this.name = 'ConfigError';
+		this.problems = problems;
+	}
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './ConfigError.js';
+import { loadConfig } from './loadConfig.js';
+
+describe('loadConfig', () => {
+	it('applies the documented defaults to an empty environment', () => {
+		const config = loadConfig({});
+		expect(config.LOG_LEVEL).toBe('info');
+		expect(config.OLLAMA_BASE_URL).toBe('http://localhost:11434');
+		expect(config.LLM_RESPONSE_CACHE_TTL).toBe(3600);
+		expect(config.REDIS_URL).toBeUndefined();
+		expect(config.ALLOW_SIMULATED_PARTS).toBe(false);
+	});
+
+	it('coerces numbers and flags from strings', () => {
+		const config = loadConfig({ MAX_CONCURRENT_REQUESTS: '8', ALLOW_SIMULATED_PARTS: 'yes', HEALTH_PORT: '0' });
+		expect(config.MAX_CONCURRENT_REQUESTS).toBe(8);
+		expect(config.ALLOW_SIMULATED_PARTS).toBe(true);
+		expect(config.HEALTH_PORT).toBe(0);
+	});
+
+	it('reports every problem at once, naming the variable, the problem and an example, without echoing secrets', () => {
+		const token = 'not a token: has spaces and "quotes" sdfkjhsdkfjhskdjfhksjdhf';
+		const error = captureConfigError({
+			LOG_LEVEL: 'verbose',
+			MAX_CONCURRENT_REQUESTS: '-3',
+			REDIS_URL: 'http://user:hunter2secret@redis:6379',
+			DISCORD_TOKEN: token,
+			HEALTH_PORT: '70000',
+		});
+		expect(error.problems.map((problem) => problem.variable).sort()).toEqual([
+			'DISCORD_TOKEN',
+			'HEALTH_PORT',
+			'LOG_LEVEL',
+			'MAX_CONCURRENT_REQUESTS',
+			'REDIS_URL',
+		]);
+		expect(error.message).toContain('Invalid configuration (5 problems)');
+		expect(error.message).toMatch(/LOG_LEVEL: .*got "verbose"\. Example: LOG_LEVEL=info/);
+		expect(error.message).toMatch(/MAX_CONCURRENT_REQUESTS: must be greater than 0; got "-3"/);
+		expect(error.message).toMatch(/REDIS_URL: must be a URL starting with redis:\/\/ or rediss:\/\/ \(value hidden\)/);
+		expect(error.message).not.toContain('hunter2secret');
+		expect(error.message).not.toContain('sdfkjhsdkfjhskdjfhksjdhf');
+	});
+
+	it('treats blank values as unset', () => {
+		expect(loadConfig({ REDIS_URL: '  ', LOG_LEVEL: '' }).LOG_LEVEL).toBe('info');
+	});
+});
+
+function captureConfigError(env: Record<string, string>): ConfigError {
+	try {
+		loadConfig(env);
+	} catch (error) {
+		if (error instanceof ConfigError) return error;
+		throw error;
+	}
+	throw new Error('loadConfig accepted an invalid environment');
+}

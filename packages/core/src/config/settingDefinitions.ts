@@ -1,0 +1,166 @@
+import { z } from 'zod';
+
+/** How one environment variable is validated and documented. */
+export interface SettingDefinition {
+	/** The zod schema applied to the raw string (or undefined when unset). */
+	readonly schema: z.ZodType;
+	/** One sentence for the README's configuration table. */
+	readonly description: string;
+	/** A valid value shown in error messages and docs. */
+	readonly example: string;
+	/** Secrets are never echoed back in errors or logs. */
+	readonly secret?: boolean;
+}
+
+const positiveInt = () => z.coerce.number({ error: 'must be a number' }).int('must be a whole number').positive('must be greater than 0');
+const nonNegativeInt = () => z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more');
+const port = () => z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0-65535').max(65535, 'must be 0-65535');
+const booleanFlag = () =>
+	z
+		.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+		.transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const urlWithProtocols = (protocols: readonly string[]) =>
+	z.string().refine(
+		(value) => {
+			try {
+				return protocols.includes(new URL(value).protocol.replace(/:$/, ''));
+			} catch {
+				return false;
+			}
+		},
+		{ error: `must be a URL starting with ${protocols.map((protocol) => `${protocol}://`).join(' or ')}` },
+	);
+
+const redisUrl = () => urlWithProtocols(['redis', 'rediss']);
+const httpUrl = () => urlWithProtocols(['http', 'https']);
+
+/** Every environment variable charbot reads, in one place; nothing else reads `process.env`. */
+export const settingDefinitions = {
+	NODE_ENV: {
+		schema: z.enum(['development', 'production', 'test']).default('development'),
+		description: 'Runtime mode; `production` refuses simulated or emulated parts.',
+		example: 'production',
+	},
+	LOG_LEVEL: {
+		schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+		description: 'Lowest log level written.',
+		example: 'info',
+	},
+	LOG_FORMAT: {
+		schema: z.enum(['auto', 'json', 'pretty']).default('auto'),
+		description: '`json` lines, `pretty` for people, or `auto` (pretty only in a terminal).',
+		example: 'json',
+	},
+	REDIS_URL: {
+		schema: redisUrl().optional(),
+		description: 'Redis for the BullMQ queues (needs `maxmemory-policy noeviction`). `npm start` starts a private one when unset.',
+		example: 'redis://localhost:6379',
+		secret: true,
+	},
+	CACHE_REDIS_URL: {
+		schema: redisUrl().optional(),
+		description: 'KeyDB/Redis for the LLM response cache; may be a different server. Defaults to `REDIS_URL`.',
+		example: 'redis://keydb:6379',
+		secret: true,
+	},
+	REDIS_KEY_PREFIX: {
+		schema: z
+			.string()
+			.regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'must be 1-32 lowercase letters, digits, _ or -')
+			.default('charbot'),
+		description: 'Namespace for every Redis key and queue, so several deployments can share one server.',
+		example: 'charbot',
+	},
+	DISCORD_TOKEN: {
+		schema: z
+			.string()
+			.min(20, 'is too short to be a bot token')
+			.regex(/^[\w.-]+$/, 'may hold only letters, digits, ".", "_" and "-" (no "Bot " prefix, no quotes)')
+			.optional(),
+		description: 'Bot token from the Discord developer portal. Unset: `npm start` runs the local Discord emulator.',
+		example: '<your bot token>',
+		secret: true,
+	},
+	DISCORD_API_URL: {
+		schema: httpUrl().optional(),
+		description: 'REST base for discord.js (the emulator sets it locally); leave unset for real Discord.',
+		example: 'http://127.0.0.1:4100/api',
+	},
+	OLLAMA_BASE_URL: {
+		schema: httpUrl().default('http://localhost:11434'),
+		description: 'The Ollama host when only one is used.',
+		example: 'http://ollama:11434',
+	},
+	OLLAMA_HOSTS: {
+		schema: z.string().optional(),
+		description: 'Comma-separated Ollama host URLs; extends `OLLAMA_BASE_URL`.',
+		example: 'http://ollama-1:11434,http://ollama-2:11434',
+	},
+	OLLAMA_MODEL: {
+		schema: z.string().min(1, 'must not be empty').default('llama3.2:1b'),
+		description: 'Model for every role unless a roles file says otherwise.',
+		example: 'llama3.2:1b',
+	},
+	OLLAMA_ROLES_FILE: {
+		schema: z.string().optional(),
+		description: 'Optional YAML file of hosts and roles (chat, judge, escalation).',
+		example: 'config/ollama-roles.yaml',
+	},
+	MAX_CONCURRENT_REQUESTS: {
+		schema: positiveInt().default(4),
+		description: 'Upper bound on parallel requests this process sends to each Ollama host.',
+		example: '4',
+	},
+	REQUEST_TIMEOUT: {
+		schema: positiveInt().default(120),
+		description: 'Total deadline of one LLM request, in seconds.',
+		example: '120',
+	},
+	LLM_RESPONSE_CACHE_TTL: {
+		schema: nonNegativeInt().default(3600),
+		description: 'Seconds a cached LLM response lives; 0 turns the cache off.',
+		example: '3600',
+	},
+	CACHE_MAX_SIZE: {
+		schema: positiveInt().default(10000),
+		description: 'Most responses kept in the cache; the least recently used go first.',
+		example: '10000',
+	},
+	HEALTH_CHECK_INTERVAL: {
+		schema: positiveInt().default(30),
+		description: 'Seconds between Ollama host health checks.',
+		example: '30',
+	},
+	HEALTH_HOST: {
+		schema: z.string().min(1).default('::'),
+		description: 'Address the health/metrics server binds; `::` is dual-stack (IPv6 and IPv4).',
+		example: '::',
+	},
+	HEALTH_PORT: {
+		schema: port().default(8080),
+		description: 'Port of `/healthz`, `/readyz` and `/metrics`; 0 picks a free one.',
+		example: '8080',
+	},
+	SHUTDOWN_TIMEOUT: {
+		schema: positiveInt().default(15),
+		description: 'Seconds a stopping process waits for active work before it exits anyway.',
+		example: '15',
+	},
+	CHARACTERS_DIR: {
+		schema: z.string().min(1).default('characters'),
+		description: 'Folder of persona files; a relative path is taken from the repository root.',
+		example: 'characters',
+	},
+	ALLOW_SIMULATED_PARTS: {
+		schema: booleanFlag().default(false),
+		description: 'Lets a process accept the Ollama simulator or Discord emulator; set only by `npm start` and tests.',
+		example: 'false',
+	},
+} as const satisfies Record<string, SettingDefinition>;
+
+/** The name of an environment variable charbot reads. */
+export type SettingName = keyof typeof settingDefinitions;
+
+/** The parsed settings, typed from their schemas. */
+export type Config = { readonly [Name in SettingName]: z.output<(typeof settingDefinitions)[Name]['schema']> };

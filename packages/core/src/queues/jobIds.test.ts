@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { assertValidJobId, deliverJobId, messageJobId, reviewJobId } from './jobIds.js';
+
+describe('job ids', () => {
+	it('builds message job ids BullMQ accepts', () => {
+		expect(messageJobId('123456789012345678')).toBe('msg-123456789012345678');
+		expect(messageJobId('123456789012345678', 'peter')).toBe('msg-123456789012345678-peter');
+		expect(reviewJobId('msg-123456789012345678', 2)).toBe('msg-123456789012345678-review-2');
+		expect(deliverJobId('msg-123456789012345678')).toBe('msg-123456789012345678-deliver');
+	});
+
+	it('refuses ids BullMQ would reject or that are not snowflakes', () => {
+		expect(() => assertValidJobId('12345')).toThrow(/all digits/);
+		expect(() => assertValidJobId('msg:1')).toThrow(/must not contain ":"/);
+		expect(() => messageJobId('12:34')).toThrow();
+		expect(() => messageJobId('42')).toThrow(/snowflake/);
+	});
+});

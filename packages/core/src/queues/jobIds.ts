@@ -1,0 +1,28 @@
+import { snowflakeSchema } from './jobSchemas.js';
+
+/** BullMQ refuses custom ids that contain `:` or are all digits. */
+export function assertValidJobId(jobId: string): string {
+	if (jobId.includes(':')) throw new Error(`Job id ${JSON.stringify(jobId)} must not contain ":" (BullMQ uses it as a key separator)`);
+	if (/^\d+$/.test(jobId)) throw new Error(`Job id ${JSON.stringify(jobId)} must not be all digits (BullMQ: "Custom Id cannot be integers")`);
+	if (jobId.length === 0 || jobId.length > 200) throw new Error('Job id must be 1-200 characters');
+	return jobId;
+}
+
+/**
+ * The idempotent id of the job answering one Discord message as one character: a replayed or
+ * duplicated gateway event maps to the same id, so BullMQ keeps a single job.
+ */
+export function messageJobId(messageId: string, characterId?: string): string {
+	snowflakeSchema.parse(messageId);
+	return assertValidJobId(characterId === undefined ? `msg-${messageId}` : `msg-${messageId}-${characterId}`);
+}
+
+/** The id of the review job for an attempt at answering a message. */
+export function reviewJobId(routeJobId: string, attempt: number): string {
+	return assertValidJobId(`${routeJobId}-review-${attempt}`);
+}
+
+/** The id of the delivery job for a message's passed reply. */
+export function deliverJobId(routeJobId: string): string {
+	return assertValidJobId(`${routeJobId}-deliver`);
+}

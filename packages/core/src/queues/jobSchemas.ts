@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { QueueName } from './queueNames.js';
+
+/** A Discord snowflake id: 17-20 digits. */
+export const snowflakeSchema = z.string().regex(/^\d{17,20}$/, 'must be a Discord snowflake (17-20 digits)');
+
+/** The Discord message that a job answers, as much of it as the workers need. */
+export const incomingMessageSchema = z.object({
+	id: snowflakeSchema,
+	channelId: snowflakeSchema,
+	guildId: snowflakeSchema.nullable(),
+	author: z.object({
+		id: snowflakeSchema,
+		username: z.string().min(1).max(100),
+		displayName: z.string().min(1).max(100),
+		isBot: z.boolean(),
+	}),
+	content: z.string().max(6000),
+	createdAt: z.number().int().nonnegative(),
+	replyToMessageId: snowflakeSchema.optional(),
+});
+
+/** How a message came to concern a character. */
+export const triggerSchema = z.enum(['mention', 'reply', 'name', 'active-channel', 'dm', 'command', 'banter']);
+
+/** A slash-command interaction to answer through its webhook instead of a channel message. */
+export const interactionTargetSchema = z.object({
+	id: snowflakeSchema,
+	applicationId: snowflakeSchema,
+	interactionToken: z.string().min(20).max(500),
+});
+
+/** Payload of the `route` queue. */
+export const routeJobSchema = z.object({
+	message: incomingMessageSchema,
+	characterId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a character id (lowercase letters, digits, -)'),
+	trigger: triggerSchema,
+	/** How many character replies led to this message; banter stops at the guild's limit. */
+	cascadeDepth: z.number().int().min(0).max(20),
+	interaction: interactionTargetSchema.optional(),
+});
+
+/** One generated reply and, once scored, why it failed. */
+export const attemptSchema = z.object({
+	text: z.string().max(20000),
+	model: z.string().min(1),
+	host: z.string().min(1),
+	role: z.string().min(1),
+	reasons: z.array(z.string()).default([]),
+});
+
+/** Payload of the `review` queue. */
+export const reviewJobSchema = routeJobSchema.extend({
+	candidate: attemptSchema,
+	/** Earlier attempts that failed review, oldest first, passed on to regeneration and escalation. */
+	failedAttempts: z.array(attemptSchema).max(10),
+});
+
+/** Payload of the `deliver` queue. */
+export const deliverJobSchema = routeJobSchema.extend({
+	text: z.string().min(1).max(20000),
+	score: z.number().min(0).max(1),
+});
+
+/** The payload schema of each queue: producers and workers both validate with these. */
+export const jobSchemas = {
+	[QueueName.Route]: routeJobSchema,
+	[QueueName.Review]: reviewJobSchema,
+	[QueueName.Deliver]: deliverJobSchema,
+} as const satisfies Record<QueueName, z.ZodType>;
+
+/** The payload type of a queue. */
+export type JobData<Name extends QueueName> = z.output<(typeof jobSchemas)[Name]>;
+export type IncomingMessage = z.output<typeof incomingMessageSchema>;
+export type Trigger = z.output<typeof triggerSchema>;
+export type RouteJob = JobData<typeof QueueName.Route>;
+export type ReviewJob = JobData<typeof QueueName.Review>;
+export type DeliverJob = JobData<typeof QueueName.Deliver>;
+export type Attempt = z.output<typeof attemptSchema>;

@@ -1,0 +1,41 @@
+import { UnrecoverableError } from 'bullmq';
+import { describe, expect, it } from 'vitest';
+import { buildJobData, parseJobData } from './parseJobData.js';
+import { QueueName } from './queueNames.js';
+
+const validRoute = {
+	message: {
+		id: '123456789012345678',
+		channelId: '223456789012345678',
+		guildId: null,
+		author: { id: '323456789012345678', username: 'meg', displayName: 'Meg', isBot: false },
+		content: 'Peter, what is up?',
+		createdAt: 1_700_000_000_000,
+	},
+	characterId: 'peter',
+	trigger: 'name',
+	cascadeDepth: 0,
+} as const;
+
+describe('parseJobData', () => {
+	it('returns a valid payload', () => {
+		expect(parseJobData(QueueName.Route, validRoute).characterId).toBe('peter');
+	});
+
+	it('throws UnrecoverableError naming each bad field', () => {
+		const bad = { ...validRoute, characterId: 'Peter Griffin', message: { ...validRoute.message, channelId: 'general' } };
+		let thrown: unknown;
+		try {
+			parseJobData(QueueName.Route, bad);
+		} catch (error) {
+			thrown = error;
+		}
+		expect(thrown).toBeInstanceOf(UnrecoverableError);
+		expect(String((thrown as Error).message)).toMatch(/message\.channelId: must be a Discord snowflake/);
+		expect(String((thrown as Error).message)).toMatch(/characterId: must be a character id/);
+	});
+
+	it('refuses to build an invalid payload for the producer', () => {
+		expect(() => buildJobData(QueueName.Route, { ...validRoute, cascadeDepth: -1 })).toThrow(/cascadeDepth/);
+	});
+});

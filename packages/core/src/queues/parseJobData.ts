@@ -1,0 +1,21 @@
+import { UnrecoverableError } from 'bullmq';
+import { formatZodIssues } from '../errors/formatZodIssues.js';
+import { type JobData, jobSchemas } from './jobSchemas.js';
+import type { QueueName } from './queueNames.js';
+
+/**
+ * Validates a job payload against its queue's schema. A bad payload cannot be fixed by a retry, so it
+ * throws BullMQ's `UnrecoverableError`, naming every bad field.
+ */
+export function parseJobData<Name extends QueueName>(queue: Name, data: unknown): JobData<Name> {
+	const result = jobSchemas[queue].safeParse(data);
+	if (!result.success) throw new UnrecoverableError(`Invalid ${queue} job: ${formatZodIssues(result.error)}`);
+	return result.data as JobData<Name>;
+}
+
+/** Validates a payload before it is enqueued, so producers fail loudly instead of poisoning the queue. */
+export function buildJobData<Name extends QueueName>(queue: Name, data: JobData<Name>): JobData<Name> {
+	const result = jobSchemas[queue].safeParse(data);
+	if (!result.success) throw new TypeError(`Invalid ${queue} job: ${formatZodIssues(result.error)}`);
+	return result.data as JobData<Name>;
+}

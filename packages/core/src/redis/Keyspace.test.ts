@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { Keyspace } from './Keyspace.js';
+
+describe('Keyspace', () => {
+	const keys = new Keyspace('charbot');
+
+	it('namespaces global and guild keys', () => {
+		expect(keys.global('llm', 'cache', 'abc')).toBe('charbot:llm:cache:abc');
+		expect(keys.guild('123456789012345678', 'history', '223456789012345678')).toBe('charbot:g:123456789012345678:history:223456789012345678');
+		expect(keys.guild(null, 'history', '223456789012345678')).toBe('charbot:g:dm:history:223456789012345678');
+		expect(keys.queuePrefix()).toBe('charbot:q');
+	});
+
+	it('refuses parts that could forge another key', () => {
+		expect(() => keys.global('a:b')).toThrow(/key part/);
+		expect(() => keys.guild('1 2')).toThrow(/key part/);
+		expect(() => new Keyspace('')).toThrow(/prefix/);
+	});
+});

@@ -1,0 +1,4 @@
+export * from './findFreePort.js';
+export * from './startRedisServer.js';
+export * from './uniquePrefix.js';
+export * from './waitFor.js';
