@@ -26,3 +26,14 @@ export function renderSettingsTable(): string {
 	);
 	return ['| Variable | Default | Meaning |', '| --- | --- | --- |', ...rows].join('\n');
 }
+
+/** Renders `.env.example`: every setting commented out with its default or example. */
+export function renderEnvExample(): string {
+	const lines = ['# charbot settings. Copy to .env and uncomment what you change; `npm run docs:config` regenerates this file.', ''];
+	for (const setting of describeSettings()) {
+		lines.push(`# ${setting.description.replace(/`/g, '')}`);
+		lines.push(`# ${setting.name}=${setting.defaultValue ?? setting.example}`);
+		lines.push('');
+	}
+	return lines.join('\n');
+}
