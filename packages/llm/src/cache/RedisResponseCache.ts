@@ -1,0 +1,127 @@
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { CachedResponse, CacheScope, ResponseCache } from './ResponseCache.js';
+
+/** Options of {@link RedisResponseCache}. */
+export interface RedisResponseCacheOptions {
+	/** A `cache`-role connection (fails fast), usually to KeyDB. */
+	readonly redis: Redis;
+	/** Namespace, e.g. `charbot`; keys become `charbot:llm_response:...`. */
+	readonly prefix: string;
+	readonly ttlSeconds: number;
+	/** Most entries kept; the least recently used are evicted past it. */
+	readonly maxSize: number;
+}
+
+const cachedResponseSchema = z.object({
+	text: z.string(),
+	model: z.string(),
+	host: z.string(),
+	promptTokens: z.number(),
+	evalTokens: z.number(),
+	doneReason: z.string(),
+	generationTimeMs: z.number(),
+	cachedAt: z.number(),
+});
+
+// One round trip: store the entry, note its use and model, and evict the least recently used past the bound.
+// The bound is ours, not the server's maxmemory policy, so it also holds on a noeviction server.
+const setScript = `
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+redis.call('ZADD', KEYS[2], ARGV[3], KEYS[1])
+redis.call('HSET', KEYS[3], KEYS[1], ARGV[5])
+local excess = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[4])
+if excess > 0 then
+  local evicted = redis.call('ZPOPMIN', KEYS[2], excess)
+  for i = 1, #evicted, 2 do
+    redis.call('DEL', evicted[i])
+    redis.call('HDEL', KEYS[3], evicted[i])
+  end
+  return excess
+end
+return 0
+`;
+
+/** The response cache in KeyDB/Redis, with a TTL and a least-recently-used size bound. */
+export class RedisResponseCache implements ResponseCache {
+	private readonly lruKey: string;
+	private readonly modelsKey: string;
+
+	public constructor(private readonly options: RedisResponseCacheOptions) {
+		this.lruKey = `${options.prefix}:llm_cache_lru`;
+		this.modelsKey = `${options.prefix}:llm_cache_models`;
+	}
+
+	public async get(key: string): Promise<CachedResponse | undefined> {
+		const fullKey = this.fullKey(key);
+		const raw = await this.options.redis.get(fullKey);
+		if (raw === null) {
+			// Expired by TTL: drop its bookkeeping so it doesn't count against the size bound.
+			await this.options.redis.multi().zrem(this.lruKey, fullKey).hdel(this.modelsKey, fullKey).exec();
+			return undefined;
+		}
+		await this.options.redis.zadd(this.lruKey, 'XX', Date.now(), fullKey);
+		const parsed = cachedResponseSchema.safeParse(JSON.parse(raw));
+		return parsed.success ? parsed.data : undefined;
+	}
+
+	public async set(key: string, value: CachedResponse): Promise<void> {
+		if (this.options.ttlSeconds <= 0) return;
+		await this.options.redis.eval(
+			setScript,
+			3,
+			this.fullKey(key),
+			this.lruKey,
+			this.modelsKey,
+			JSON.stringify(value),
+			String(this.options.ttlSeconds),
+			String(Date.now()),
+			String(this.options.maxSize),
+			value.model,
+		);
+	}
+
+	public async clear(scope: CacheScope): Promise<number> {
+		const { redis } = this.options;
+		const entries = await redis.hgetall(this.modelsKey);
+		const doomed = Object.entries(entries)
+			.filter(([key, model]) => {
+				if ('all' in scope) return true;
+				if ('model' in scope) return model === scope.model;
+				return key.split(':').at(-2) === scope.character;
+			})
+			.map(([key]) => key);
+		if ('all' in scope) {
+			// Entries whose bookkeeping was lost still carry the prefix: sweep them too.
+			for await (const keys of redis.scanStream({ match: `${this.options.prefix}:llm_response:*`, count: 500 }) as AsyncIterable<string[]>) {
+				doomed.push(...keys.filter((key) => !(key in entries)));
+			}
+		}
+		for (let start = 0; start < doomed.length; start += 500) {
+			const batch = doomed.slice(start, start + 500);
+			await redis
+				.multi()
+				.del(...batch)
+				.zrem(this.lruKey, ...batch)
+				.hdel(this.modelsKey, ...batch)
+				.exec();
+		}
+		return doomed.length;
+	}
+
+	public async size(): Promise<number> {
+		return this.options.redis.zcard(this.lruKey);
+	}
+
+	public async ping(): Promise<boolean> {
+		try {
+			return (await this.options.redis.ping()) === 'PONG';
+		} catch {
+			return false;
+		}
+	}
+
+	private fullKey(key: string): string {
+		return `${this.options.prefix}:${key}`;
+	}
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { buildCacheKey } from './cacheKey.js';
+import { canonicalJson } from './canonicalJson.js';
+
+const base = {
+	model: 'llama3.2:1b',
+	modelDigest: 'sha256:aaa',
+	messages: [{ role: 'user', content: 'hi' }],
+	format: undefined,
+	character: 'peter',
+	settings: { temperature: 0.8, top_p: 0.9 },
+};
+
+describe('buildCacheKey', () => {
+	it('has the spec shape llm_response:{prompt_hash}:{character}:{settings_hash}', () => {
+		const { key, promptHash, settingsHash } = buildCacheKey(base);
+		expect(promptHash).toMatch(/^[0-9a-f]{64}$/);
+		expect(key).toBe(`llm_response:${promptHash}:peter:${settingsHash}`);
+	});
+
+	it('is stable under key order and changes with prompt, settings, character and model digest', () => {
+		const key = buildCacheKey(base).key;
+		expect(buildCacheKey({ ...base, settings: { top_p: 0.9, temperature: 0.8 } }).key).toBe(key);
+		expect(buildCacheKey({ ...base, messages: [{ role: 'user', content: 'hi!' }] }).key).not.toBe(key);
+		expect(buildCacheKey({ ...base, settings: { temperature: 0.7, top_p: 0.9 } }).key).not.toBe(key);
+		expect(buildCacheKey({ ...base, character: 'stewie' }).key).not.toBe(key);
+		expect(buildCacheKey({ ...base, modelDigest: 'sha256:bbb' }).key).not.toBe(key);
+	});
+
+	it('keeps hostile character names out of the key structure', () => {
+		expect(buildCacheKey({ ...base, character: 'a:b*c' }).key.split(':')).toHaveLength(4);
+	});
+});
+
+describe('canonicalJson', () => {
+	it('sorts keys at every depth and drops undefined', () => {
+		expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[2,{"y":2,"z":1}]},"b":1}');
+	});
+});

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonicalJson.js';
+
+/** What identifies a response for caching and coalescing. */
+export interface CacheKeyInput {
+	readonly model: string;
+	/** The model's digest from `/api/tags`: a changed model makes new keys, so old answers are never served. */
+	readonly modelDigest: string | undefined;
+	readonly messages: readonly { role: string; content: string }[];
+	readonly format: unknown;
+	readonly character: string;
+	readonly settings: unknown;
+}
+
+/** The parts of a cache key. */
+export interface CacheKey {
+	/** `llm_response:{prompt_hash}:{character}:{settings_hash}`, as the platform's LLM spec names it. */
+	readonly key: string;
+	readonly promptHash: string;
+	readonly settingsHash: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Builds the response key from a SHA-256 of model + prompt and a SHA-256 of the settings. */
+export function buildCacheKey(input: CacheKeyInput): CacheKey {
+	const promptHash = sha256(canonicalJson({ model: input.model, digest: input.modelDigest ?? null, messages: input.messages, format: input.format ?? null }));
+	const settingsHash = sha256(canonicalJson(input.settings ?? {})).slice(0, 16);
+	const character = input.character.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) || 'none';
+	return { key: `llm_response:${promptHash}:${character}:${settingsHash}`, promptHash, settingsHash };
+}

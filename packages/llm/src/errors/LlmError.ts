@@ -1,0 +1,46 @@
+/** Stable identifiers of LLM failures, for logs, metrics and callers' decisions. */
+export type LlmErrorCode = 'model-not-found' | 'invalid-request' | 'deadline-exceeded' | 'no-host-available' | 'aborted' | 'upstream' | 'structured-output';
+
+/** A failure of the LLM layer; `retryable` tells a queue whether trying later can help. */
+export class LlmError extends Error {
+	public constructor(
+		public readonly code: LlmErrorCode,
+		message: string,
+		public readonly retryable: boolean,
+		options?: { cause?: unknown },
+	) {
+		super(message, options);
+		this.name = 'LlmError';
+	}
+}
+
+/** No configured host has the model: names the model and every host asked. */
+export class ModelNotFoundError extends LlmError {
+	public constructor(
+		public readonly model: string,
+		public readonly hosts: readonly string[],
+	) {
+		super('model-not-found', `Model "${model}" is not available on any host (${hosts.join(', ')}). Pull it with: ollama pull ${model}`, false);
+		this.name = 'ModelNotFoundError';
+	}
+}
+
+/** Ollama refused the request itself (400): no retry can fix it. */
+export class InvalidRequestError extends LlmError {
+	public constructor(message: string, options?: { cause?: unknown }) {
+		super('invalid-request', message, false, options);
+		this.name = 'InvalidRequestError';
+	}
+}
+
+/** One attempt on one host failed in a way another attempt may not (timeout, refused, 5xx, mid-stream). */
+export class UpstreamError extends LlmError {
+	public constructor(
+		public readonly host: string,
+		public readonly reason: string,
+		options?: { cause?: unknown },
+	) {
+		super('upstream', `${host}: ${reason}`, true, options);
+		this.name = 'UpstreamError';
+	}
+}

@@ -1,0 +1,113 @@
+import { Ollama } from 'ollama';
+import { InvalidRequestError, LlmError, UpstreamError } from '../errors/LlmError.js';
+import type { HostFetch } from './createHostFetch.js';
+import { chatChunkSchema } from './ollamaResponseSchemas.js';
+import type { ChatMessage } from './types.js';
+
+/** One chat request to one host. */
+export interface HostChatRequest {
+	readonly host: string;
+	readonly fetch: HostFetch;
+	readonly model: string;
+	readonly messages: readonly ChatMessage[];
+	readonly options: Record<string, unknown>;
+	readonly format?: 'json' | Record<string, unknown>;
+	readonly keepAlive?: string | number;
+	/** Time allowed until the first token (long when the model must load first). */
+	readonly firstTokenTimeoutMs: number;
+	/** Time allowed for the whole attempt. */
+	readonly totalTimeoutMs: number;
+	readonly signal?: AbortSignal;
+}
+
+/** What one successful attempt produced. */
+export interface HostChatResult {
+	readonly text: string;
+	readonly model: string;
+	readonly promptTokens: number;
+	readonly evalTokens: number;
+	readonly doneReason: string;
+	readonly loadMs: number;
+}
+
+/** A model the host does not have (404): the caller tries other hosts. */
+export class ModelMissingOnHostError extends LlmError {
+	public constructor(
+		public readonly host: string,
+		public readonly model: string,
+	) {
+		super('model-not-found', `${host} does not have model "${model}"`, true);
+		this.name = 'ModelMissingOnHostError';
+	}
+}
+
+/**
+ * Streams one chat from one host through the official client, bounded by a first-token and a total
+ * timeout and the caller's signal; every chunk is validated. Errors are sorted for the retry logic.
+ */
+export async function chatOnHost(request: HostChatRequest): Promise<HostChatResult> {
+	const controller = new AbortController();
+	let timedOut: string | undefined;
+	const abortWith = (reason: string) => {
+		timedOut ??= reason;
+		controller.abort();
+	};
+	const firstTokenTimer = setTimeout(() => abortWith(`no first token within ${request.firstTokenTimeoutMs} ms`), request.firstTokenTimeoutMs);
+	const totalTimer = setTimeout(() => abortWith(`not finished within ${request.totalTimeoutMs} ms`), request.totalTimeoutMs);
+	const onCallerAbort = () => controller.abort();
+	request.signal?.addEventListener('abort', onCallerAbort, { once: true });
+	const client = new Ollama({
+		host: request.host,
+		fetch: (input, init) => request.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal }),
+	});
+	try {
+		const stream = await client.chat({
+			model: request.model,
+			messages: request.messages.map((message) => ({ role: message.role, content: message.content })),
+			options: request.options,
+			stream: true,
+			...(request.format === undefined ? {} : { format: request.format }),
+			...(request.keepAlive === undefined ? {} : { keep_alive: request.keepAlive }),
+		});
+		const onAbort = () => stream.abort();
+		controller.signal.addEventListener('abort', onAbort, { once: true });
+		let text = '';
+		for await (const raw of stream) {
+			clearTimeout(firstTokenTimer);
+			const chunk = chatChunkSchema.safeParse(raw);
+			if (!chunk.success) throw new UpstreamError(request.host, `malformed chunk: ${chunk.error.issues[0]?.path.join('.')} ${chunk.error.issues[0]?.message}`);
+			text += chunk.data.message?.content ?? '';
+			if (chunk.data.done) {
+				return {
+					text,
+					model: chunk.data.model,
+					promptTokens: chunk.data.prompt_eval_count ?? 0,
+					evalTokens: chunk.data.eval_count ?? 0,
+					doneReason: chunk.data.done_reason ?? 'stop',
+					loadMs: Math.round((chunk.data.load_duration ?? 0) / 1e6),
+				};
+			}
+		}
+		throw new UpstreamError(request.host, 'stream ended before the final chunk');
+	} catch (error) {
+		if (request.signal?.aborted) throw new LlmError('aborted', 'request cancelled by its caller', false, { cause: error });
+		if (timedOut !== undefined) throw new UpstreamError(request.host, timedOut, { cause: error });
+		throw classifyFailure(error, request);
+	} finally {
+		clearTimeout(firstTokenTimer);
+		clearTimeout(totalTimer);
+		request.signal?.removeEventListener('abort', onCallerAbort);
+	}
+}
+
+function classifyFailure(error: unknown, request: HostChatRequest): LlmError {
+	if (error instanceof LlmError) return error;
+	const status = (error as { status_code?: unknown }).status_code;
+	const message = error instanceof Error ? error.message : String(error);
+	if (status === 404) return new ModelMissingOnHostError(request.host, request.model);
+	if (status === 400) return new InvalidRequestError(`${request.host} rejected the request: ${message}`, { cause: error });
+	if (typeof status === 'number') return new UpstreamError(request.host, `HTTP ${status}: ${message}`, { cause: error });
+	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+	const detail = cause?.code ?? cause?.message ?? message;
+	return new UpstreamError(request.host, detail === message ? message : `${message} (${detail})`, { cause: error });
+}

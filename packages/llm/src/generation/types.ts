@@ -1,0 +1,50 @@
+import type { GenerationSettings } from '../settings/generationDefaults.js';
+
+/** A chat message as Ollama takes it. */
+export interface ChatMessage {
+	readonly role: 'system' | 'user' | 'assistant';
+	readonly content: string;
+}
+
+/** A generation request to the pool. */
+export interface GenerateRequest {
+	/** Role whose model and hosts serve it (default `chat`). */
+	readonly role?: string;
+	/** Overrides the role's model. */
+	readonly model?: string;
+	/** Chat messages; or give `prompt` (and optionally `system`). */
+	readonly messages?: readonly ChatMessage[];
+	readonly prompt?: string;
+	readonly system?: string;
+	/** Character id, part of the cache key and logs. */
+	readonly character?: string;
+	readonly settings?: GenerationSettings;
+	/** `json` or a JSON schema the reply must match. */
+	readonly format?: 'json' | Record<string, unknown>;
+	/** Read and write the response cache (default true). */
+	readonly useCache?: boolean;
+	/** For logs and tracing only. */
+	readonly conversationId?: string;
+	/** Caller's cancellation (BullMQ passes one to processors). */
+	readonly signal?: AbortSignal;
+	/** Total deadline in ms; defaults to `REQUEST_TIMEOUT`. */
+	readonly timeoutMs?: number;
+}
+
+/** What a generation returns. */
+export interface GenerateResult {
+	readonly text: string;
+	readonly model: string;
+	/** The host that generated it (for a cache hit, the one that did originally). */
+	readonly host: string;
+	readonly generationTimeMs: number;
+	readonly cacheHit: boolean;
+	/** Answered by another identical request already in flight. */
+	readonly coalesced: boolean;
+	readonly promptTokens: number;
+	readonly evalTokens: number;
+	readonly promptHash: string;
+	readonly doneReason: string;
+	/** Upstream attempts this request made (0 for a cache hit or coalesced result). */
+	readonly attempts: number;
+}

@@ -1,0 +1,119 @@
+import type { Logger } from '@charbot/core';
+import type { HostFetch } from '../generation/createHostFetch.js';
+import { psResponseSchema, tagsResponseSchema, versionResponseSchema } from '../generation/ollamaResponseSchemas.js';
+import type { Clock } from '../hosts/Clock.js';
+import type { HostModel, HostState } from '../hosts/HostState.js';
+
+/** A model whose digest changed on a host: cached answers of the old model must not be served. */
+export interface ModelChange {
+	readonly host: string;
+	readonly model: string;
+	readonly oldDigest: string;
+	readonly newDigest: string;
+}
+
+/** Options of {@link HealthMonitor}. */
+export interface HealthMonitorOptions {
+	readonly hosts: readonly { state: HostState; fetch: HostFetch }[];
+	readonly intervalMs: number;
+	readonly clock: Clock;
+	readonly logger?: Logger;
+	/** Called after any check that changed a host's health, models or loaded models. */
+	readonly onChange: () => void;
+	readonly onModelChange?: (change: ModelChange) => void;
+	/** Timeout of each probe request. */
+	readonly probeTimeoutMs?: number;
+}
+
+// A dead host is checked sooner than the regular interval, so recovery is noticed quickly.
+const deadHostRecheckMs = 2000;
+
+/**
+ * Checks each host periodically: liveness (`/api/version` answers) and readiness (models from
+ * `/api/tags`, loaded ones from `/api/ps`). A host that answers is alive even while it loads a model.
+ */
+export class HealthMonitor {
+	private timers = new Map<string, NodeJS.Timeout>();
+	private stopped = false;
+
+	public constructor(private readonly options: HealthMonitorOptions) {}
+
+	/** Runs a first check of every host and schedules the next ones. */
+	public async start(): Promise<void> {
+		await Promise.all(this.options.hosts.map((host) => this.checkAndSchedule(host)));
+	}
+
+	/** Checks every host now. */
+	public async checkAll(): Promise<void> {
+		await Promise.all(this.options.hosts.map((host) => this.check(host)));
+	}
+
+	public stop(): void {
+		this.stopped = true;
+		for (const timer of this.timers.values()) clearTimeout(timer);
+		this.timers.clear();
+	}
+
+	private async checkAndSchedule(host: { state: HostState; fetch: HostFetch }): Promise<void> {
+		await this.check(host);
+		if (this.stopped) return;
+		const delay = host.state.alive ? this.options.intervalMs : Math.min(this.options.intervalMs, deadHostRecheckMs);
+		host.state.nextCheckAt = this.options.clock.now() + delay;
+		const timer = setTimeout(() => void this.checkAndSchedule(host), delay);
+		timer.unref();
+		this.timers.set(host.state.url, timer);
+	}
+
+	/** Checks one host and updates its state. */
+	public async check({ state, fetch }: { state: HostState; fetch: HostFetch }): Promise<void> {
+		const before = `${state.alive}|${state.circuit}|${[...(state.models?.keys() ?? [])].join()}|${[...state.loaded].join()}`;
+		try {
+			versionResponseSchema.parse(await this.getJson(fetch, `${state.url}/api/version`));
+			const tags = tagsResponseSchema.parse(await this.getJson(fetch, `${state.url}/api/tags`));
+			const ps = psResponseSchema.parse(await this.getJson(fetch, `${state.url}/api/ps`));
+			this.updateModels(
+				state,
+				tags.models.map((model) => ({ name: model.name, digest: model.digest, sizeBytes: model.size })),
+			);
+			state.loaded = new Set(ps.models.map((model) => model.name));
+			state.missing.clear();
+			if (!state.alive) this.options.logger?.info({ host: state.url }, `ollama host ${state.url} is alive again`);
+			state.alive = true;
+			state.lastCheckError = undefined;
+			// A half-open circuit lets one probe through; a clean health check is that probe.
+			if (state.circuit === 'half-open') state.breaker.onSuccess();
+		} catch (error) {
+			const reason = describe(error);
+			if (state.alive || state.lastCheckError !== reason)
+				this.options.logger?.warn({ host: state.url, reason }, `ollama host ${state.url} failed its health check: ${reason}`);
+			state.alive = false;
+			state.lastCheckError = reason;
+		}
+		const after = `${state.alive}|${state.circuit}|${[...(state.models?.keys() ?? [])].join()}|${[...state.loaded].join()}`;
+		if (before !== after) this.options.onChange();
+	}
+
+	private updateModels(state: HostState, models: readonly HostModel[]): void {
+		const previous = state.models;
+		state.models = new Map(models.map((model) => [model.name, model]));
+		if (!previous) return;
+		for (const model of models) {
+			const old = previous.get(model.name);
+			if (old && old.digest !== model.digest)
+				this.options.onModelChange?.({ host: state.url, model: model.name, oldDigest: old.digest, newDigest: model.digest });
+		}
+	}
+
+	private async getJson(fetch: HostFetch, url: string): Promise<unknown> {
+		const response = await fetch(url, { signal: AbortSignal.timeout(this.options.probeTimeoutMs ?? 3000) });
+		if (!response.ok) throw new Error(`${new URL(url).pathname} answered HTTP ${response.status}`);
+		return response.json();
+	}
+}
+
+function describe(error: unknown): string {
+	if (!(error instanceof Error)) return String(error);
+	const cause = (error as { cause?: { code?: string } }).cause;
+	if (error.name === 'TimeoutError') return 'no answer within the probe timeout';
+	return cause?.code ? `${error.message} (${cause.code})` : error.message;
+}

@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@charbot/core';
+import { describe, expect, it } from 'vitest';
+import { readRolesFile, resolveLlmSettings } from './resolveLlmSettings.js';
+
+describe('resolveLlmSettings', () => {
+	it('works from OLLAMA_BASE_URL and OLLAMA_MODEL alone, with the spec variables', () => {
+		const settings = resolveLlmSettings(
+			loadConfig({
+				OLLAMA_BASE_URL: 'http://gpu-1:11434/',
+				OLLAMA_MODEL: 'llama3:8b',
+				REQUEST_TIMEOUT: '60',
+				MAX_CONCURRENT_REQUESTS: '3',
+				LLM_RESPONSE_CACHE_TTL: '120',
+				CACHE_MAX_SIZE: '50',
+			}),
+		);
+		expect(settings.hosts).toEqual([{ url: 'http://gpu-1:11434', weight: 1, labels: [] }]);
+		expect(settings.roles).toEqual({ chat: { model: 'llama3:8b' }, judge: { model: 'llama3:8b' }, escalation: { model: 'llama3:8b' } });
+		expect(settings).toMatchObject({ requestTimeoutMs: 60_000, maxParallelPerHost: 3, cacheTtlSeconds: 120, cacheMaxSize: 50, healthIntervalMs: 30_000 });
+	});
+
+	it('takes OLLAMA_HOSTS and a roles file', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'roles-'));
+		const file = join(dir, 'roles.yaml');
+		writeFileSync(
+			file,
+			[
+				'hosts:',
+				'  - url: http://big:11434',
+				'    maxParallel: 2',
+				'    labels: [big]',
+				'roles:',
+				'  escalation:',
+				'    model: llama3.1:70b',
+				'    hosts: [big]',
+				'    keepAlive: 30m',
+			].join('\n'),
+		);
+		const settings = resolveLlmSettings(loadConfig({ OLLAMA_HOSTS: 'http://a:11434, http://b:11434', OLLAMA_ROLES_FILE: file }));
+		expect(settings.hosts.map((host) => host.url)).toEqual(['http://a:11434', 'http://b:11434', 'http://big:11434']);
+		expect(settings.roles.escalation).toEqual({ model: 'llama3.1:70b', hosts: ['big'], keepAlive: '30m' });
+		expect(settings.roles.chat?.model).toBe('llama3.2:1b');
+	});
+
+	it('names the file, field and reason of a bad roles file', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'roles-'));
+		const file = join(dir, 'roles.yaml');
+		writeFileSync(file, 'hosts:\n  - url: ftp://nope\nroles:\n  judge:\n    model: ""\n');
+		expect(() => readRolesFile(file)).toThrow(new RegExp(`${file}: hosts\\.0\\.url: must be an http\\(s\\) URL.*roles\\.judge\\.model: must name a model`));
+	});
+
+	it('refuses a role pointing at no host and a bad OLLAMA_HOSTS entry', () => {
+		expect(() => resolveLlmSettings(loadConfig({}), { roles: { judge: { model: 'x', hosts: ['gpu'] } } })).toThrow(
+			'roles.judge.hosts: "gpu" matches no host URL or label',
+		);
+		expect(() => resolveLlmSettings(loadConfig({ OLLAMA_HOSTS: 'http://a:11434,a-host' }))).toThrow(/OLLAMA_HOSTS\[1\]: must be an http\(s\) URL/);
+	});
+});
