@@ -4,6 +4,11 @@ import { QueueName } from './queueNames.js';
 /** A Discord snowflake id: 17-20 digits. */
 export const snowflakeSchema = z.string().regex(/^\d{17,20}$/, 'must be a Discord snowflake (17-20 digits)');
 
+/** A character id: a lowercase slug, shared by persona files and job payloads. */
+export const characterIdSchema = z
+	.string()
+	.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase slug (a-z, 0-9 and -, starting with a letter or digit, at most 64 characters)');
+
 /** The Discord message that a job answers, as much of it as the workers need. */
 export const incomingMessageSchema = z.object({
 	id: snowflakeSchema,
@@ -33,7 +38,7 @@ export const interactionTargetSchema = z.object({
 /** Payload of the `route` queue. */
 export const routeJobSchema = z.object({
 	message: incomingMessageSchema,
-	characterId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a character id (lowercase letters, digits, -)'),
+	characterId: characterIdSchema,
 	trigger: triggerSchema,
 	/** How many character replies led to this message; banter stops at the guild's limit. */
 	cascadeDepth: z.number().int().min(0).max(20),

@@ -32,7 +32,7 @@ describe('parseJobData', () => {
 		}
 		expect(thrown).toBeInstanceOf(UnrecoverableError);
 		expect(String((thrown as Error).message)).toMatch(/message\.channelId: must be a Discord snowflake/);
-		expect(String((thrown as Error).message)).toMatch(/characterId: must be a character id/);
+		expect(String((thrown as Error).message)).toMatch(/characterId: must be a lowercase slug/);
 	});
 
 	it('refuses to build an invalid payload for the producer', () => {

@@ -1,0 +1,8 @@
+/** One channel message as a prompt needs it. */
+export interface PromptMessage {
+	/** The display name of whoever wrote it, member or character. Member names are sanitised before use. */
+	readonly authorName: string;
+	/** Set when a character wrote it; the character's own lines become `assistant` turns. */
+	readonly characterId?: string;
+	readonly content: string;
+}

@@ -1,0 +1,145 @@
+import type { Persona } from '../persona/personaSchema.js';
+import { buildSystemCore, fillPlaceholders, withOriginal } from './buildSystemCore.js';
+import type { ChatMessage } from './ChatMessage.js';
+import { messageOverheadTokens } from './estimateTokens.js';
+import { neutralizeTemplateTokens } from './neutralizeTemplateTokens.js';
+import type { PromptMessage } from './PromptMessage.js';
+import { presentRelationships } from './presentRelationships.js';
+import { PromptTexts } from './promptTexts.js';
+import { renderExampleDialogue } from './renderExampleDialogue.js';
+import { sanitizeSpeakerName } from './sanitizeSpeakerName.js';
+import { selectLoreEntries } from './selectLoreEntries.js';
+import { TokenBudget } from './TokenBudget.js';
+
+/** Everything {@link buildCharacterPrompt} needs. */
+export interface CharacterPromptInput {
+	readonly persona: Persona;
+	/** The message to answer; always the last `user` turn. */
+	readonly trigger: PromptMessage;
+	/** Channel messages before the trigger, oldest first. */
+	readonly history?: readonly PromptMessage[];
+	/** The other characters, to name them and to notice who is being talked about. */
+	readonly cast?: readonly Persona[];
+	/** Facts remembered about the trigger's author; shown as quoted data in the system message. */
+	readonly userFacts?: readonly string[];
+	/** The model's context window in tokens. */
+	readonly contextTokens?: number;
+	/** Tokens kept free for the reply; defaults to the persona's `generation.maxTokens`, else 500. */
+	readonly reserveForReply?: number;
+	/** Longest reply the character is asked for, in characters. */
+	readonly maxReplyChars?: number;
+	/** Feedback for a regeneration, e.g. why the last attempt was rejected; sent as the final system message. */
+	readonly instructions?: string;
+}
+
+/** Defaults of {@link CharacterPromptInput}. */
+export const DefaultCharacterPromptOptions = {
+	contextTokens: 4096,
+	reserveForReply: 500,
+	maxReplyChars: 1200,
+} as const satisfies Required<Pick<CharacterPromptInput, 'contextTokens' | 'reserveForReply' | 'maxReplyChars'>>;
+
+/** An assembled prompt and what had to be left out to fit it. */
+export interface CharacterPrompt {
+	readonly messages: ChatMessage[];
+	/** Estimated prompt tokens (see `estimateTokens`), four per message for the template included. */
+	readonly tokenEstimate: number;
+	/** `contextTokens - reserveForReply`. */
+	readonly budget: number;
+	/** How many example dialogues, history messages and active lore entries were left out. */
+	readonly dropped: { readonly examples: number; readonly history: number; readonly lore: number };
+	/** Whether the triggering message alone was too long and was cut. */
+	readonly truncatedTrigger: boolean;
+}
+
+/** Shortest the triggering message is ever cut to, even when the budget is already spent. */
+const minimumTriggerChars = 200;
+
+/**
+ * Builds the Ollama chat messages for one character reply: a system message (opening, house rules, persona,
+ * scenario, relationships, remembered facts, lore, examples), the channel history (the character's own lines as
+ * `assistant`, everyone else's as `user` prefixed with their name), the trigger as the last `user` turn, then the
+ * post-history instructions and any regeneration `instructions` as system messages. Member text only ever appears
+ * inside `user` turns. To fit `contextTokens - reserveForReply`, examples go first, then the oldest history,
+ * then lore; the system core never goes, and the trigger is cut only when it alone does not fit.
+ */
+export function buildCharacterPrompt(input: CharacterPromptInput): CharacterPrompt {
+	const { persona } = input;
+	const contextTokens = input.contextTokens ?? DefaultCharacterPromptOptions.contextTokens;
+	const reserveForReply = input.reserveForReply ?? persona.generation.maxTokens ?? DefaultCharacterPromptOptions.reserveForReply;
+	const maxReplyChars = input.maxReplyChars ?? DefaultCharacterPromptOptions.maxReplyChars;
+	assertOptions(contextTokens, reserveForReply, maxReplyChars);
+	const history = input.history ?? [];
+	const cast = (input.cast ?? []).filter((other) => other.id !== persona.id);
+	const characterNames = [persona, ...cast].flatMap((character) => [character.displayName, ...character.aliases]);
+	const speakerName = (message: PromptMessage): string => {
+		const character = message.characterId === undefined ? undefined : cast.find((other) => other.id === message.characterId);
+		return character?.displayName ?? sanitizeSpeakerName(message.authorName, message.characterId === undefined ? characterNames : []);
+	};
+	const macros = { char: persona.displayName, user: PromptTexts.userStandIn };
+	const fill = (text: string) => fillPlaceholders(text, macros, maxReplyChars);
+	const asUserTurn = (message: PromptMessage): ChatMessage => ({
+		role: 'user',
+		content: `${speakerName(message)}: ${neutralizeTemplateTokens(message.content.trim() || '(no text)')}`,
+	});
+	const toTurn = (message: PromptMessage): ChatMessage =>
+		message.characterId === persona.id ? { role: 'assistant', content: neutralizeTemplateTokens(message.content) } : asUserTurn(message);
+
+	const relationships = presentRelationships(persona, [...history, input.trigger], cast, speakerName);
+	const core = buildSystemCore({ persona, macros, maxReplyChars, relationships, userFacts: input.userFacts ?? [] });
+	const scanned = [...history, input.trigger].slice(-(persona.lorebook?.scanDepth ?? 4)).map((message) => message.content);
+	const lore = selectLoreEntries(persona.lorebook, scanned);
+	const loreItems = lore.entries.map((entry) => `- ${fill(entry.content)}`);
+	const exampleItems = persona.exampleDialogues.map((dialogue) => fill(renderExampleDialogue(dialogue, persona.displayName, macros.user)));
+	const tail: ChatMessage[] = [{ role: 'system', content: fill(withOriginal(persona.postHistoryInstructions, PromptTexts.postHistory)) }];
+	if (input.instructions !== undefined && input.instructions.trim() !== '') tail.push({ role: 'system', content: input.instructions.trim() });
+
+	const budget = new TokenBudget(contextTokens - reserveForReply);
+	budget.spend(TokenBudget.messageCost({ role: 'system', content: core }));
+	for (const message of tail) budget.spend(TokenBudget.messageCost(message));
+	const fullTrigger = asUserTurn(input.trigger);
+	const trigger = fitTrigger(fullTrigger, budget.remaining);
+	budget.spend(TokenBudget.messageCost(trigger));
+	const keptLore = budget.takeSectionItems(fill(PromptTexts.loreHeading), loreItems, 'skip');
+	const historyTurns = history.map(toTurn);
+	const keptHistory = budget.takeNewest(historyTurns);
+	const keptExamples = budget.takeSectionItems(fill(PromptTexts.examplesHeading), exampleItems, 'stop');
+
+	const sections = [core];
+	if (keptLore.length > 0) sections.push([fill(PromptTexts.loreHeading), ...keptLore].join('\n'));
+	if (keptExamples.length > 0) sections.push([fill(PromptTexts.examplesHeading), ...keptExamples].join('\n'));
+	const messages: ChatMessage[] = [{ role: 'system', content: sections.join('\n\n') }, ...keptHistory, trigger, ...tail];
+	return {
+		messages,
+		tokenEstimate: messages.reduce((total, message) => total + TokenBudget.messageCost(message), 0),
+		budget: contextTokens - reserveForReply,
+		dropped: {
+			examples: exampleItems.length - keptExamples.length,
+			history: historyTurns.length - keptHistory.length,
+			lore: lore.dropped + loreItems.length - keptLore.length,
+		},
+		truncatedTrigger: trigger !== fullTrigger,
+	};
+}
+
+/** The trigger turn as it is, or cut (keeping its start and the speaker prefix) to what the budget has left. */
+function fitTrigger(turn: ChatMessage, remaining: number): ChatMessage {
+	if (TokenBudget.messageCost(turn) <= remaining) return turn;
+	const maxChars = Math.max(minimumTriggerChars, (remaining - messageOverheadTokens) * 4);
+	if (turn.content.length <= maxChars) return turn;
+	let cut = '';
+	for (const character of turn.content) {
+		if (cut.length + character.length > maxChars - 1) break;
+		cut += character;
+	}
+	return { role: turn.role, content: `${cut}…` };
+}
+
+function assertOptions(contextTokens: number, reserveForReply: number, maxReplyChars: number): void {
+	if (!Number.isInteger(contextTokens) || contextTokens < 256)
+		throw new RangeError(`contextTokens must be a whole number of at least 256, got ${contextTokens}`);
+	if (!Number.isInteger(reserveForReply) || reserveForReply < 0 || reserveForReply >= contextTokens) {
+		throw new RangeError(`reserveForReply must be a whole number from 0 to less than contextTokens (${contextTokens}), got ${reserveForReply}`);
+	}
+	if (!Number.isInteger(maxReplyChars) || maxReplyChars < 1) throw new RangeError(`maxReplyChars must be a whole number of at least 1, got ${maxReplyChars}`);
+}

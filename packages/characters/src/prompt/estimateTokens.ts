@@ -1,0 +1,10 @@
+/** Tokens added for each chat message by the model's template (role markers), as a flat guess. */
+export const messageOverheadTokens = 4;
+
+/**
+ * A deliberately simple token estimate: one token per four characters, rounded up. Real tokenizers give
+ * 3-5 characters per token for English, so budgets built on it keep some slack.
+ */
+export function estimateTokens(text: string): number {
+	return Math.ceil(text.length / 4);
+}

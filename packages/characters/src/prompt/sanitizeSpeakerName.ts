@@ -1,0 +1,22 @@
+/** Longest speaker name put in a prompt; Discord display names are at most 32 characters too. */
+export const maxSpeakerNameLength = 32;
+
+const reservedNames = new Set(['system', 'assistant', 'user', 'developer', 'tool', 'admin', 'moderator']);
+
+/**
+ * Makes a member's display name safe to use as a `Name:` prefix: folds look-alike characters (NFKC), drops
+ * newlines, control and invisible characters, colons and markup, squeezes spaces and cuts it to 32 characters.
+ * A name that would pose as a role, or as one of `taken` (the characters' names), gets ` (member)` appended.
+ */
+export function sanitizeSpeakerName(name: string, taken: readonly string[] = []): string {
+	const cleaned = name
+		.normalize('NFKC')
+		.replace(/[^\p{L}\p{M}\p{N}\p{Extended_Pictographic} .'_\-!?&()~+=,@$%^]/gu, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	const short = Array.from(cleaned).slice(0, maxSpeakerNameLength).join('').trim();
+	if (short === '') return 'Someone';
+	const lower = short.toLocaleLowerCase();
+	if (reservedNames.has(lower) || taken.some((other) => other.toLocaleLowerCase() === lower)) return `${short} (member)`;
+	return short;
+}
