@@ -1,0 +1,28 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolveFromRoot } from '@charbot/core';
+
+/** The value at quantile `q` (0-1) of unsorted samples. */
+export function percentile(samples: readonly number[], q: number): number {
+	if (samples.length === 0) return Number.NaN;
+	const sorted = [...samples].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+}
+
+/** One line naming the machine a result was measured on. */
+export function describeMachine(): string {
+	const cores = cpus();
+	return `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+}
+
+/** Replaces (or appends) one named section of bench/RESULTS.md, leaving the other benchmarks' sections alone. */
+export function writeResultsSection(name: string, markdown: string): void {
+	const path = resolveFromRoot('bench/RESULTS.md');
+	const start = `<!-- bench:${name}:start -->`;
+	const end = `<!-- bench:${name}:end -->`;
+	const header = '# Benchmark results\n\nWritten by the benchmarks themselves (`npm run bench:*`); each section says the machine and date it ran on.\n';
+	const current = existsSync(path) ? readFileSync(path, 'utf8') : header;
+	const block = `${start}\n${markdown.trim()}\n${end}`;
+	const pattern = new RegExp(`${start}[\\s\\S]*?${end}`);
+	writeFileSync(path, pattern.test(current) ? current.replace(pattern, block) : `${current.trimEnd()}\n\n${block}\n`);
+}
