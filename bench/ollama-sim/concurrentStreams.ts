@@ -2,12 +2,12 @@
 // the bottleneck? Runs the simulator here, load generators in child processes, all on 127.0.0.1.
 // Usage: npm run bench:sim [-- --streams 2000 --rate 30 --tokens 300 --workers 1]
 import { fork } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startOllamaSim } from '@charbot/ollama-sim';
+import { describeMachine, writeResultsSection } from '../benchReport.js';
 import type { LoadOrder, LoadReport, StreamResult } from './streamLoadGenerator.js';
 
 const { values } = parseArgs({
@@ -92,10 +92,7 @@ const rows: [string, string][] = [
 	],
 	['Steady-state aggregate rate (ideal)', `${(streams * rate).toLocaleString('en-US')} tokens/s`],
 	['Stream duration / ideal, p50 / p99 / max', `${fmt(pct(stretch, 0.5), 3)} / ${fmt(pct(stretch, 0.99), 3)} / ${fmt(stretch.at(-1) ?? Number.NaN, 3)}`],
-	[
-		'Time to first byte p50 / p99 (ideal ≈ ' + `${fmt(promptEvalMs + 1000 / rate, 0)} ms)`,
-		`${fmt(pct(firstByte, 0.5), 0)} / ${fmt(pct(firstByte, 0.99), 0)} ms`,
-	],
+	[`Time to first byte p50 / p99 (ideal ≈ ${fmt(promptEvalMs + 1000 / rate, 0)} ms)`, `${fmt(pct(firstByte, 0.5), 0)} / ${fmt(pct(firstByte, 0.99), 0)} ms`],
 	['TCP connect p50 / p99', `${fmt(pct(connect, 0.5), 0)} / ${fmt(pct(connect, 0.99), 0)} ms`],
 	[
 		'Simulator event-loop delay p50 / p99 / max',
@@ -111,6 +108,8 @@ const rows: [string, string][] = [
 ];
 const table = ['| Measure | Value |', '| --- | --- |', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
 process.stdout.write(`\n## ollama-sim: ${streams} concurrent streaming chats\n\n${table}\n`);
-const resultsPath = fileURLToPath(new URL('./results.md', import.meta.url));
-writeFileSync(resultsPath, `# ollama-sim benchmark, latest run (${new Date().toISOString().slice(0, 10)})\n\nCommand: \`npm run bench:sim\`\n\n${table}\n`);
-process.stdout.write(`\n(written to ${resultsPath})\n`);
+writeResultsSection(
+	'ollama-sim-streams',
+	`## ollama-sim: ${streams} concurrent streaming chats (\`npm run bench:sim\`)\n\nMachine: ${describeMachine()}.\n\n${table}`,
+);
+process.stdout.write('\n(written to bench/RESULTS.md)\n');

@@ -1,0 +1,28 @@
+/** The faults a simulator can inject; see the package README for what each looks like on the wire. */
+export const simFaults = ['none', 'refuse', 'hang', 'http500', 'http503', 'midstream', 'abrupt-close'] as const;
+
+/** One fault kind. */
+export type SimFault = (typeof simFaults)[number];
+
+/** How the simulated host misbehaves right now. */
+export interface SimBehavior {
+	/** The fault injected into requests it applies to (`none` for a healthy host). */
+	fault: SimFault;
+	/** Share of eligible requests that get the fault, 0..1, spread evenly and deterministically (0.25 = every 4th). */
+	faultRate: number;
+	/** Multiplies every delay: load, prompt evaluation, each token, pull. 1 is normal speed. */
+	slowFactor: number;
+	/** Models that have vanished: missing from `/api/tags`, 404 everywhere, until pulled again. */
+	forgottenModels: string[];
+	/** Which requests faults hit: `inference` (chat, generate, embed; default) or `all` `/api/*` routes. */
+	faultScope?: 'inference' | 'all';
+}
+
+/** A healthy host. */
+export const DefaultSimBehavior = {
+	fault: 'none',
+	faultRate: 1,
+	slowFactor: 1,
+	forgottenModels: [],
+	faultScope: 'inference',
+} as const satisfies Required<SimBehavior>;

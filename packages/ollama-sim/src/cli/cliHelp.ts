@@ -1,0 +1,35 @@
+/** The text of `ollama-sim --help`. */
+export const cliHelp = `ollama-sim: an Ollama API simulator. Replies are SIMULATED text, not a language model.
+
+Usage: ollama-sim [flags]
+
+Host
+  --port <n>                      Port to listen on (default 11434; 0 = a free one)
+  --host <addr>                   Address to bind (default 127.0.0.1; :: for dual-stack)
+  --name <name>                   Name in the banner and /api/version (default ollama-sim)
+  --models <a,b=40,...>           Models it has; name=N gives one its own tokens/s (default llama3.2:1b)
+
+Performance
+  --parallel <n>                  Parallel slots per loaded model, like OLLAMA_NUM_PARALLEL (default 1)
+  --max-queue <n>                 Waiting requests before 503, like OLLAMA_MAX_QUEUE (default 512)
+  --tokens-per-second <n>         Generation speed per request (default 65)
+  --prompt-tokens-per-second <n>  Prompt evaluation speed (default 2900)
+  --ttft-ms <n>                   Fixed latency before the first token (default 20)
+  --load-ms <n>                   Cold load time of a model (default 1500)
+  --keep-alive <d>                Idle time before unload: seconds, 5m, 1h; --keep-alive=-1 = forever (default 5m)
+  --preloaded                     Start with every model loaded
+  --preload <a,b>                 Start with these models loaded
+  --reply-tokens <n>              Length of generated replies (default 40)
+  --num-ctx <n>                   Context length when a request gives none (default 4096)
+  --pull-ms <n>                   Time /api/pull takes (default 1000)
+
+Faults (change them later with POST /_sim/behavior)
+  --fault <kind>                  none, refuse, hang, http500, http503, midstream, abrupt-close
+  --fault-rate <0..1>             Share of requests hit, spread evenly (default 1)
+  --fault-scope <inference|all>   Hit chat/generate/embed only (default) or every /api route
+  --slow <factor>                 Multiply every delay (default 1)
+  --forget <a,b>                  Models that vanish (404) until pulled again
+
+  -h, --help                      Show this help
+
+Control: GET /_sim lists the control endpoints (stats, behavior, scripts, digest).`;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from './parseCliArgs.js';
+
+describe('parseCliArgs', () => {
+	it('maps the documented flags to options', () => {
+		const { options, help } = parseCliArgs([
+			'--port',
+			'0',
+			'--models',
+			'llama3:8b-instruct-q5_K_M,llama3.2:1b=120',
+			'--parallel',
+			'2',
+			'--tokens-per-second',
+			'65',
+			'--load-ms',
+			'1500',
+			'--preloaded',
+			'--keep-alive',
+			'10m',
+			'--fault',
+			'http503',
+			'--fault-rate',
+			'0.5',
+			'--slow',
+			'2',
+		]);
+		expect(help).toBe(false);
+		expect(options).toMatchObject({
+			port: 0,
+			models: ['llama3:8b-instruct-q5_K_M', { name: 'llama3.2:1b', tokensPerSecond: 120 }],
+			numParallel: 2,
+			tokensPerSecond: 65,
+			loadMs: 1500,
+			preloaded: true,
+			keepAliveMs: 600_000,
+			behavior: { fault: 'http503', faultRate: 0.5, slowFactor: 2 },
+		});
+	});
+
+	it("defaults to Ollama's port and takes keep-alive seconds", () => {
+		expect(parseCliArgs([]).options.port).toBe(11434);
+		expect(parseCliArgs(['--keep-alive=-1']).options.keepAliveMs).toBe(Number.POSITIVE_INFINITY);
+		expect(parseCliArgs(['-h']).help).toBe(true);
+	});
+
+	it('names the flag and the problem', () => {
+		expect(() => parseCliArgs(['--port', 'abc'])).toThrow('--port must be a number; got "abc"');
+		expect(() => parseCliArgs(['--fault', 'explode'])).toThrow(/--fault must be one of none, refuse/);
+		expect(() => parseCliArgs(['--bogus'])).toThrow(/--help/);
+		expect(() => parseCliArgs(['--keep-alive', '1d'])).toThrow(/--keep-alive/);
+	});
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { resolveOptions } from './resolveOptions.js';
+
+describe('resolveOptions', () => {
+	it('applies the documented defaults', () => {
+		expect(resolveOptions()).toMatchObject({
+			port: 0,
+			host: '127.0.0.1',
+			models: ['llama3.2:1b'],
+			numParallel: 1,
+			maxQueue: 512,
+			tokensPerSecond: 65,
+			promptTokensPerSecond: 2900,
+			loadMs: 1500,
+			keepAliveMs: 300_000,
+			behavior: { fault: 'none', faultRate: 1, slowFactor: 1, forgottenModels: [], faultScope: 'inference' },
+		});
+		expect(resolveOptions({ keepAliveMs: Number.POSITIVE_INFINITY }).keepAliveMs).toBe(Number.POSITIVE_INFINITY);
+	});
+
+	it('names every bad option at once', () => {
+		let message = '';
+		try {
+			resolveOptions({ numParallel: 0, tokensPerSecond: -1, models: [], behavior: { faultRate: 2 } });
+		} catch (error) {
+			message = (error as Error).message;
+		}
+		expect(message).toMatch(/^Invalid OllamaSimOptions:/);
+		expect(message).toContain('- numParallel: must be at least 1; got 0');
+		expect(message).toContain('- models: must list at least one model; got []');
+		expect(message).toContain('- tokensPerSecond: must be greater than 0; got -1');
+		expect(message).toContain('- behavior.faultRate: must be 0..1');
+	});
+});

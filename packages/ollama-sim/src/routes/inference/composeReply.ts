@@ -1,0 +1,46 @@
+import type { SimModel } from '../../models/SimModel.js';
+import { generateSchemaValue } from '../../schema/generateSchemaValue.js';
+import type { ScriptBook } from '../../scripts/ScriptBook.js';
+import { countTokens } from '../../text/countTokens.js';
+import { createRandom } from '../../text/createRandom.js';
+import { generateReply } from '../../text/generateReply.js';
+import { hashText } from '../../text/hashText.js';
+import { type LimitedReply, limitReply } from '../../text/limitReply.js';
+import type { InferenceRequest } from './parseInferenceRequest.js';
+
+/** The reply to one request, cut to its limits, with the prompt's token count. */
+export interface ComposedReply extends LimitedReply {
+	/** Prompt tokens evaluated (truncated to `num_ctx`, as Ollama truncates). */
+	readonly promptTokens: number;
+}
+
+/** Tokens each message adds for its chat-template framing. */
+const templateTokensPerMessage = 4;
+const ollamaDefaultTemperature = 0.8;
+
+/**
+ * Picks the reply: a matching script first (used verbatim), else JSON for `format`, else prose. Generated
+ * text is seeded by the model, the messages and `options.seed`; at `temperature: 0` the seed is ignored,
+ * as greedy decoding ignores it. Lower temperatures also narrow the vocabulary.
+ */
+export function composeReply(
+	request: InferenceRequest,
+	model: SimModel,
+	settings: { readonly scripts: ScriptBook; readonly replyTokens: number; readonly defaultNumCtx: number },
+): ComposedReply {
+	const numCtx = request.options.numCtx ?? settings.defaultNumCtx;
+	const fullPrompt = request.messages.reduce((sum, message) => sum + countTokens(message.content) + templateTokensPerMessage, 0);
+	const promptTokens = Math.min(fullPrompt, numCtx);
+	const lastUserMessage = request.messages.findLast((message) => message.role === 'user')?.content ?? '';
+	const temperature = request.options.temperature ?? ollamaDefaultTemperature;
+	const seed = hashText(`${model.name}\u0000${temperature === 0 ? '' : (request.options.seed ?? '')}\u0000${JSON.stringify(request.messages)}`);
+	const scripted = settings.scripts.take({ model: request.model, lastUserMessage, messages: request.messages.map((message) => ({ ...message })) });
+	let text: string;
+	if (scripted !== undefined) text = scripted;
+	else if (request.format === 'json') text = JSON.stringify({ response: generateReply({ seed, tokens: Math.min(settings.replyTokens, 60) }) });
+	else if (request.format !== undefined) text = JSON.stringify(generateSchemaValue(request.format, createRandom(seed)));
+	else text = generateReply({ seed, tokens: settings.replyTokens, variety: Math.max(0.15, temperature) });
+	const numPredict = request.options.numPredict;
+	const maxTokens = numPredict !== undefined && numPredict > 0 ? numPredict : numPredict === -2 ? Math.max(0, numCtx - promptTokens) : Number.POSITIVE_INFINITY;
+	return { ...limitReply(text, { stop: request.options.stop ?? [], maxTokens }), promptTokens };
+}

@@ -1,0 +1,43 @@
+import type { ServerResponse } from 'node:http';
+import { faultMessages } from '../../behavior/faultMessages.js';
+import { sendError, sendJson } from '../../http/sendJson.js';
+import { type Delivery, faultTokenIndex } from './Delivery.js';
+import { renderFinalChunk } from './renderChunk.js';
+
+/**
+ * Answers `stream: false`: one JSON document once the whole reply would have been generated. A
+ * `midstream` fault answers 500 and `abrupt-close` drops the connection, a third of the way through.
+ */
+export function respondWhole(response: ServerResponse, delivery: Delivery): void {
+	const { reply } = delivery;
+	const total = reply.tokens.length;
+	const fullMs = delivery.promptEvalMs + total * delivery.intervalMs;
+	let ended = false;
+	const end = (sent: number) => {
+		if (ended) return;
+		ended = true;
+		clearTimeout(timer);
+		delivery.onEnd(sent);
+	};
+	const faulted = delivery.fault !== 'none';
+	const sent = faulted ? faultTokenIndex(total) : total;
+	const waitMs = faulted ? delivery.promptEvalMs + Math.min(sent, total) * delivery.intervalMs : fullMs;
+	const timer = setTimeout(() => {
+		if (delivery.fault === 'midstream') sendError(response, 500, faultMessages.midstream);
+		else if (delivery.fault === 'abrupt-close') response.socket?.destroy();
+		else {
+			const metrics = {
+				doneReason: reply.doneReason,
+				totalMs: performance.now() - delivery.arrivedAt,
+				loadMs: delivery.loadMs,
+				promptTokens: reply.promptTokens,
+				promptEvalMs: delivery.promptEvalMs,
+				evalCount: total,
+				evalMs: total * delivery.intervalMs,
+			};
+			sendJson(response, 200, renderFinalChunk(delivery.kind, delivery.model, reply.text, metrics, delivery.context?.()));
+		}
+		end(faulted ? 0 : total);
+	}, waitMs);
+	response.once('close', () => end(0));
+}

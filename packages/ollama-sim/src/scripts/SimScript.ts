@@ -1,0 +1,19 @@
+/** What a scripted reply function sees. */
+export interface SimScriptContext {
+	model: string;
+	/** The last user message of a chat, or the prompt of a generate request. */
+	lastUserMessage: string;
+	messages: { role: string; content: string }[];
+}
+
+/**
+ * A scripted reply: when `match` fits the last user message (a RegExp, or a string found in it, case
+ * insensitive) and `model` (if given) is the requested model, the reply is used instead of generated
+ * text, `times` times (forever when unset). Scripts win over `format`, so a test can feed a judge bad JSON.
+ */
+export interface SimScript {
+	match: RegExp | string;
+	reply: string | ((context: SimScriptContext) => string);
+	model?: string;
+	times?: number;
+}

@@ -1,0 +1,34 @@
+/** What a simulator has done since it started or since `resetStats()`; `/_sim/stats` returns the same. */
+export interface SimStats {
+	/** When counting began (ISO 8601). */
+	startedAt: string;
+	requests: {
+		/** Every `/api/*` and `/` request (control requests under `/_sim/` are not counted). */
+		total: number;
+		/** By path, e.g. `/api/chat`. */
+		byEndpoint: Record<string, number>;
+		/** By normalised model name, for requests that named one. */
+		byModel: Record<string, number>;
+		/** By HTTP status sent (200 also for streams that later failed mid-way). */
+		byStatus: Record<string, number>;
+	};
+	/** Requests being handled now (queued, loading, generating or hung), and the most at once. */
+	inFlight: number;
+	maxInFlight: number;
+	/** Requests waiting for a model load or a free slot now, and the most at once. */
+	queued: number;
+	maxQueued: number;
+	/** Requests holding a slot (evaluating or generating) now, and the most at once. */
+	active: number;
+	maxActive: number;
+	/** Faults served, by kind (`hang`, `http500`, ..., and `slow` for requests served while `slowFactor` ≠ 1). */
+	faults: Record<string, number>;
+	/** Requests refused with 503 because `maxQueue` were already waiting. */
+	rejected: number;
+	/** Cold loads performed and models unloaded (keep-alive expiry or `keep_alive: 0`). */
+	loads: number;
+	unloads: number;
+	/** Reply tokens sent and prompt tokens evaluated. */
+	tokensGenerated: number;
+	promptTokens: number;
+}

@@ -1,0 +1,88 @@
+import type { SimStats } from './SimStats.js';
+
+/** Counts what the simulator does; {@link StatsRecorder.snapshot} is a copy safe to hand out. */
+export class StatsRecorder {
+	private stats: SimStats = StatsRecorder.empty(0, 0, 0);
+
+	private static empty(inFlight: number, queued: number, active: number): SimStats {
+		return {
+			startedAt: new Date().toISOString(),
+			requests: { total: 0, byEndpoint: {}, byModel: {}, byStatus: {} },
+			inFlight,
+			maxInFlight: inFlight,
+			queued,
+			maxQueued: queued,
+			active,
+			maxActive: active,
+			faults: {},
+			rejected: 0,
+			loads: 0,
+			unloads: 0,
+			tokensGenerated: 0,
+			promptTokens: 0,
+		};
+	}
+
+	/** Zeroes the counters; gauges keep their current values, and maxima restart from them. */
+	public reset(): void {
+		this.stats = StatsRecorder.empty(this.stats.inFlight, this.stats.queued, this.stats.active);
+	}
+
+	/** A deep copy of the current figures. */
+	public snapshot(): SimStats {
+		return structuredClone(this.stats);
+	}
+
+	public request(endpoint: string): void {
+		this.stats.requests.total += 1;
+		bump(this.stats.requests.byEndpoint, endpoint);
+	}
+
+	public model(name: string): void {
+		bump(this.stats.requests.byModel, name);
+	}
+
+	public status(code: number): void {
+		bump(this.stats.requests.byStatus, String(code));
+	}
+
+	public fault(kind: string): void {
+		bump(this.stats.faults, kind);
+	}
+
+	public inFlight(delta: 1 | -1): void {
+		this.stats.inFlight += delta;
+		this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.stats.inFlight);
+	}
+
+	public queued(delta: 1 | -1): void {
+		this.stats.queued += delta;
+		this.stats.maxQueued = Math.max(this.stats.maxQueued, this.stats.queued);
+	}
+
+	public active(delta: 1 | -1): void {
+		this.stats.active += delta;
+		this.stats.maxActive = Math.max(this.stats.maxActive, this.stats.active);
+	}
+
+	public rejected(): void {
+		this.stats.rejected += 1;
+	}
+
+	public loaded(): void {
+		this.stats.loads += 1;
+	}
+
+	public unloaded(): void {
+		this.stats.unloads += 1;
+	}
+
+	public tokens(generated: number, prompt: number): void {
+		this.stats.tokensGenerated += generated;
+		this.stats.promptTokens += prompt;
+	}
+}
+
+function bump(record: Record<string, number>, key: string): void {
+	record[key] = (record[key] ?? 0) + 1;
+}
