@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const logger = createLogger({ name: 'test', level: 'silent', format: 'json' });
 
 const routeJob: RouteJob = {
+	jobKey: 'msg-123456789012345678-stewie',
 	message: {
 		id: '123456789012345678',
 		channelId: '223456789012345678',
@@ -27,6 +28,7 @@ const routeJob: RouteJob = {
 	characterId: 'stewie',
 	trigger: 'name',
 	cascadeDepth: 0,
+	failedAttempts: [],
 };
 
 describe('BullMQ on a private redis-server', () => {

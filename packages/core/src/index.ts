@@ -8,6 +8,7 @@ export * from './lifecycle/createShutdown.js';
 export * from './logging/createLogger.js';
 export * from './logging/scrubSecrets.js';
 export * from './paths/repoRoot.js';
+export * from './queues/defaultJobOptions.js';
 export * from './queues/jobIds.js';
 export * from './queues/jobSchemas.js';
 export * from './queues/parseJobData.js';

@@ -94,13 +94,16 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
 		settings.seed === false ? null : settings.seed === true || settings.seed === undefined ? DefaultSeedSize : { ...DefaultSeedSize, ...settings.seed };
 	const seed = seedSize ? seedWorld(store, seedSize) : null;
 
-	let handler: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
-	let upgrade: ((request: IncomingMessage, socket: Duplex, head: Buffer) => void) | undefined;
+	// The server listens first (to learn its port); its handlers are set once the parts that need the port exist.
+	const routes: {
+		handler?: (request: IncomingMessage, response: ServerResponse) => void;
+		upgrade?: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+	} = {};
 	const server = createServer((request, response) => {
-		if (handler) return handler(request, response);
+		if (routes.handler) return routes.handler(request, response);
 		response.writeHead(503).end();
 	});
-	server.on('upgrade', (request, socket, head) => (upgrade ? upgrade(request, socket, head) : socket.destroy()));
+	server.on('upgrade', (request, socket, head) => (routes.upgrade ? routes.upgrade(request, socket, head) : socket.destroy()));
 	await listen(server, settings.port, settings.host);
 	const { port } = server.address() as AddressInfo;
 	const host = settings.host === '::' || settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host.includes(':') ? `[${settings.host}]` : settings.host;
@@ -138,14 +141,14 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
 	const feed = new EventFeed(store);
 	const controlHttp = new ControlHttp(control, { apiUrl: `${base}/api`, gatewayUrl, url: `${base}/`, applicationId: store.applicationId, seed });
 
-	handler = (request, response) => {
+	routes.handler = (request, response) => {
 		route(request, response).catch((error: unknown) => {
 			console.error(`discord-emulator: ${request.method} ${request.url} failed`, error);
 			if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' }).end('{"message":"500: Internal Server Error","code":0}');
 			else response.end();
 		});
 	};
-	upgrade = (request, socket, head) => {
+	routes.upgrade = (request, socket, head) => {
 		const url = new URL(request.url ?? '/', base);
 		if (url.pathname === '/gateway' || url.pathname === '/gateway/') gateway.handleUpgrade(request, socket, head, url.searchParams);
 		else socket.destroy();

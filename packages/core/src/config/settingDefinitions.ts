@@ -152,6 +152,19 @@ export const settingDefinitions = {
 		description: 'Folder of persona files; a relative path is taken from the repository root.',
 		example: 'characters',
 	},
+	QC_MAX_ATTEMPTS: {
+		schema: positiveInt().max(10, 'must be 10 or less').default(3),
+		description: 'Replies generated with the chat model before quality control escalates to the escalation model.',
+		example: '3',
+	},
+	DEFAULT_CHARACTER: {
+		schema: z
+			.string()
+			.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a character id')
+			.default('peter'),
+		description: 'Character that answers a bare bot mention or a DM that names nobody.',
+		example: 'peter',
+	},
 	ALLOW_SIMULATED_PARTS: {
 		schema: booleanFlag().default(false),
 		description: 'Lets a process accept the Ollama simulator or Discord emulator; set only by `npm start` and tests.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertValidJobId, deliverJobId, messageJobId, reviewJobId } from './jobIds.js';
+import { assertValidJobId, deliverJobId, messageJobId, regenerateJobId, reviewJobId } from './jobIds.js';
 
 describe('job ids', () => {
 	it('builds message job ids BullMQ accepts', () => {
@@ -7,6 +7,7 @@ describe('job ids', () => {
 		expect(messageJobId('123456789012345678', 'peter')).toBe('msg-123456789012345678-peter');
 		expect(reviewJobId('msg-123456789012345678', 2)).toBe('msg-123456789012345678-review-2');
 		expect(deliverJobId('msg-123456789012345678')).toBe('msg-123456789012345678-deliver');
+		expect(regenerateJobId('msg-123456789012345678-peter', 2)).toBe('msg-123456789012345678-peter-retry-2');
 	});
 
 	it('refuses ids BullMQ would reject or that are not snowflakes', () => {

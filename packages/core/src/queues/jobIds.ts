@@ -17,12 +17,17 @@ export function messageJobId(messageId: string, characterId?: string): string {
 	return assertValidJobId(characterId === undefined ? `msg-${messageId}` : `msg-${messageId}-${characterId}`);
 }
 
-/** The id of the review job for an attempt at answering a message. */
-export function reviewJobId(routeJobId: string, attempt: number): string {
-	return assertValidJobId(`${routeJobId}-review-${attempt}`);
+/** The id of the review job for an attempt at answering a message (attempt 1 is the first). */
+export function reviewJobId(jobKey: string, attempt: number): string {
+	return assertValidJobId(`${jobKey}-review-${attempt}`);
+}
+
+/** The id of the route job regenerating an answer after `failedAttempts` rejected ones. */
+export function regenerateJobId(jobKey: string, failedAttempts: number): string {
+	return assertValidJobId(`${jobKey}-retry-${failedAttempts}`);
 }
 
 /** The id of the delivery job for a message's passed reply. */
-export function deliverJobId(routeJobId: string): string {
-	return assertValidJobId(`${routeJobId}-deliver`);
+export function deliverJobId(jobKey: string): string {
+	return assertValidJobId(`${jobKey}-deliver`);
 }

@@ -35,36 +35,42 @@ export const interactionTargetSchema = z.object({
 	interactionToken: z.string().min(20).max(500),
 });
 
-/** Payload of the `route` queue. */
-export const routeJobSchema = z.object({
-	message: incomingMessageSchema,
-	characterId: characterIdSchema,
-	trigger: triggerSchema,
-	/** How many character replies led to this message; banter stops at the guild's limit. */
-	cascadeDepth: z.number().int().min(0).max(20),
-	interaction: interactionTargetSchema.optional(),
-});
-
 /** One generated reply and, once scored, why it failed. */
 export const attemptSchema = z.object({
 	text: z.string().max(20000),
 	model: z.string().min(1),
 	host: z.string().min(1),
 	role: z.string().min(1),
-	reasons: z.array(z.string()).default([]),
+	reasons: z.array(z.string().max(500)).max(20).default([]),
 });
 
-/** Payload of the `review` queue. */
+/** Payload of the `route` queue: a message to answer as a character (again, after a failed review). */
+export const routeJobSchema = z.object({
+	/** The id of the first job for this message and character; later jobs of the same answer derive theirs from it. */
+	jobKey: z
+		.string()
+		.regex(/^[A-Za-z0-9_-]{1,150}$/, 'must be 1-150 of A-Z a-z 0-9 _ -')
+		.refine((value) => !/^\d+$/.test(value), 'must not be all digits'),
+	message: incomingMessageSchema,
+	characterId: characterIdSchema,
+	trigger: triggerSchema,
+	/** How many character replies led to this message; banter stops at the guild's limit. */
+	cascadeDepth: z.number().int().min(0).max(20),
+	interaction: interactionTargetSchema.optional(),
+	/** Earlier attempts that failed review, oldest first, passed on to regeneration and escalation. */
+	failedAttempts: z.array(attemptSchema).max(10).default([]),
+});
+
+/** Payload of the `review` queue: a candidate reply to score before anything is posted. */
 export const reviewJobSchema = routeJobSchema.extend({
 	candidate: attemptSchema,
-	/** Earlier attempts that failed review, oldest first, passed on to regeneration and escalation. */
-	failedAttempts: z.array(attemptSchema).max(10),
 });
 
-/** Payload of the `deliver` queue. */
+/** Payload of the `deliver` queue: a reply that passed review. */
 export const deliverJobSchema = routeJobSchema.extend({
 	text: z.string().min(1).max(20000),
 	score: z.number().min(0).max(1),
+	model: z.string().min(1),
 });
 
 /** The payload schema of each queue: producers and workers both validate with these. */

@@ -4,6 +4,7 @@ import { buildJobData, parseJobData } from './parseJobData.js';
 import { QueueName } from './queueNames.js';
 
 const validRoute = {
+	jobKey: 'msg-123456789012345678-peter',
 	message: {
 		id: '123456789012345678',
 		channelId: '223456789012345678',
@@ -36,6 +37,6 @@ describe('parseJobData', () => {
 	});
 
 	it('refuses to build an invalid payload for the producer', () => {
-		expect(() => buildJobData(QueueName.Route, { ...validRoute, cascadeDepth: -1 })).toThrow(/cascadeDepth/);
+		expect(() => buildJobData(QueueName.Route, { ...validRoute, cascadeDepth: -1, failedAttempts: [] })).toThrow(/cascadeDepth/);
 	});
 });

@@ -26,6 +26,41 @@ export class Keyspace {
 	public guild(guildId: string | null, ...parts: KeyPart[]): string {
 		return [this.prefix, 'g', checkPart(guildId ?? 'dm'), ...parts.map(checkPart)].join(':');
 	}
+
+	/** Recent messages of a channel (a capped list). */
+	public channelHistory(guildId: string | null, channelId: string): string {
+		return this.guild(guildId, 'history', channelId);
+	}
+
+	/** Which character posted a message, so a reply to it reaches that character. */
+	public messageOwner(guildId: string | null, messageId: string): string {
+		return this.guild(guildId, 'owner', messageId);
+	}
+
+	/** A cooldown of a member or channel. */
+	public cooldown(guildId: string | null, scope: 'user' | 'channel', id: string): string {
+		return this.guild(guildId, 'cooldown', scope, id);
+	}
+
+	/** A guild's settings (`channelId` undefined) or one channel's overrides. */
+	public settings(guildId: string | null, channelId?: string): string {
+		return channelId === undefined ? this.guild(guildId, 'settings') : this.guild(guildId, 'settings', channelId);
+	}
+
+	/** The webhook the bot posts characters' replies through in a channel. */
+	public channelWebhook(guildId: string | null, channelId: string): string {
+		return this.guild(guildId, 'webhook', channelId);
+	}
+
+	/** Marks a part of a reply as posted, so a retried delivery never posts it twice. */
+	public delivered(jobId: string, part: number): string {
+		return this.global('delivered', jobId, part);
+	}
+
+	/** The character a member last talked to in direct messages. */
+	public dmCharacter(userId: string): string {
+		return this.guild(null, 'dm-character', userId);
+	}
 }
 
 function checkPart(part: KeyPart): string {

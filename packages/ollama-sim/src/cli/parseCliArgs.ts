@@ -44,7 +44,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
 	try {
 		({ values } = parseArgs({ args: [...argv], options: flags, strict: true, allowPositionals: false }));
 	} catch (error) {
-		throw new Error(`${(error as Error).message}. Run ollama-sim --help for the flags.`);
+		throw new Error(`${(error as Error).message}. Run ollama-sim --help for the flags.`, { cause: error });
 	}
 	const number = (flag: keyof typeof flags): number | undefined => {
 		const raw = values[flag];
@@ -69,7 +69,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
 			const raw = values['keep-alive'];
 			keepAliveMs = parseKeepAlive(/^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw);
 		} catch (error) {
-			throw new Error(`--keep-alive must be seconds or a duration like 5m, 1h, -1 (forever); ${(error as Error).message}`);
+			throw new Error(`--keep-alive must be seconds or a duration like 5m, 1h, -1 (forever); ${(error as Error).message}`, { cause: error });
 		}
 	}
 	const behavior = {
