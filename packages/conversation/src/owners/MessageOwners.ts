@@ -1,0 +1,28 @@
+import type { Keyspace } from '@charbot/core';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+
+const ownerSchema = z.object({ characterId: z.string(), cascadeDepth: z.number().int().min(0) });
+
+/** Who posted a message: the character, and how deep in a character-to-character exchange it was. */
+export type MessageOwner = z.output<typeof ownerSchema>;
+
+/** Remembers which character posted which Discord message, so replies to it reach that character. */
+export class MessageOwners {
+	public constructor(
+		private readonly redis: Redis,
+		private readonly keys: Keyspace,
+		private readonly ttlSeconds = 7 * 86_400,
+	) {}
+
+	public async remember(guildId: string | null, messageId: string, owner: MessageOwner): Promise<void> {
+		await this.redis.set(this.keys.messageOwner(guildId, messageId), JSON.stringify(owner), 'EX', this.ttlSeconds);
+	}
+
+	public async owner(guildId: string | null, messageId: string): Promise<MessageOwner | undefined> {
+		const raw = await this.redis.get(this.keys.messageOwner(guildId, messageId));
+		if (raw === null) return undefined;
+		const parsed = ownerSchema.safeParse(JSON.parse(raw));
+		return parsed.success ? parsed.data : undefined;
+	}
+}

@@ -1,0 +1,81 @@
+import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { ChannelHistory, Cooldowns, DefaultChannelSettings, DeliveryLedger, MessageOwners, SettingsStore } from '@charbot/conversation';
+import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+const guild = '100000000000000001';
+const channel = '200000000000000001';
+let server: RedisServer;
+let redis: Redis;
+let keys: Keyspace;
+
+beforeAll(async () => {
+	server = await startRedisServer();
+	redis = createRedisConnection({ url: server.url, role: 'producer', logger: createLogger({ name: 'test', level: 'silent', format: 'json' }) });
+	await waitForRedisReady(redis);
+});
+afterAll(async () => {
+	redis?.disconnect();
+	await server?.close();
+});
+beforeEach(() => {
+	keys = new Keyspace(uniquePrefix());
+});
+
+describe('SettingsStore', () => {
+	it('cascades defaults ← guild ← channel', async () => {
+		const store = new SettingsStore(redis, keys);
+		expect(await store.effective(guild, channel)).toEqual(DefaultChannelSettings);
+		await store.update(guild, { mode: 'active', userCooldownSeconds: 10 });
+		await store.update(guild, { mode: 'off' }, channel);
+		expect(await store.effective(guild, channel)).toMatchObject({ mode: 'off', userCooldownSeconds: 10 });
+		expect(await store.effective(guild, '200000000000000002')).toMatchObject({ mode: 'active' });
+		await store.reset(guild, channel);
+		expect((await store.effective(guild, channel)).mode).toBe('active');
+	});
+
+	it('refuses invalid values naming the field and changes nothing', async () => {
+		const store = new SettingsStore(redis, keys);
+		await expect(store.update(guild, { qualityThreshold: 3 } as never)).rejects.toThrow(/qualityThreshold/);
+		await expect(store.update(guild, { characters: ['Not A Slug'] })).rejects.toThrow(/characters\.0/);
+		expect(await store.overrides(guild)).toEqual({});
+	});
+});
+
+describe('ChannelHistory', () => {
+	it('keeps the newest entries, oldest first, bounded and expiring', async () => {
+		const history = new ChannelHistory(redis, keys, { maxEntries: 3, ttlSeconds: 60 });
+		for (let index = 1; index <= 5; index += 1) {
+			await history.append(guild, channel, { messageId: `m${index}`, authorId: 'u', authorName: 'Meg', content: `line ${index}`, at: index });
+		}
+		expect((await history.recent(guild, channel)).map((entry) => entry.content)).toEqual(['line 3', 'line 4', 'line 5']);
+		expect((await history.recent(guild, channel, { beforeMessageId: 'm5' })).map((entry) => entry.messageId)).toEqual(['m3', 'm4']);
+		expect(await redis.ttl(keys.channelHistory(guild, channel))).toBeGreaterThan(50);
+	});
+});
+
+describe('MessageOwners, Cooldowns, DeliveryLedger', () => {
+	it('remembers who posted a message', async () => {
+		const owners = new MessageOwners(redis, keys);
+		await owners.remember(guild, '300000000000000001', { characterId: 'peter', cascadeDepth: 1 });
+		expect(await owners.owner(guild, '300000000000000001')).toEqual({ characterId: 'peter', cascadeDepth: 1 });
+		expect(await owners.owner(guild, '300000000000000002')).toBeUndefined();
+	});
+
+	it('lets one start per cooldown window', async () => {
+		const cooldowns = new Cooldowns(redis, keys);
+		expect(await cooldowns.tryStart(guild, 'user', 'u1', 1)).toBe(true);
+		expect(await cooldowns.tryStart(guild, 'user', 'u1', 1)).toBe(false);
+		expect(await cooldowns.tryStart(guild, 'user', 'u2', 1)).toBe(true);
+		expect(await cooldowns.tryStart(guild, 'channel', 'c', 0)).toBe(true);
+		expect(await cooldowns.tryStart(guild, 'channel', 'c', 0)).toBe(true);
+	});
+
+	it('records posted parts', async () => {
+		const ledger = new DeliveryLedger(redis, keys);
+		expect(await ledger.posted('msg-1-peter', 0)).toBeUndefined();
+		await ledger.record('msg-1-peter', 0, '400000000000000001');
+		expect(await ledger.posted('msg-1-peter', 0)).toBe('400000000000000001');
+	});
+});
