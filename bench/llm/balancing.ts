@@ -31,7 +31,7 @@ async function startHosts(): Promise<OllamaSim[]> {
 /** Measures one request's service time on an idle normal host, to state the ideal capacity. */
 async function measureServiceTime(): Promise<number> {
 	const [sim] = await Promise.all([startOllamaSim({ models: [model], preloaded: true, numParallel: 1, tokensPerSecond, replyTokens, timeToFirstTokenMs: 20 })]);
-	const pool = new LlmPool({ settings: settingsFor([sim]), logger, warmUp: false });
+	const pool = new LlmPool({ settings: settingsFor([sim]), logger, warmUp: false, allowSimulated: true });
 	await pool.start();
 	const samples: number[] = [];
 	for (let index = 0; index < 5; index += 1) {
@@ -58,7 +58,7 @@ function settingsFor(sims: readonly OllamaSim[]) {
 
 async function runPhase(strategy: StrategyName, mode: 'rate' | 'burst', count: number, intervalMs: number, dieAfterMs: number): Promise<PhaseResult> {
 	const sims = await startHosts();
-	const pool = new LlmPool({ settings: settingsFor(sims), logger, strategy, warmUp: false, timeouts: { connectMs: 1000 } });
+	const pool = new LlmPool({ settings: settingsFor(sims), logger, strategy, warmUp: false, allowSimulated: true, timeouts: { connectMs: 1000 } });
 	await pool.start();
 	const dying = sims[3] as OllamaSim;
 	const latencies: number[] = [];

@@ -68,3 +68,14 @@ describe('metrics', () => {
 		expect(text).toMatch(/charbot_llm_tokens_total\{host="[^"]+",model="[^"]+",kind="generated"\} [1-9]/);
 	});
 });
+
+describe('simulated hosts', () => {
+	it('refuses the Ollama simulator unless simulated parts are allowed, and says why', async () => {
+		sims = await startSims(1);
+		pool = await startPool({ settings: settingsFor(sims), allowSimulated: false });
+		const health = await pool.health();
+		expect(health.ready).toBe(false);
+		expect(health.hosts[0]?.error).toMatch(/Ollama simulator; it is accepted only with ALLOW_SIMULATED_PARTS=true/);
+		await expect(pool.generate({ prompt: 'anyone?', useCache: false, timeoutMs: 300 })).rejects.toMatchObject({ code: 'no-host-available' });
+	});
+});

@@ -44,7 +44,7 @@ export function settingsFor(sims: readonly OllamaSim[], overrides: Partial<LlmSe
 
 /** A started pool; close it after. */
 export async function startPool(options: Omit<LlmPoolOptions, 'logger'> & { logger?: Logger }): Promise<LlmPool> {
-	const pool = new LlmPool({ logger: testLogger, warmUp: false, ...options });
+	const pool = new LlmPool({ logger: testLogger, warmUp: false, allowSimulated: true, ...options });
 	await pool.start();
 	return pool;
 }

@@ -53,6 +53,8 @@ export interface LlmPoolOptions {
 	readonly warmUp?: boolean;
 	/** Run periodic health checks (default true). */
 	readonly healthChecks?: boolean;
+	/** Accept the Ollama simulator as a host (default false: it is refused as not alive, with the reason). */
+	readonly allowSimulated?: boolean;
 }
 
 /** Default timeouts: 3 s to connect, 30 s to a first token when warm, 3 min when the model must load. */
@@ -102,6 +104,7 @@ export class LlmPool {
 			clock,
 			logger: options.logger,
 			onChange: () => this.dispatcher.pump(),
+			allowSimulated: options.allowSimulated === true,
 			onModelChange: (change) => {
 				options.logger.info(change, `model ${change.model} changed on ${change.host}; its cached answers are no longer served`);
 				void this.cache?.clear({ model: change.model });

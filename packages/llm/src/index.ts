@@ -13,6 +13,7 @@ export * from './health/describePoolHealth.js';
 export * from './hosts/CircuitBreaker.js';
 export * from './hosts/Clock.js';
 export * from './hosts/HostState.js';
+export * from './createConfiguredPool.js';
 export * from './LlmPool.js';
 export * from './metrics/createPrometheusLlmMetrics.js';
 export * from './metrics/LlmMetrics.js';

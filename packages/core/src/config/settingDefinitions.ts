@@ -107,6 +107,11 @@ export const settingDefinitions = {
 		description: 'Optional YAML file of hosts and roles (chat, judge, escalation).',
 		example: 'config/ollama-roles.yaml',
 	},
+	LLM_BALANCING: {
+		schema: z.enum(['least-loaded', 'round-robin']).default('least-loaded'),
+		description: 'How requests are spread over Ollama hosts; `round-robin` is the baseline kept for comparison.',
+		example: 'least-loaded',
+	},
 	MAX_CONCURRENT_REQUESTS: {
 		schema: positiveInt().default(4),
 		description: 'Upper bound on parallel requests this process sends to each Ollama host.',
@@ -151,6 +156,11 @@ export const settingDefinitions = {
 		schema: z.string().min(1).default('characters'),
 		description: 'Folder of persona files; a relative path is taken from the repository root.',
 		example: 'characters',
+	},
+	WORKER_CONCURRENCY: {
+		schema: positiveInt().max(1000, 'must be 1000 or less').default(32),
+		description: 'Jobs one worker process handles at once; LLM calls wait in the pool, so this can exceed the hosts\' slots.',
+		example: '32',
 	},
 	QC_MAX_ATTEMPTS: {
 		schema: positiveInt().max(10, 'must be 10 or less').default(3),

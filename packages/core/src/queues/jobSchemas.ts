@@ -19,6 +19,8 @@ export const incomingMessageSchema = z.object({
 		username: z.string().min(1).max(100),
 		displayName: z.string().min(1).max(100),
 		isBot: z.boolean(),
+		/** Set when the author is one of our characters (banter). */
+		characterId: characterIdSchema.optional(),
 	}),
 	content: z.string().max(6000),
 	createdAt: z.number().int().nonnegative(),

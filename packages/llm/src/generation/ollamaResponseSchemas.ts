@@ -23,4 +23,4 @@ export const psResponseSchema = z.object({
 });
 
 /** `/api/version`. */
-export const versionResponseSchema = z.object({ version: z.string() }).loose();
+export const versionResponseSchema = z.object({ version: z.string(), simulated: z.boolean().optional() }).loose();

@@ -23,6 +23,8 @@ export interface HealthMonitorOptions {
 	readonly onModelChange?: (change: ModelChange) => void;
 	/** Timeout of each probe request. */
 	readonly probeTimeoutMs?: number;
+	/** Accept hosts that say they are the Ollama simulator (local trials and tests only). */
+	readonly allowSimulated?: boolean;
 }
 
 // A dead host is checked sooner than the regular interval, so recovery is noticed quickly.
@@ -68,7 +70,11 @@ export class HealthMonitor {
 	public async check({ state, fetch }: { state: HostState; fetch: HostFetch }): Promise<void> {
 		const before = `${state.alive}|${state.circuit}|${[...(state.models?.keys() ?? [])].join()}|${[...state.loaded].join()}`;
 		try {
-			versionResponseSchema.parse(await this.getJson(fetch, `${state.url}/api/version`));
+			const version = versionResponseSchema.parse(await this.getJson(fetch, `${state.url}/api/version`));
+			// Never answer members from a simulator by accident: a real deployment refuses it loudly.
+			if (version.simulated === true && this.options.allowSimulated !== true) {
+				throw new Error('this host is the Ollama simulator; it is accepted only with ALLOW_SIMULATED_PARTS=true (local trials and tests)');
+			}
 			const tags = tagsResponseSchema.parse(await this.getJson(fetch, `${state.url}/api/tags`));
 			const ps = psResponseSchema.parse(await this.getJson(fetch, `${state.url}/api/ps`));
 			this.updateModels(

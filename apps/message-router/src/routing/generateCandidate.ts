@@ -1,0 +1,76 @@
+import { buildCharacterPrompt, type CharacterRegistry, type PromptMessage } from '@charbot/characters';
+import type { ChannelHistory, SettingsStore } from '@charbot/conversation';
+import type { ReviewJob, RouteJob } from '@charbot/core';
+import { type LlmPool, LlmError } from '@charbot/llm';
+import { UnrecoverableError } from 'bullmq';
+import { chooseRole } from './chooseRole.js';
+import { describeFailedAttempts } from './describeFailedAttempts.js';
+
+/** What {@link generateCandidate} reads and calls. */
+export interface CandidateDependencies {
+	readonly characters: CharacterRegistry;
+	readonly settings: SettingsStore;
+	readonly history: ChannelHistory;
+	readonly pool: LlmPool;
+	/** Attempts with the chat model before the escalation model answers. */
+	readonly maxAttempts: number;
+	/** Channel messages given to the model before the trigger. */
+	readonly historyLimit?: number;
+}
+
+/**
+ * Answers one route job: loads the character, the channel's settings and history, assembles the prompt
+ * and generates a candidate reply, returning the review job payload. Faults no retry can fix (an unknown
+ * character, an invalid request) throw BullMQ's `UnrecoverableError`; others throw to be retried.
+ */
+export async function generateCandidate(job: RouteJob, deps: CandidateDependencies, signal?: AbortSignal): Promise<ReviewJob> {
+	const persona = deps.characters.get(job.characterId);
+	if (!persona)
+		throw new UnrecoverableError(
+			`Character "${job.characterId}" is not loaded (known: ${deps.characters
+				.list()
+				.map((entry) => entry.id)
+				.join(', ')})`,
+		);
+	const { message } = job;
+	const [settings, recent] = await Promise.all([
+		deps.settings.effective(message.guildId, message.channelId),
+		deps.history.recent(message.guildId, message.channelId, { beforeMessageId: message.id, limit: deps.historyLimit ?? 20 }),
+	]);
+	const role = chooseRole(persona, job.failedAttempts.length, deps.maxAttempts);
+	const instructions = describeFailedAttempts(job.failedAttempts, role === 'escalation');
+	const history: PromptMessage[] = recent.map((entry) => ({
+		authorName: entry.authorName,
+		content: entry.content,
+		...(entry.characterId === undefined ? {} : { characterId: entry.characterId }),
+	}));
+	const prompt = buildCharacterPrompt({
+		persona,
+		trigger: {
+			authorName: message.author.displayName,
+			content: message.content,
+			...(message.author.characterId === undefined ? {} : { characterId: message.author.characterId }),
+		},
+		history,
+		cast: deps.characters.list(),
+		maxReplyChars: settings.maxReplyChars,
+		...(instructions === undefined ? {} : { instructions }),
+	});
+	const temperature = settings.temperature ?? persona.generation.temperature;
+	try {
+		const result = await deps.pool.generate({
+			role,
+			character: persona.id,
+			messages: prompt.messages,
+			settings: { ...persona.generation, ...(temperature === undefined ? {} : { temperature }) },
+			// A regeneration must not get the rejected answer back from the cache.
+			useCache: job.failedAttempts.length === 0,
+			conversationId: job.jobKey,
+			...(signal === undefined ? {} : { signal }),
+		});
+		return { ...job, candidate: { text: result.text.trim(), model: result.model, host: result.host, role, reasons: [] } };
+	} catch (error) {
+		if (error instanceof LlmError && !error.retryable) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+		throw error;
+	}
+}

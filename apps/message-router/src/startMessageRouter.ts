@@ -1,0 +1,95 @@
+import { CharacterRegistry } from '@charbot/characters';
+import { ChannelHistory, SettingsStore } from '@charbot/conversation';
+import {
+	buildJobData,
+	type Config,
+	createRedisConnection,
+	DefaultJobOptions,
+	Keyspace,
+	type Logger,
+	parseJobData,
+	QueueName,
+	resolveFromRoot,
+	reviewJobId,
+	waitForRedisReady,
+} from '@charbot/core';
+import { createConfiguredPool, createPrometheusLlmMetrics, type LlmPool } from '@charbot/llm';
+import { Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { Registry } from 'prom-client';
+import { generateCandidate } from './routing/generateCandidate.js';
+
+/** Options of {@link startMessageRouter}. */
+export interface MessageRouterOptions {
+	readonly config: Config;
+	readonly logger: Logger;
+	/** Metrics registry; a new one when absent. */
+	readonly registry?: Registry;
+}
+
+/** A running message router. */
+export interface MessageRouter {
+	readonly worker: Worker;
+	readonly pool: LlmPool;
+	readonly characters: CharacterRegistry;
+	readonly registry: Registry;
+	readonly redis: Redis;
+	/** Stops taking jobs, lets active ones finish, then closes every connection. */
+	close(): Promise<void>;
+}
+
+/** Starts the `route` worker: each job becomes a candidate reply on the `review` queue. */
+export async function startMessageRouter(options: MessageRouterOptions): Promise<MessageRouter> {
+	const { config, logger } = options;
+	if (config.REDIS_URL === undefined) throw new Error('REDIS_URL is required: the message router takes its jobs from the queue Redis');
+	const registry = options.registry ?? new Registry();
+	const keys = new Keyspace(config.REDIS_KEY_PREFIX);
+	const redis = createRedisConnection({ url: config.REDIS_URL, role: 'producer', logger, connectionName: 'charbot-router' });
+	const workerConnection = createRedisConnection({ url: config.REDIS_URL, role: 'worker', logger, connectionName: 'charbot-router-worker' });
+	await waitForRedisReady(redis, 10_000);
+	const characters = await CharacterRegistry.open({
+		dir: resolveFromRoot(config.CHARACTERS_DIR),
+		onProblem: (problem) => logger.error({ file: problem.file, field: problem.field }, problem.message),
+		onChange: (change) => logger.info(change, 'characters reloaded'),
+	});
+	const { pool, close: closePool } = await createConfiguredPool(config, logger, { metrics: [createPrometheusLlmMetrics(registry)] });
+	const settings = new SettingsStore(redis, keys);
+	const history = new ChannelHistory(redis, keys);
+	const reviewQueue = new Queue(QueueName.Review, { connection: redis, prefix: keys.queuePrefix(), defaultJobOptions: DefaultJobOptions });
+
+	const worker = new Worker(
+		QueueName.Route,
+		async (job, _token, signal) => {
+			const route = parseJobData(QueueName.Route, job.data);
+			const review = await generateCandidate(route, { characters, settings, history, pool, maxAttempts: config.QC_MAX_ATTEMPTS }, signal);
+			const attempt = route.failedAttempts.length + 1;
+			await reviewQueue.add('review', buildJobData(QueueName.Review, review), { jobId: reviewJobId(route.jobKey, attempt) });
+			return { attempt, role: review.candidate.role, host: review.candidate.host };
+		},
+		{ connection: workerConnection, prefix: keys.queuePrefix(), concurrency: config.WORKER_CONCURRENCY },
+	);
+	worker.on('error', (error) => logger.error({ err: error }, 'route worker error'));
+	worker.on('failed', (job, error) => {
+		const final = job === undefined || job.attemptsMade >= (job.opts.attempts ?? 1) || error.name === 'UnrecoverableError';
+		logger[final ? 'error' : 'warn'](
+			{ jobId: job?.id, attemptsMade: job?.attemptsMade, err: error },
+			`route job ${job?.id} failed${final ? ' for good' : '; it will be retried'}: ${error.message}`,
+		);
+	});
+
+	return {
+		worker,
+		pool,
+		characters,
+		registry,
+		redis,
+		close: async () => {
+			await worker.close();
+			await reviewQueue.close();
+			await closePool();
+			characters.close();
+			redis.disconnect();
+			workerConnection.disconnect();
+		},
+	};
+}

@@ -1,0 +1,54 @@
+import { type Config, createRedisConnection, type Logger } from '@charbot/core';
+import type { Redis } from 'ioredis';
+import { RedisResponseCache } from './cache/RedisResponseCache.js';
+import { LlmPool } from './LlmPool.js';
+import type { LlmMetrics } from './metrics/LlmMetrics.js';
+import { resolveLlmSettings } from './settings/resolveLlmSettings.js';
+
+/** A started pool and what it holds open. */
+export interface ConfiguredPool {
+	readonly pool: LlmPool;
+	/** The cache connection (KeyDB/Redis), when a cache is configured. */
+	readonly cacheConnection: Redis | undefined;
+	close(): Promise<void>;
+}
+
+/**
+ * Builds and starts the pool a process uses, from the environment: hosts and roles, the balancing
+ * strategy, and the response cache and coalescing on `CACHE_REDIS_URL` (or `REDIS_URL`).
+ */
+export async function createConfiguredPool(config: Config, logger: Logger, options: { metrics?: readonly LlmMetrics[] } = {}): Promise<ConfiguredPool> {
+	const settings = resolveLlmSettings(config);
+	const cacheUrl = config.CACHE_REDIS_URL ?? config.REDIS_URL;
+	const cacheConnection =
+		cacheUrl === undefined ? undefined : createRedisConnection({ url: cacheUrl, role: 'cache', logger, connectionName: 'charbot-llm-cache' });
+	if (cacheConnection === undefined) logger.warn('no CACHE_REDIS_URL or REDIS_URL: LLM responses are not cached or coalesced across processes');
+	const pool = new LlmPool({
+		settings,
+		logger,
+		strategy: config.LLM_BALANCING,
+		keyPrefix: config.REDIS_KEY_PREFIX,
+		allowSimulated: config.ALLOW_SIMULATED_PARTS,
+		...(options.metrics ? { metrics: options.metrics } : {}),
+		...(cacheConnection
+			? {
+					cache: new RedisResponseCache({
+						redis: cacheConnection,
+						prefix: config.REDIS_KEY_PREFIX,
+						ttlSeconds: settings.cacheTtlSeconds,
+						maxSize: settings.cacheMaxSize,
+					}),
+					coalescingRedis: cacheConnection,
+				}
+			: {}),
+	});
+	await pool.start();
+	return {
+		pool,
+		cacheConnection,
+		close: async () => {
+			await pool.close();
+			cacheConnection?.disconnect();
+		},
+	};
+}
