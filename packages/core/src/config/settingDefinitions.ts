@@ -175,6 +175,11 @@ export const settingDefinitions = {
 		description: 'Character that answers a bare bot mention or a DM that names nobody.',
 		example: 'peter',
 	},
+	EMULATOR_PORT: {
+		schema: port().default(3210),
+		description: 'Port of the local Discord emulator and its playground page that `npm start` runs when `DISCORD_TOKEN` is unset; 0 picks a free one.',
+		example: '3210',
+	},
 	ALLOW_SIMULATED_PARTS: {
 		schema: booleanFlag().default(false),
 		description: 'Lets a process accept the Ollama simulator or Discord emulator; set only by `npm start` and tests.',

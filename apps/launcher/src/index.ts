@@ -1,0 +1,5 @@
+export * from './launchPlatform.js';
+export * from './planLocalParts.js';
+export * from './probeOllama.js';
+export * from './simulatedCharacterReply.js';
+export * from './superviseProcess.js';

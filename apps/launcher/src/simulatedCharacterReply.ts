@@ -1,0 +1,23 @@
+import type { SimScript } from '@charbot/ollama-sim';
+
+/**
+ * A simulator script for local trials: answers with one of the character's own verbal habits (read from
+ * the system prompt) and says plainly that the reply is simulated, so nobody mistakes it for a model.
+ */
+export const simulatedCharacterReply: SimScript = {
+	match: /[\s\S]*/,
+	reply: ({ messages, lastUserMessage }) => {
+		const system = messages.find((message) => message.role === 'system')?.content ?? '';
+		const name = /You are ([^,\n]+),/.exec(system)?.[1] ?? 'The character';
+		const habits = /verbal habits like these[^:]*:\s*(.+)/.exec(system)?.[1]?.match(/"([^"]{3,160})"/g) ?? [];
+		const question = lastUserMessage.replace(/^[^:]{1,80}:\s*/, '').slice(0, 120);
+		const pick = habits.length === 0 ? '' : (habits[hash(question) % habits.length] ?? '').replace(/^"|"$/g, '');
+		return `${pick ? `${pick} ` : ''}(${name}, simulated reply to "${question}": no real model is running.)`;
+	},
+};
+
+function hash(text: string): number {
+	let value = 0;
+	for (const char of text) value = (value * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
+	return value;
+}
