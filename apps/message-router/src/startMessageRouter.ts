@@ -66,7 +66,13 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 			await reviewQueue.add('review', buildJobData(QueueName.Review, review), { jobId: reviewJobId(route.jobKey, attempt) });
 			return { attempt, role: review.candidate.role, host: review.candidate.host };
 		},
-		{ connection: workerConnection, prefix: keys.queuePrefix(), concurrency: config.WORKER_CONCURRENCY },
+		{
+			connection: workerConnection,
+			prefix: keys.queuePrefix(),
+			concurrency: config.WORKER_CONCURRENCY,
+			lockDuration: config.WORKER_LOCK_SECONDS * 1000,
+			stalledInterval: config.WORKER_LOCK_SECONDS * 1000,
+		},
 	);
 	worker.on('error', (error) => logger.error({ err: error }, 'route worker error'));
 	worker.on('failed', (job, error) => {

@@ -162,6 +162,11 @@ export const settingDefinitions = {
 		description: 'Jobs one worker process handles at once; LLM calls wait in the pool, so this can exceed the hosts\' slots.',
 		example: '32',
 	},
+	WORKER_LOCK_SECONDS: {
+		schema: positiveInt().max(600, 'must be 600 or less').default(30),
+		description: 'How long a job stays locked to a worker without a heartbeat; a killed worker\'s jobs are retried after about this long.',
+		example: '30',
+	},
 	QC_MAX_ATTEMPTS: {
 		schema: positiveInt().max(10, 'must be 10 or less').default(3),
 		description: 'Replies generated with the chat model before quality control escalates to the escalation model.',

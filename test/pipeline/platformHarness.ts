@@ -1,0 +1,167 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { type SettingsOverrides, SettingsStore } from '@charbot/conversation';
+import { createLogger, createRedisConnection, Keyspace, resolveFromRoot, waitForRedisReady } from '@charbot/core';
+import { type DiscordEmulator, startDiscordEmulator, type TranscriptMessage } from '@charbot/discord-emulator';
+import { type OllamaSim, type OllamaSimOptions, startOllamaSim } from '@charbot/ollama-sim';
+import { findFreePort, type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
+
+const silentLogger = createLogger({ name: 'harness', level: 'silent', format: 'json' });
+
+/** The apps under test, each a real process as in production. */
+export type AppName = 'gateway' | 'message-router' | 'quality-control';
+
+const entries: Record<AppName, string> = {
+	gateway: 'apps/gateway/src/main.ts',
+	'message-router': 'apps/message-router/src/main.ts',
+	'quality-control': 'apps/quality-control/src/main.ts',
+};
+
+/** A running app process and its health URL. */
+export interface AppProcess {
+	readonly name: AppName;
+	readonly healthUrl: string;
+	child: ChildProcess;
+	/** Everything it printed, for failure messages and log assertions. */
+	readonly output: string[];
+}
+
+/** The whole platform for an end-to-end test: real Redis, emulator, simulator, apps as processes. */
+export interface PlatformHarness {
+	readonly redis: RedisServer;
+	readonly emulator: DiscordEmulator;
+	readonly sim: OllamaSim;
+	readonly prefix: string;
+	readonly apps: Map<AppName, AppProcess>;
+	readonly env: NodeJS.ProcessEnv;
+	/** Starts (or restarts) one app and waits until it is ready. */
+	startApp(name: AppName): Promise<AppProcess>;
+	/** Changes a channel's settings of the seeded guild, as an admin command would. */
+	updateSettings(channelId: string, changes: SettingsOverrides): Promise<void>;
+	/** Kills an app with SIGKILL (no cleanup), as a crash would. */
+	killApp(name: AppName): Promise<void>;
+	/** Bot-side messages of a channel (webhooks, the bot), oldest first; ephemeral ones left out. */
+	botMessages(channelId: string): TranscriptMessage[];
+	close(): Promise<void>;
+}
+
+/** Options of {@link startPlatform}. */
+export interface PlatformOptions {
+	readonly sim?: OllamaSimOptions;
+	readonly env?: Record<string, string>;
+}
+
+/** Starts everything; close it after the test file. */
+export async function startPlatform(options: PlatformOptions = {}): Promise<PlatformHarness> {
+	const [redis, emulator, sim] = await Promise.all([
+		startRedisServer({ appendOnly: true }),
+		startDiscordEmulator({ heartbeatIntervalMs: 1000 }),
+		startOllamaSim({ models: ['llama3.2:1b'], preloaded: true, numParallel: 8, tokensPerSecond: 2000, timeToFirstTokenMs: 5, ...options.sim }),
+	]);
+	const prefix = uniquePrefix('e2e');
+	const env: NodeJS.ProcessEnv = {
+		PATH: process.env.PATH,
+		HOME: process.env.HOME,
+		NODE_ENV: 'test',
+		LOG_LEVEL: 'info',
+		LOG_FORMAT: 'json',
+		REDIS_URL: redis.url,
+		REDIS_KEY_PREFIX: prefix,
+		DISCORD_TOKEN: emulator.token,
+		DISCORD_API_URL: emulator.apiUrl,
+		OLLAMA_BASE_URL: sim.url,
+		ALLOW_SIMULATED_PARTS: 'true',
+		SHUTDOWN_TIMEOUT: '10',
+		...options.env,
+	};
+	const apps = new Map<AppName, AppProcess>();
+
+	const startApp = async (name: AppName): Promise<AppProcess> => {
+		const port = await findFreePort();
+		const output: string[] = apps.get(name)?.output ?? [];
+		const child = spawn(process.execPath, ['--import', 'tsx', resolveFromRoot(entries[name])], {
+			cwd: resolveFromRoot('.'),
+			env: { ...env, HEALTH_PORT: String(port) },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+		child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+		const app: AppProcess = { name, healthUrl: `http://127.0.0.1:${port}`, child, output };
+		apps.set(name, app);
+		try {
+			await waitFor(
+				async () => {
+					if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output.join('').slice(-3000)}`);
+					try {
+						return (await fetch(`${app.healthUrl}/readyz`)).status === 200;
+					} catch {
+						return false;
+					}
+				},
+				`${name} to be ready`,
+				30_000,
+			);
+		} catch (error) {
+			throw new Error(`${(error as Error).message}\n--- ${name} output ---\n${output.join('').slice(-3000)}`, { cause: error });
+		}
+		return app;
+	};
+
+	const killApp = async (name: AppName) => {
+		const app = apps.get(name);
+		if (!app || app.child.exitCode !== null || app.child.signalCode !== null) return;
+		const exited = new Promise((resolve) => app.child.once('exit', resolve));
+		app.child.kill('SIGKILL');
+		await exited;
+	};
+
+	for (const name of ['gateway', 'message-router', 'quality-control'] as const) await startApp(name);
+
+	return {
+		redis,
+		emulator,
+		sim,
+		prefix,
+		apps,
+		env,
+		startApp,
+		killApp,
+		updateSettings: async (channelId, changes) => {
+			const connection = createRedisConnection({ url: redis.url, role: 'producer', logger: silentLogger });
+			try {
+				await waitForRedisReady(connection);
+				await new SettingsStore(connection, new Keyspace(prefix)).update(emulator.seed?.guildId ?? null, changes, channelId);
+			} finally {
+				connection.disconnect();
+			}
+		},
+		botMessages: (channelId) => emulator.control.transcript(channelId).filter((message) => message.fromBot && !message.ephemeral),
+		close: async () => {
+			await Promise.all(
+				[...apps.values()].map(async (app) => {
+					if (app.child.exitCode !== null || app.child.signalCode !== null) return;
+					const exited = new Promise((resolve) => app.child.once('exit', resolve));
+					app.child.kill('SIGTERM');
+					const timer = setTimeout(() => app.child.kill('SIGKILL'), 12_000);
+					await exited;
+					clearTimeout(timer);
+				}),
+			);
+			await Promise.all([emulator.close(), sim.close()]);
+			await redis.close();
+		},
+	};
+}
+
+/** A seeded channel's id by name; throws when the seed has no such channel. */
+export function seededChannel(platform: PlatformHarness, name: string): string {
+	const id = platform.emulator.seed?.channels[name];
+	if (id === undefined) throw new Error(`the emulator seed has no channel #${name}`);
+	return id;
+}
+
+/** A seeded user's id by username. */
+export function seededUser(platform: PlatformHarness, name: string): string {
+	const id = platform.emulator.seed?.users[name];
+	if (id === undefined) throw new Error(`the emulator seed has no user ${name}`);
+	return id;
+}

@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TranscriptMessage } from '@charbot/discord-emulator';
+import type { SimScript } from '@charbot/ollama-sim';
+import { waitFor } from '@charbot/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PlatformHarness, seededChannel, seededUser, startPlatform } from './platformHarness.js';
+
+const chatModel = 'llama3.2:1b';
+const escalationModel = 'llama3.1:8b';
+const escalationPrompts: string[] = [];
+const longReply = Array.from({ length: 62 }, (_, index) => `This is sentence number ${index + 1} of a very long story about the brewery, tk-long.`).join(' ');
+
+const scripts: SimScript[] = [
+	{ match: /tk-oops/, reply: 'As an AI language model, I cannot pretend to be anyone.', times: 1 },
+	{ match: /tk-stubborn/, model: chatModel, reply: 'As an AI language model, I must decline to answer that.' },
+	{
+		match: /tk-stubborn/,
+		model: escalationModel,
+		reply: ({ messages }) => {
+			escalationPrompts.push(messages.map((message) => message.content).join('\n'));
+			return 'Alright, alright, about tk-stubborn: the answer is beer. Heh heh heh.';
+		},
+	},
+	{ match: /tk-long/, reply: longReply },
+	{ match: /tk-ping/, reply: 'Hey @everyone and @here, come look at tk-ping, it is amazing!' },
+	{ match: /tk-[a-z0-9]+/, reply: ({ lastUserMessage }) => `Okay, okay, about ${/tk-[a-z0-9]+/.exec(lastUserMessage)?.[0]}, here is the deal.` },
+];
+
+let platform: PlatformHarness;
+
+beforeAll(async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'charbot-roles-'));
+	const rolesFile = join(dir, 'roles.yaml');
+	writeFileSync(rolesFile, `roles:\n  chat: { model: "${chatModel}" }\n  judge: { model: "${chatModel}" }\n  escalation: { model: "${escalationModel}" }\n`);
+	platform = await startPlatform({ sim: { models: [chatModel, escalationModel], scripts }, env: { OLLAMA_ROLES_FILE: rolesFile, QC_MAX_ATTEMPTS: '2' } });
+	// Long replies are allowed here so the 5,000-character one reaches delivery and gets split.
+	await platform.updateSettings(seededChannel(platform, 'general'), { maxReplyChars: 6000 });
+});
+afterAll(async () => {
+	await platform?.close();
+});
+
+function ask(content: string): void {
+	platform.emulator.control.postMessage({ channelId: seededChannel(platform, 'general'), authorId: seededUser(platform, 'bob'), content });
+}
+
+async function repliesCarrying(token: string, count = 1): Promise<TranscriptMessage[]> {
+	const carrying = () => platform.botMessages(seededChannel(platform, 'general')).filter((message) => message.content.includes(token));
+	await waitFor(() => carrying().length >= count, `${count} message(s) carrying ${token}`, 25_000);
+	await new Promise((resolve) => setTimeout(resolve, 1500));
+	return carrying();
+}
+
+describe('quality control in the pipeline', () => {
+	it('rejects an out-of-character reply, regenerates, and posts only the good one', async () => {
+		ask('Peter, what are you doing? tk-oops');
+		const replies = await repliesCarrying('tk-oops');
+		expect(replies).toHaveLength(1);
+		expect(replies[0]?.content).toContain('here is the deal');
+		const all = platform.botMessages(seededChannel(platform, 'general'));
+		expect(all.some((message) => /language model/i.test(message.content))).toBe(false);
+	});
+
+	it('escalates after repeated failures, passing the failed attempts and reasons on', async () => {
+		ask('Peter, what is the meaning of life? tk-stubborn');
+		const replies = await repliesCarrying('tk-stubborn');
+		expect(replies).toHaveLength(1);
+		expect(replies[0]?.content).toContain('the answer is beer');
+		expect(platform.sim.stats().requests.byModel[escalationModel]).toBeGreaterThanOrEqual(1);
+		const prompt = escalationPrompts.at(-1) ?? '';
+		expect(prompt.match(/was rejected because/g)?.length).toBe(2);
+		expect(prompt).toContain('As an AI language model, I must decline');
+	});
+
+	it('delivers a 5,000-character reply as several messages under 2,000', async () => {
+		ask('Peter, tell me the whole story. tk-long');
+		const parts = await repliesCarrying('tk-long', 3);
+		expect(parts.length).toBeGreaterThanOrEqual(3);
+		for (const part of parts) expect(part.content.length).toBeLessThanOrEqual(2000);
+		expect(
+			parts
+				.map((part) => part.content)
+				.join(' ')
+				.replace(/\s+/g, ' '),
+		).toBe(longReply.replace(/\s+/g, ' '));
+		expect(new Set(parts.map((part) => part.author.displayName))).toEqual(new Set(['Peter Griffin']));
+	});
+
+	it('never pings @everyone, @here or roles', async () => {
+		ask('Peter, call everybody! tk-ping');
+		const [reply] = await repliesCarrying('tk-ping');
+		expect(reply?.mentionsPinged).toMatchObject({ everyone: false, roles: [] });
+	});
+});
