@@ -31,7 +31,7 @@ describe('failures in the pipeline', () => {
 		await waitFor(() => carrying(general, 'tk-kill').length > 0, 'the reply after the crash', 40_000);
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		expect(carrying(general, 'tk-kill')).toHaveLength(1);
-	});
+	}, 90_000);
 
 	it('a gateway that loses its connection and resumes does not answer twice', async () => {
 		const kitchen = seededChannel(platform, 'kitchen');
@@ -44,5 +44,5 @@ describe('failures in the pipeline', () => {
 		expect(carrying(kitchen, 'tk-resume2')).toHaveLength(1);
 		expect(first()).toHaveLength(1);
 		expect(platform.emulator.control.stats().gateway.resumes).toBeGreaterThanOrEqual(1);
-	});
+	}, 90_000);
 });

@@ -159,12 +159,12 @@ export const settingDefinitions = {
 	},
 	WORKER_CONCURRENCY: {
 		schema: positiveInt().max(1000, 'must be 1000 or less').default(32),
-		description: 'Jobs one worker process handles at once; LLM calls wait in the pool, so this can exceed the hosts\' slots.',
+		description: "Jobs one worker process handles at once; LLM calls wait in the pool, so this can exceed the hosts' slots.",
 		example: '32',
 	},
 	WORKER_LOCK_SECONDS: {
 		schema: positiveInt().max(600, 'must be 600 or less').default(30),
-		description: 'How long a job stays locked to a worker without a heartbeat; a killed worker\'s jobs are retried after about this long.',
+		description: "How long a job stays locked to a worker without a heartbeat; a killed worker's jobs are retried after about this long.",
 		example: '30',
 	},
 	QC_MAX_ATTEMPTS: {

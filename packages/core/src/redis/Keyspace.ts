@@ -57,6 +57,16 @@ export class Keyspace {
 		return this.global('delivered', jobId, part);
 	}
 
+	/** Marks a message as already recorded, so a replayed event doesn't enter the history twice. */
+	public seenMessage(guildId: string | null, messageId: string): string {
+		return this.guild(guildId, 'seen', messageId);
+	}
+
+	/** Limits the "characters are busy" note to one per channel per interval. */
+	public backlogNote(guildId: string | null, channelId: string): string {
+		return this.guild(guildId, 'backlog-note', channelId);
+	}
+
 	/** The character a member last talked to in direct messages. */
 	public dmCharacter(userId: string): string {
 		return this.guild(null, 'dm-character', userId);

@@ -1,0 +1,57 @@
+import type { TextBasedChannel } from 'discord.js';
+import type { IntakeContext } from '../intake/IntakeContext.js';
+import type { MessageOutcome } from '../intake/MessageOutcome.js';
+import type { ReceivedMessage } from '../intake/ReceivedMessage.js';
+import { showActivity } from '../intake/showActivity.js';
+import { enqueueRouteJobs } from '../routing/enqueueRouteJobs.js';
+import { decideTriggers } from '../triggers/decideTriggers.js';
+import { findSpeaker } from './findSpeaker.js';
+import { parseChannelWebhookId } from './parseChannelWebhookId.js';
+
+/**
+ * A webhook post: when it came from our own channel webhook, a character spoke, and a character it names may
+ * answer (`banter`, one level deeper) until the channel's banter limit. Any other webhook is ignored.
+ */
+export async function handleCharacterPost(context: IntakeContext, channel: TextBasedChannel, received: ReceivedMessage): Promise<MessageOutcome> {
+	const { guildId, channelId } = received;
+	const ignored = (reason: 'unknown-webhook' | 'unknown-speaker'): MessageOutcome => ({ kind: 'ignored', messageId: received.id, reason });
+	if (guildId === null) return ignored('unknown-webhook');
+	const stored = await context.redis.get(context.keyspace.channelWebhook(guildId, channelId));
+	const ourWebhookId = stored === null ? undefined : parseChannelWebhookId(stored);
+	if (stored !== null && ourWebhookId === undefined)
+		context.logger.warn({ guildId, channelId }, 'the cached channel webhook is unreadable; treating its posts as unknown');
+	if (ourWebhookId === undefined || ourWebhookId !== received.webhookId) return ignored('unknown-webhook');
+
+	const speaker = await findSpeaker(context, received);
+	if (speaker === undefined) {
+		context.logger.warn({ guildId, channelId, messageId: received.id }, 'a post of our webhook has no recorded owner and matches no character name');
+		return ignored('unknown-speaker');
+	}
+	const settings = await context.settings.effective(guildId, channelId);
+	if (speaker.source === 'name') {
+		context.logger.warn(
+			{ guildId, channelId, messageId: received.id, characterId: speaker.characterId },
+			'no owner recorded for a character post: its banter depth is unknown, so nobody answers it',
+		);
+	}
+	// Without the owner record the depth is unknown; treating it as the limit can never start an endless exchange.
+	const owner = speaker.source === 'owner' ? speaker.owner : { characterId: speaker.characterId, cascadeDepth: settings.banterLimit };
+	const decision = decideTriggers({
+		content: received.content,
+		isDm: false,
+		botMentioned: false,
+		speaker: owner,
+		settings,
+		characters: context.characters(),
+		defaultCharacter: context.defaultCharacter,
+		random: context.random,
+		maxCharacters: context.maxCharactersPerMessage,
+	});
+	if (decision.reason !== 'triggered') return { kind: 'not-triggered', messageId: received.id, reason: decision.reason };
+	if (!(await context.cooldowns.tryStart(guildId, 'channel', channelId, settings.channelCooldownSeconds))) {
+		return { kind: 'cooldown', messageId: received.id, reason: 'channel-cooldown' };
+	}
+	const jobIds = await enqueueRouteJobs(context.routeQueue, received, decision.triggered, owner.characterId);
+	showActivity(context, channel, received);
+	return { kind: 'enqueued', messageId: received.id, jobIds };
+}

@@ -1,0 +1,32 @@
+import type { NamedCharacter } from '@charbot/characters';
+import type { ChannelHistory, Cooldowns, MessageOwners, SettingsStore } from '@charbot/conversation';
+import type { Keyspace, Logger } from '@charbot/core';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { BacklogNotice } from '../backlog/BacklogNotice.js';
+import type { TriggerCharacter } from '../triggers/TriggerCharacter.js';
+import type { PendingWork } from './PendingWork.js';
+
+/** What message handling works with: the shared stores, the route queue and the tunable parts. */
+export interface IntakeContext {
+	readonly logger: Logger;
+	readonly redis: Redis;
+	readonly keyspace: Keyspace;
+	readonly settings: SettingsStore;
+	readonly history: ChannelHistory;
+	readonly owners: MessageOwners;
+	readonly cooldowns: Cooldowns;
+	/** The characters loaded now (the registry reloads on file changes). */
+	readonly characters: () => readonly (TriggerCharacter & NamedCharacter)[];
+	readonly routeQueue: Queue;
+	readonly backlog: BacklogNotice;
+	/** Typing and notes run beside the handler; shutdown waits for them here. */
+	readonly pending: PendingWork;
+	readonly defaultCharacter: string;
+	readonly random: () => number;
+	readonly maxCharactersPerMessage: number;
+	/** How long a character post waits for the delivery worker to record who wrote it. */
+	readonly ownerLookup: { readonly timeoutMs: number; readonly intervalMs: number };
+	/** How long a member's DM character is remembered. */
+	readonly dmCharacterTtlSeconds: number;
+}

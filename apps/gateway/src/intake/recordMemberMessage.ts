@@ -1,0 +1,20 @@
+import type { IntakeContext } from './IntakeContext.js';
+import type { ReceivedMessage } from './ReceivedMessage.js';
+
+/** How long a message id is remembered as recorded, covering gateway replays and a second replica. */
+const seenTtlSeconds = 15 * 60;
+
+/** Appends a member's message to the channel history once, even when the event arrives twice; true when this call recorded it. */
+export async function recordMemberMessage(context: IntakeContext, received: ReceivedMessage): Promise<boolean> {
+	const seenKey = context.keyspace.seenMessage(received.guildId, received.id);
+	const first = (await context.redis.set(seenKey, '1', 'EX', seenTtlSeconds, 'NX')) === 'OK';
+	if (!first) return false;
+	await context.history.append(received.guildId, received.channelId, {
+		messageId: received.id,
+		authorId: received.authorId,
+		authorName: received.displayName,
+		content: received.content,
+		at: received.createdAt,
+	});
+	return true;
+}

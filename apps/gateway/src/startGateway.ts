@@ -1,0 +1,196 @@
+import { CharacterRegistry } from '@charbot/characters';
+import { ChannelHistory, Cooldowns, MessageOwners, SettingsStore } from '@charbot/conversation';
+import {
+	type Config,
+	createRedisConnection,
+	Keyspace,
+	type Logger,
+	QueueName,
+	type ReadinessCheck,
+	registerSecret,
+	resolveFromRoot,
+	waitForRedisReady,
+} from '@charbot/core';
+import { Queue } from 'bullmq';
+import { type Client, Events, type Message } from 'discord.js';
+import type { Redis } from 'ioredis';
+import { BacklogGauge } from './backlog/BacklogGauge.js';
+import { BacklogNotice } from './backlog/BacklogNotice.js';
+import { checkDiscordTarget } from './discord/checkDiscordTarget.js';
+import { createDiscordClient } from './discord/createDiscordClient.js';
+import { discordReadiness } from './discord/discordReadiness.js';
+import { logClientEvents } from './discord/logClientEvents.js';
+import { loginClient } from './discord/loginClient.js';
+import { MessageIntake } from './intake/MessageIntake.js';
+import type { MessageOutcome } from './intake/MessageOutcome.js';
+import { PendingWork } from './intake/PendingWork.js';
+import { resolveGatewayOptions } from './resolveGatewayOptions.js';
+
+/** Options of {@link startGateway}; everything but `config` and `logger` has a default in `DefaultGatewayOptions`. */
+export interface GatewayOptions {
+	readonly config: Config;
+	readonly logger: Logger;
+	/** An open registry to use (and leave open); by default one is opened on `CHARACTERS_DIR`, watched, and closed with the app. */
+	readonly characters?: CharacterRegistry;
+	/** Returns a number in [0, 1) for the talkativeness rolls of active channels. */
+	readonly random?: () => number;
+	/** Waiting route jobs above which channels get the "you are in line" note. */
+	readonly backlogThreshold?: number;
+	/** How often the waiting count is read from Redis at most. */
+	readonly backlogRefreshMs?: number;
+	/** One backlog note per channel per this many milliseconds. */
+	readonly backlogNoteIntervalMs?: number;
+	/** Most characters one message may call. */
+	readonly maxCharactersPerMessage?: number;
+	/** How long a character post waits for the delivery worker's owner record before falling back to its name. */
+	readonly ownerLookupTimeoutMs?: number;
+	readonly ownerLookupIntervalMs?: number;
+	/** How long a member's DM character is remembered. */
+	readonly dmCharacterTtlSeconds?: number;
+	/** How long login may take until every shard is ready. */
+	readonly readyTimeoutMs?: number;
+	/** How long stopping waits for messages being handled. */
+	readonly drainTimeoutMs?: number;
+	/** Called with what happened to each message (tests, counters); its failures are logged. */
+	readonly onMessageOutcome?: (outcome: MessageOutcome) => void;
+}
+
+/** A running gateway. */
+export interface GatewayApp {
+	readonly client: Client<true>;
+	/** The `route` queue it produces to. */
+	readonly routeQueue: Queue;
+	readonly redis: Redis;
+	readonly keyspace: Keyspace;
+	readonly characters: CharacterRegistry;
+	/** True when connected to the Discord emulator rather than Discord. */
+	readonly emulated: boolean;
+	/** Readiness checks for the health server: Discord connected and Redis answering. */
+	readonly checks: Readonly<Record<string, ReadinessCheck>>;
+	/** Stops taking messages, waits for those being handled, then disconnects from Discord. */
+	stopIntake(): Promise<void>;
+	/** Stops intake, then closes the queue, the character registry (when it opened it) and Redis. */
+	close(): Promise<void>;
+}
+
+/**
+ * Starts the gateway (docs/pipeline.md, step 1): connects to Redis and Discord, and turns each message into
+ * `route` jobs for the characters it concerns. Refuses an emulated Discord unless explicitly allowed.
+ */
+export async function startGateway(options: GatewayOptions): Promise<GatewayApp> {
+	const settings = resolveGatewayOptions(options);
+	const { config, logger } = options;
+	const target = checkDiscordTarget(config);
+	registerSecret(target.token);
+	if (target.emulated) {
+		logger.warn(
+			{ apiUrl: target.apiUrl },
+			`DISCORD IS EMULATED: the gateway talks to the local Discord emulator at ${target.apiUrl}, not to Discord (ALLOW_SIMULATED_PARTS=true). Never run a deployment like this.`,
+		);
+	}
+	const undo: (() => Promise<unknown> | unknown)[] = [];
+	try {
+		const redis = createRedisConnection({ url: target.redisUrl, role: 'producer', logger, connectionName: 'charbot-gateway' });
+		undo.push(() => redis.disconnect());
+		await waitForRedisReady(redis, 10_000);
+		const ownsRegistry = options.characters === undefined;
+		const characters = options.characters ?? (await openCharacters(config, logger));
+		if (ownsRegistry) undo.push(() => characters.close());
+		if (characters.get(config.DEFAULT_CHARACTER) === undefined) {
+			logger.warn(
+				{ defaultCharacter: config.DEFAULT_CHARACTER },
+				`DEFAULT_CHARACTER "${config.DEFAULT_CHARACTER}" is not loaded; bare mentions go to the first allowed character`,
+			);
+		}
+		const keyspace = new Keyspace(config.REDIS_KEY_PREFIX);
+		const routeQueue = new Queue(QueueName.Route, { connection: redis, prefix: keyspace.queuePrefix() });
+		routeQueue.on('error', (error) => logger.error({ err: error }, `route queue error: ${error.message}`));
+		undo.push(() => routeQueue.close());
+
+		const pending = new PendingWork();
+		const gauge = new BacklogGauge(() => routeQueue.getWaitingCount(), { refreshMs: settings.backlogRefreshMs });
+		const intake = new MessageIntake(
+			{
+				logger,
+				redis,
+				keyspace,
+				settings: new SettingsStore(redis, keyspace),
+				history: new ChannelHistory(redis, keyspace),
+				owners: new MessageOwners(redis, keyspace),
+				cooldowns: new Cooldowns(redis, keyspace),
+				characters: () => characters.list(),
+				routeQueue,
+				backlog: new BacklogNotice({ gauge, threshold: settings.backlogThreshold, intervalMs: settings.backlogNoteIntervalMs, redis, keyspace }),
+				pending,
+				defaultCharacter: config.DEFAULT_CHARACTER,
+				random: settings.random,
+				maxCharactersPerMessage: settings.maxCharactersPerMessage,
+				ownerLookup: { timeoutMs: settings.ownerLookupTimeoutMs, intervalMs: settings.ownerLookupIntervalMs },
+				dmCharacterTtlSeconds: settings.dmCharacterTtlSeconds,
+			},
+			options.onMessageOutcome,
+		);
+
+		const client = createDiscordClient({ apiUrl: target.apiUrl });
+		undo.push(() => client.destroy());
+		logClientEvents(client, logger);
+		const onMessage = (message: Message) => void intake.receive(message);
+		client.on(Events.MessageCreate, onMessage);
+		const ready = await loginClient(client, target.token, settings.readyTimeoutMs);
+		logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, shards: [...ready.ws.shards.keys()] }, `gateway connected as ${ready.user.tag}`);
+
+		let stopping: Promise<void> | undefined;
+		const stopIntake = () => {
+			stopping ??= (async () => {
+				ready.off(Events.MessageCreate, onMessage);
+				if (!(await pending.drain(settings.drainTimeoutMs))) logger.warn({ pending: pending.size }, 'stopped waiting for messages still being handled');
+				await ready.destroy();
+			})();
+			return stopping;
+		};
+		let closing: Promise<void> | undefined;
+		return {
+			client: ready,
+			routeQueue,
+			redis,
+			keyspace,
+			characters,
+			emulated: target.emulated,
+			checks: {
+				discord: () => discordReadiness(ready),
+				redis: async () =>
+					redis.status === 'ready' && (await redis.ping()) === 'PONG' ? { ok: true } : { ok: false, detail: `redis connection is ${redis.status}` },
+			},
+			stopIntake,
+			close: () => {
+				closing ??= (async () => {
+					await stopIntake();
+					await routeQueue.close();
+					if (ownsRegistry) characters.close();
+					await redis.quit().catch(() => redis.disconnect());
+				})();
+				return closing;
+			},
+		};
+	} catch (error) {
+		for (const step of undo.reverse()) {
+			try {
+				await step();
+			} catch (cleanupError) {
+				logger.warn({ err: cleanupError }, 'cleanup after a failed start failed');
+			}
+		}
+		throw error;
+	}
+}
+
+async function openCharacters(config: Config, logger: Logger): Promise<CharacterRegistry> {
+	const dir = resolveFromRoot(config.CHARACTERS_DIR);
+	const registry = await CharacterRegistry.open({
+		dir,
+		onProblem: (problem) => logger.warn({ file: problem.file }, problem.message),
+		onChange: (change) => logger.info(change, 'characters reloaded'),
+	});
+	if (registry.list().length === 0) logger.warn({ dir }, `no characters loaded from ${dir}; nothing will answer`);
+	return registry;
+}

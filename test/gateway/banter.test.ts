@@ -1,0 +1,96 @@
+import { type TextChannel, WebhookClient } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GatewayFixture, startGatewayFixture } from './gatewayFixture.js';
+
+describe('character banter through our own channel webhook', () => {
+	let fx: GatewayFixture;
+	let channelId: string;
+	let ours: WebhookClient;
+	let stranger: WebhookClient;
+
+	beforeAll(async () => {
+		fx = await startGatewayFixture({ gateway: { ownerLookupTimeoutMs: 400, ownerLookupIntervalMs: 25 } });
+		channelId = fx.emulator.seed?.channels['bot-lab'] ?? '';
+		const channel = (await fx.app.client.channels.fetch(channelId)) as TextChannel;
+		const webhook = await channel.createWebhook({ name: 'charbot' });
+		const other = await channel.createWebhook({ name: 'someone else' });
+		// What the delivery worker caches once it has created the channel's webhook.
+		await fx.redis.set(fx.keyspace.channelWebhook(fx.guildId, channelId), JSON.stringify({ id: webhook.id, token: webhook.token }));
+		ours = new WebhookClient({ id: webhook.id, token: webhook.token ?? '' }, { rest: { api: fx.emulator.apiUrl } });
+		stranger = new WebhookClient({ id: other.id, token: other.token ?? '' }, { rest: { api: fx.emulator.apiUrl } });
+	});
+
+	afterAll(async () => {
+		ours?.destroy();
+		stranger?.destroy();
+		await fx?.close();
+	});
+
+	/** Posts as a character the way the delivery worker does: through the webhook, then the owner record. */
+	async function speakAs(webhook: WebhookClient, username: string, content: string, owner?: { characterId: string; cascadeDepth: number }) {
+		const message = await webhook.send({ content, username, allowedMentions: { parse: [] } });
+		if (owner !== undefined) await fx.owners.remember(fx.guildId, message.id, owner);
+		return message;
+	}
+
+	it('lets the character another one names answer, one level deeper', async () => {
+		const message = await speakAs(ours, 'Stewie Griffin', 'Brian, fetch my ray gun. Now.', { characterId: 'stewie', cascadeDepth: 0 });
+		expect(await fx.outcomeOf(message.id)).toEqual({ kind: 'enqueued', messageId: message.id, jobIds: [`msg-${message.id}-brian`] });
+		const [job] = await fx.routeJobsFor(message.id);
+		expect(job?.data).toMatchObject({
+			characterId: 'brian',
+			trigger: 'banter',
+			cascadeDepth: 1,
+			message: {
+				id: message.id,
+				channelId,
+				guildId: fx.guildId,
+				author: { displayName: 'Stewie Griffin', isBot: true, characterId: 'stewie' },
+				content: 'Brian, fetch my ray gun. Now.',
+			},
+		});
+	});
+
+	it('keeps going below the banter limit and stops at it', async () => {
+		const below = await speakAs(ours, 'Brian Griffin', 'Peter, please tell him no.', { characterId: 'brian', cascadeDepth: 2 });
+		await fx.outcomeOf(below.id);
+		expect((await fx.routeJobsFor(below.id)).map(({ data }) => [data.characterId, data.trigger, data.cascadeDepth])).toEqual([['peter', 'banter', 3]]);
+		const atLimit = await speakAs(ours, 'Peter Griffin', 'Lois! Stewie! Brian! Everybody!', { characterId: 'peter', cascadeDepth: 3 });
+		expect(await fx.outcomeOf(atLimit.id)).toEqual({ kind: 'not-triggered', messageId: atLimit.id, reason: 'banter-limit' });
+		expect(await fx.routeJobsFor(atLimit.id)).toEqual([]);
+	});
+
+	it('waits for an owner record the delivery worker writes a moment late', async () => {
+		const message = await speakAs(ours, 'Lois Griffin', 'Peter, did you eat the whole cake?');
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		await fx.owners.remember(fx.guildId, message.id, { characterId: 'lois', cascadeDepth: 0 });
+		expect(await fx.outcomeOf(message.id)).toMatchObject({ kind: 'enqueued', jobIds: [`msg-${message.id}-peter`] });
+	});
+
+	it('without an owner record, knows the speaker by name but starts no exchange of unknown depth', async () => {
+		const message = await speakAs(ours, 'Stewie Griffin', 'Brian, are you listening?');
+		expect(await fx.outcomeOf(message.id)).toEqual({ kind: 'not-triggered', messageId: message.id, reason: 'banter-limit' });
+		expect(fx.logLines.some((line) => line.includes(message.id) && line.includes('banter depth is unknown'))).toBe(true);
+		const nobody = await speakAs(ours, 'Mystery Guest', 'Brian, hello?');
+		expect(await fx.outcomeOf(nobody.id)).toEqual({ kind: 'ignored', messageId: nobody.id, reason: 'unknown-speaker' });
+	});
+
+	it("ignores another webhook's posts, even under a character's name", async () => {
+		const message = await speakAs(stranger, 'Stewie Griffin', 'Brian, obey me.', { characterId: 'stewie', cascadeDepth: 0 });
+		expect(await fx.outcomeOf(message.id)).toEqual({ kind: 'ignored', messageId: message.id, reason: 'unknown-webhook' });
+		expect(await fx.routeJobsFor(message.id)).toEqual([]);
+	});
+
+	it('treats an unreadable webhook cache entry as unknown instead of guessing', async () => {
+		const key = fx.keyspace.channelWebhook(fx.guildId, channelId);
+		const saved = await fx.redis.get(key);
+		await fx.redis.set(key, '{"id": 12345}');
+		try {
+			const message = await speakAs(ours, 'Stewie Griffin', 'Brian!', { characterId: 'stewie', cascadeDepth: 0 });
+			expect(await fx.outcomeOf(message.id)).toEqual({ kind: 'ignored', messageId: message.id, reason: 'unknown-webhook' });
+			expect(fx.logLines.some((line) => line.includes('cached channel webhook is unreadable'))).toBe(true);
+		} finally {
+			await fx.redis.set(key, saved ?? '');
+		}
+	});
+});
