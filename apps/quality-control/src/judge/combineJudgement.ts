@@ -1,0 +1,28 @@
+import type { Finding } from '../scoring/Finding.js';
+import type { ReplyScore } from '../scoring/ReplyScore.js';
+import type { Judgement } from './judgementSchema.js';
+
+/** Below this, a judge's rating is a reason of its own even when its verdict is "pass". */
+const poorRating = 0.5;
+
+/**
+ * Combines the rule score with the judge's. The judge can only make review stricter: the score is the mean of
+ * the rule score and the judge's mean rating when that is lower, and the judge's "fail" fails the reply like a
+ * hard rule, with its reasons.
+ */
+export function combineJudgement(rules: ReplyScore, judgement: Judgement, threshold: number): ReplyScore {
+	const judgeScore = (judgement.inCharacter + judgement.onTopic) / 2;
+	const findings: Finding[] = [...rules.findings];
+	if (judgement.verdict === 'fail' || judgement.inCharacter < poorRating || judgement.onTopic < poorRating) {
+		const ratings = `in character ${judgement.inCharacter.toFixed(2)}, on topic ${judgement.onTopic.toFixed(2)}`;
+		const given = judgement.reasons
+			.map((reason) => reason.replace(/\s+/g, ' ').trim())
+			.filter((reason) => reason !== '')
+			.slice(0, 3);
+		const reason = given.length > 0 ? `Judge: ${given.join('; ')} (${ratings})` : `Judge rated the reply poorly (${ratings})`;
+		findings.push({ kind: 'judge', reason, penalty: 0, hard: judgement.verdict === 'fail' });
+	}
+	const score = Math.round(Math.min(rules.score, (rules.score + judgeScore) / 2) * 1000) / 1000;
+	const verdict = score >= threshold && !findings.some((finding) => finding.hard) ? 'pass' : 'fail';
+	return { score, verdict, reasons: findings.map((finding) => finding.reason), findings };
+}

@@ -1,0 +1,35 @@
+import type { FindingKind } from '../scoring/Finding.js';
+
+/** What became of a reviewed candidate. */
+export type ReviewOutcomeKind = 'delivered' | 'regenerated' | 'rejected';
+
+/** Whether the judge took part in a review. */
+export type JudgeStatus = 'off' | 'used' | 'failed' | 'unavailable';
+
+/** One review, for metrics. */
+export interface ReviewRecord {
+	readonly characterId: string;
+	readonly outcome: ReviewOutcomeKind;
+	readonly score: number;
+	/** The kind of every finding, repeated kinds included. */
+	readonly kinds: readonly FindingKind[];
+	readonly judge: JudgeStatus;
+	/** The candidate's model role (`chat`, `escalation`...). */
+	readonly role: string;
+}
+
+/** One delivery, for metrics. */
+export interface DeliveryRecord {
+	readonly characterId: string;
+	readonly target: 'webhook' | 'bot' | 'interaction';
+	readonly parts: number;
+	/** Parts posted now; the others were posted by an earlier attempt. */
+	readonly posted: number;
+	readonly skipped: number;
+}
+
+/** Hooks quality control calls after each review and delivery; a metrics backend implements them. */
+export interface QualityControlHooks {
+	onReview?(record: ReviewRecord): void;
+	onDelivery?(record: DeliveryRecord): void;
+}

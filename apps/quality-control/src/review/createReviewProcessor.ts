@@ -1,0 +1,96 @@
+import { type Attempt, buildJobData, DefaultJobOptions, deliverJobId, parseJobData, QueueName, regenerateJobId, type ReviewJob } from '@charbot/core';
+import { type Job, UnrecoverableError } from 'bullmq';
+import type { ReviewOutcomeKind } from '../metrics/QualityControlHooks.js';
+import { runHook } from '../metrics/runHook.js';
+import type { ReplyScore } from '../scoring/ReplyScore.js';
+import { reviewCandidate } from './reviewCandidate.js';
+import type { ReviewDependencies } from './ReviewDependencies.js';
+
+/** What a review job returns (kept on the completed job). */
+export interface ReviewJobResult {
+	readonly outcome: ReviewOutcomeKind;
+	readonly score: number;
+	readonly reasons: readonly string[];
+	/** The job it added: the delivery or the regeneration. */
+	readonly nextJobId: string;
+}
+
+/** Most reasons, and characters per reason, an attempt may carry (core's `attemptSchema`). */
+const maxReasons = 20;
+const maxReasonChars = 500;
+
+/**
+ * The `review` worker's processor: scores the candidate, then adds the `deliver` job (pass), the `route` job that
+ * regenerates with the reasons (fail), or, for a failed escalation, logs and throws `UnrecoverableError`.
+ */
+export function createReviewProcessor(deps: ReviewDependencies): (job: Job, token?: string, signal?: AbortSignal) => Promise<ReviewJobResult> {
+	return async (job, _token, signal) => {
+		const data = parseJobData(QueueName.Review, job.data);
+		const persona = deps.characters.get(data.characterId);
+		if (persona === undefined) throw new UnrecoverableError(`Character "${data.characterId}" is not loaded; cannot review ${data.jobKey}`);
+		const { result, judge } = await reviewCandidate(deps, data, persona, signal);
+		const { candidate, ...route } = data;
+		const record = (outcome: ReviewOutcomeKind) =>
+			runHook(deps.logger, () =>
+				deps.hooks.onReview?.({
+					characterId: data.characterId,
+					outcome,
+					score: result.score,
+					kinds: result.findings.map((finding) => finding.kind),
+					judge,
+					role: candidate.role,
+				}),
+			);
+
+		if (result.verdict === 'pass') {
+			const jobId = deliverJobId(data.jobKey);
+			const payload = buildJobData(QueueName.Deliver, { ...route, text: candidate.text.trim(), score: result.score, model: candidate.model });
+			await deps.deliverQueue.add('deliver', payload, { ...DefaultJobOptions, jobId });
+			deps.logger.info({ jobKey: data.jobKey, characterId: data.characterId, score: result.score, judge }, 'reply passed review');
+			record('delivered');
+			return { outcome: 'delivered', score: result.score, reasons: result.reasons, nextJobId: jobId };
+		}
+
+		const failed: Attempt = { ...candidate, reasons: clipReasons(result.reasons) };
+		// The router escalates once failedAttempts reaches QC_MAX_ATTEMPTS, so such a candidate was the escalation too.
+		if (candidate.role === 'escalation' || data.failedAttempts.length >= deps.maxAttempts) {
+			record('rejected');
+			throw rejectEscalation(deps, data, result, failed);
+		}
+		const attempt = data.failedAttempts.length + 1;
+		const jobId = regenerateJobId(data.jobKey, attempt);
+		const payload = buildJobData(QueueName.Route, { ...route, failedAttempts: [...data.failedAttempts, failed] });
+		await deps.routeQueue.add('regenerate', payload, { ...DefaultJobOptions, jobId });
+		deps.logger.info(
+			{ jobKey: data.jobKey, characterId: data.characterId, attempt, score: result.score, reasons: result.reasons },
+			'reply failed review; regenerating',
+		);
+		record('regenerated');
+		return { outcome: 'regenerated', score: result.score, reasons: result.reasons, nextJobId: jobId };
+	};
+}
+
+/** Logs a failed escalation with everything needed to see why, and returns the error that ends the job. */
+function rejectEscalation(deps: ReviewDependencies, data: ReviewJob, result: ReplyScore, failed: Attempt): UnrecoverableError {
+	const { message } = data;
+	deps.logger.error(
+		{
+			jobKey: data.jobKey,
+			characterId: data.characterId,
+			guildId: message.guildId,
+			channelId: message.channelId,
+			messageId: message.id,
+			memberMessage: message.content.slice(0, 500),
+			trigger: data.trigger,
+			score: result.score,
+			candidate: { model: failed.model, host: failed.host, role: failed.role, text: failed.text.slice(0, 2000), reasons: failed.reasons },
+			earlierAttempts: data.failedAttempts.map((attempt) => ({ model: attempt.model, role: attempt.role, reasons: attempt.reasons })),
+		},
+		'escalated reply failed review; giving up on this message',
+	);
+	return new UnrecoverableError(`Escalated reply for ${data.jobKey} failed review (score ${result.score}): ${failed.reasons.join('; ')}`);
+}
+
+function clipReasons(reasons: readonly string[]): string[] {
+	return reasons.slice(0, maxReasons).map((reason) => (reason.length > maxReasonChars ? `${reason.slice(0, maxReasonChars - 1)}…` : reason));
+}

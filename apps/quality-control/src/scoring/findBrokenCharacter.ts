@@ -1,0 +1,27 @@
+import type { Finding } from './Finding.js';
+import { quoteExcerpt } from './quoteExcerpt.js';
+import type { ScoreInput } from './ScoreInput.js';
+
+const apostrophe = "['’]";
+
+/** Talk about the fiction itself: the character, the roleplay, the persona, the prompt. */
+const breakPatterns: readonly RegExp[] = [
+	/\bthe character\b/iu,
+	/\brole[- ]?play(?:ing|ed|s)?\b/iu,
+	/\bmy (?:persona|character)\b/iu,
+	/\b(?:out of|stay(?:ing)? in|break(?:ing)?|staying out of) character\b/iu,
+	/\bOOC\b/u,
+	/\bsystem (?:prompt|message|instructions?)\b/iu,
+	/\bmy (?:instructions|programming|prompt)\b/iu,
+	new RegExp(String.raw`\bI(?:${apostrophe}m| am) (?:just )?(?:playing|portraying|pretending to be|acting as)\b`, 'iu'),
+];
+
+/** A reply that talks about "the character", "roleplay", "my persona" or the system prompt has stepped out of the fiction. */
+export function findBrokenCharacter(input: ScoreInput): Finding[] {
+	const matches = breakPatterns.flatMap((pattern) => {
+		const match = pattern.exec(input.reply);
+		return match === null ? [] : [quoteExcerpt(match[0])];
+	});
+	if (matches.length === 0) return [];
+	return [{ kind: 'broken-character', reason: `Reply breaks character (mentions ${[...new Set(matches)].slice(0, 3).join(', ')})`, penalty: 0.5, hard: false }];
+}

@@ -1,0 +1,37 @@
+import type { Scorer } from './Finding.js';
+import { findBlockedWords } from './findBlockedWords.js';
+import { findBrokenCharacter } from './findBrokenCharacter.js';
+import { findDisclaimers } from './findDisclaimers.js';
+import { findLinks } from './findLinks.js';
+import { findMassMentions } from './findMassMentions.js';
+import { findNeverSays } from './findNeverSays.js';
+import { findRefusals } from './findRefusals.js';
+import { findRepetition } from './findRepetition.js';
+import { findSpeakerLabels } from './findSpeakerLabels.js';
+import { findTooLong } from './findTooLong.js';
+import { findTooShort } from './findTooShort.js';
+import { decideScore, type ReplyScore } from './ReplyScore.js';
+import type { ScoreInput } from './ScoreInput.js';
+
+/** Every rule-based scorer, in the order their reasons are listed. */
+export const ruleScorers: readonly Scorer[] = [
+	findTooShort,
+	findTooLong,
+	findDisclaimers,
+	findRefusals,
+	findBrokenCharacter,
+	findSpeakerLabels,
+	findRepetition,
+	findBlockedWords,
+	findNeverSays,
+	findMassMentions,
+	findLinks,
+];
+
+/** Scores a candidate reply with every rule-based scorer against the channel's `qualityThreshold`. */
+export function scoreReply(input: ScoreInput): ReplyScore {
+	return decideScore(
+		ruleScorers.flatMap((scorer) => scorer(input)),
+		input.settings.qualityThreshold,
+	);
+}

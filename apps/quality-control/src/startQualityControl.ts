@@ -1,0 +1,141 @@
+import { type Keyspace, type Logger, QueueName } from '@charbot/core';
+import { ChannelHistory, DeliveryLedger, MessageOwners, SettingsStore } from '@charbot/conversation';
+import type { REST } from '@discordjs/rest';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { CharacterSource } from './characters/CharacterSource.js';
+import { ChannelWebhooks } from './delivery/ChannelWebhooks.js';
+import { createDeliverProcessor } from './delivery/createDeliverProcessor.js';
+import type { LlmSource } from './judge/LlmSource.js';
+import type { QualityControlHooks } from './metrics/QualityControlHooks.js';
+import { createReviewProcessor } from './review/createReviewProcessor.js';
+import type { ScoringOptions } from './scoring/ScoreInput.js';
+
+/** Options of {@link startQualityControl}. */
+export interface QualityControlOptions {
+	/** A `worker`-role connection (BullMQ blocks on it). */
+	readonly connection: Redis;
+	/** A `producer`-role connection: adding jobs and conversation state fail fast, so the job retries. */
+	readonly producer: Redis;
+	readonly keyspace: Keyspace;
+	readonly characters: CharacterSource;
+	/** Discord REST with the bot token (`createDiscordRest`). */
+	readonly rest: REST;
+	readonly logger: Logger;
+	/** `QC_MAX_ATTEMPTS`. */
+	readonly maxAttempts: number;
+	/** The judge's LLM pool, made on first use; without it the `judge` setting is ignored with a warning. */
+	readonly llm?: LlmSource;
+	readonly hooks?: QualityControlHooks;
+	/** Deliveries (jobs, not parts) per `duration` ms across every replica: BullMQ's queue-wide limiter. */
+	readonly limiter?: { readonly max: number; readonly duration: number };
+	readonly reviewConcurrency?: number;
+	readonly deliverConcurrency?: number;
+	/** How long a job stays locked without a heartbeat (`WORKER_LOCK_SECONDS`); a killed worker's jobs return after it. */
+	readonly lockDurationMs?: number;
+	readonly scoring?: Partial<ScoringOptions>;
+}
+
+/** Defaults of {@link QualityControlOptions}. */
+export const DefaultQualityControlOptions = {
+	limiter: { max: 40, duration: 1000 },
+	reviewConcurrency: 4,
+	deliverConcurrency: 4,
+	lockDurationMs: 30_000,
+} as const satisfies Required<Pick<QualityControlOptions, 'limiter' | 'reviewConcurrency' | 'deliverConcurrency' | 'lockDurationMs'>>;
+
+/** Running quality control: the review and delivery workers and the queues they add to. */
+export interface QualityControl {
+	readonly reviewWorker: Worker;
+	readonly deliverWorker: Worker;
+	readonly routeQueue: Queue;
+	readonly deliverQueue: Queue;
+	/** Closes the workers (they finish active jobs), then the queues; connections stay the caller's. */
+	close(): Promise<void>;
+}
+
+/** Starts the `review` and `deliver` workers in this process. */
+export async function startQualityControl(options: QualityControlOptions): Promise<QualityControl> {
+	const limiter = options.limiter ?? DefaultQualityControlOptions.limiter;
+	const reviewConcurrency = options.reviewConcurrency ?? DefaultQualityControlOptions.reviewConcurrency;
+	const deliverConcurrency = options.deliverConcurrency ?? DefaultQualityControlOptions.deliverConcurrency;
+	const lockDuration = options.lockDurationMs ?? DefaultQualityControlOptions.lockDurationMs;
+	checkOptions({
+		maxAttempts: options.maxAttempts,
+		'limiter.max': limiter.max,
+		'limiter.duration': limiter.duration,
+		reviewConcurrency,
+		deliverConcurrency,
+		lockDurationMs: lockDuration,
+	});
+	const locking = { lockDuration, stalledInterval: lockDuration };
+
+	const { producer, keyspace: keys, logger } = options;
+	const prefix = keys.queuePrefix();
+	const hooks = options.hooks ?? {};
+	const history = new ChannelHistory(producer, keys);
+	const routeQueue = new Queue(QueueName.Route, { connection: producer, prefix });
+	const deliverQueue = new Queue(QueueName.Deliver, { connection: producer, prefix });
+	for (const queue of [routeQueue, deliverQueue]) queue.on('error', (error) => logger.error({ err: error, queue: queue.name }, 'queue error'));
+
+	const reviewWorker = new Worker(
+		QueueName.Review,
+		createReviewProcessor({
+			characters: options.characters,
+			settings: new SettingsStore(producer, keys),
+			history,
+			routeQueue,
+			deliverQueue,
+			logger,
+			maxAttempts: options.maxAttempts,
+			hooks,
+			...(options.llm === undefined ? {} : { llm: options.llm }),
+			...(options.scoring === undefined ? {} : { scoring: options.scoring }),
+		}),
+		{ connection: options.connection, prefix, concurrency: reviewConcurrency, ...locking },
+	);
+	const deliverWorker = new Worker(
+		QueueName.Deliver,
+		createDeliverProcessor({
+			rest: options.rest,
+			webhooks: new ChannelWebhooks({ rest: options.rest, redis: producer, keys, logger }),
+			ledger: new DeliveryLedger(producer, keys),
+			owners: new MessageOwners(producer, keys),
+			history,
+			redis: producer,
+			keys,
+			characters: options.characters,
+			logger,
+			hooks,
+		}),
+		{ connection: options.connection, prefix, concurrency: deliverConcurrency, limiter, ...locking },
+	);
+	for (const worker of [reviewWorker, deliverWorker]) {
+		worker.on('error', (error) => logger.error({ err: error, queue: worker.name }, 'worker error'));
+		worker.on('failed', (job, error) => {
+			const final = job === undefined || error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+			logger[final ? 'error' : 'warn'](
+				{ err: error, queue: worker.name, jobId: job?.id, attemptsMade: job?.attemptsMade },
+				final ? `${worker.name} job failed for good` : `${worker.name} job failed; BullMQ will retry it`,
+			);
+		});
+	}
+	await Promise.all([reviewWorker.waitUntilReady(), deliverWorker.waitUntilReady()]);
+	logger.info({ prefix, limiter, reviewConcurrency, deliverConcurrency }, 'quality control started');
+
+	return {
+		reviewWorker,
+		deliverWorker,
+		routeQueue,
+		deliverQueue,
+		close: async () => {
+			await Promise.all([reviewWorker.close(), deliverWorker.close()]);
+			await Promise.all([routeQueue.close(), deliverQueue.close()]);
+		},
+	};
+}
+
+function checkOptions(values: Record<string, number>): void {
+	const bad = Object.entries(values).filter(([, value]) => !Number.isInteger(value) || value < 1);
+	if (bad.length > 0) throw new RangeError(bad.map(([name, value]) => `${name} must be a whole number of at least 1, got ${value}`).join('; '));
+}

@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveFromRoot } from '@charbot/core';
+import { describe, expect, it } from 'vitest';
+
+function runQc(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+	return new Promise((resolve) => {
+		execFile(
+			process.execPath,
+			['--import', 'tsx', resolveFromRoot('apps/quality-control/src/cli/main.ts'), ...args],
+			{ cwd: resolveFromRoot('.') },
+			(error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
+		);
+	});
+}
+
+function jsonl(lines: string[]): string {
+	const file = join(mkdtempSync(join(tmpdir(), 'qc-cli-')), 'replies.jsonl');
+	writeFileSync(file, `${lines.join('\n')}\n`);
+	return file;
+}
+
+describe('npm run qc -- score', () => {
+	it('prints one JSON line per good input line and reports a bad line by number and field', async () => {
+		const file = jsonl([
+			JSON.stringify({ character: 'peter', reply: "Heh heh heh. Lois, I'm building a boat in the kitchen." }),
+			JSON.stringify({ character: 'stewie', reply: 'As an AI language model, I cannot conquer the world.' }),
+			JSON.stringify({ character: 'brian', reply: 5 }),
+			'',
+			JSON.stringify({
+				character: 'peter',
+				reply: 'Hold on, I got a story about this.',
+				history: ['Hold on, I got a story about this.', { author: 'Meg', content: 'Dad?' }],
+			}),
+			'{ not json',
+		]);
+		const { code, stdout, stderr } = await runQc(['score', file]);
+		expect(code).toBe(1);
+		const results = stdout
+			.trim()
+			.split('\n')
+			.map((line) => JSON.parse(line));
+		expect(results).toEqual([
+			{ line: 1, score: 1, verdict: 'pass', reasons: [] },
+			{ line: 2, score: 0, verdict: 'fail', reasons: ['Reply contains an AI disclaimer ("As an AI language model")'] },
+			{ line: 5, score: 0.4, verdict: 'fail', reasons: ["Reply repeats one of the character's recent replies (100% the same); say something new"] },
+		]);
+		expect(stderr).toContain('line 3: reply: Invalid input: expected string, received number');
+		expect(stderr).toMatch(/line 6: not valid JSON/);
+	});
+
+	it('exits 0 when every line is good, and explains itself with --help', async () => {
+		const good = await runQc(['score', jsonl([JSON.stringify({ character: 'lois', reply: 'Peter, get that canoe out of my kitchen!' })])]);
+		expect(good).toMatchObject({ code: 0, stderr: '' });
+		const help = await runQc(['--help']);
+		expect(help.code).toBe(0);
+		expect(help.stdout).toContain('Usage: npm run qc -- score <file.jsonl>');
+		const wrong = await runQc(['grade', 'x.jsonl']);
+		expect(wrong.code).toBe(2);
+		expect(wrong.stderr).toContain('unknown command "grade"');
+	});
+});

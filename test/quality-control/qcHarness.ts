@@ -1,0 +1,188 @@
+import { CharacterRegistry } from '@charbot/characters';
+import {
+	type Attempt,
+	createLogger,
+	createRedisConnection,
+	type DeliverJob,
+	Keyspace,
+	loadConfig,
+	type Logger,
+	messageJobId,
+	QueueName,
+	resolveFromRoot,
+	type ReviewJob,
+	waitForRedisReady,
+} from '@charbot/core';
+import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
+import { createDiscordRest, type QualityControl, QualityControlCounters, type QualityControlOptions, startQualityControl } from '@charbot/quality-control';
+import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
+import type { REST } from '@discordjs/rest';
+import { type Job, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+
+/** The parts every quality-control system test shares: a private Redis, the Discord emulator, the cast. */
+export interface SharedParts {
+	readonly redis: RedisServer;
+	readonly emulator: DiscordEmulator;
+	readonly characters: CharacterRegistry;
+	readonly connection: Redis;
+	readonly producer: Redis;
+	readonly rest: REST;
+	/** Log lines written so far, parsed. */
+	readonly logs: Record<string, unknown>[];
+	readonly logger: Logger;
+	close(): Promise<void>;
+}
+
+/** Starts Redis, the emulator and the persona registry; Discord REST goes through `createDiscordRest` as in production. */
+export async function startSharedParts(): Promise<SharedParts> {
+	const [redis, emulator, characters] = await Promise.all([
+		startRedisServer(),
+		startDiscordEmulator({ heartbeatIntervalMs: 1000 }),
+		CharacterRegistry.open({ dir: resolveFromRoot('characters'), watch: false }),
+	]);
+	const logs: Record<string, unknown>[] = [];
+	const logger = createLogger({ name: 'qc-test', level: 'debug', format: 'json', destination: { write: (line: string) => void logs.push(JSON.parse(line)) } });
+	const connection = createRedisConnection({ url: redis.url, role: 'worker', logger });
+	const producer = createRedisConnection({ url: redis.url, role: 'producer', logger });
+	await waitForRedisReady(producer);
+	const config = loadConfig({ DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, ALLOW_SIMULATED_PARTS: 'true', NODE_ENV: 'test' });
+	const rest = createDiscordRest(config, logger);
+	return {
+		redis,
+		emulator,
+		characters,
+		connection,
+		producer,
+		rest,
+		logs,
+		logger,
+		close: async () => {
+			characters.close();
+			connection.disconnect();
+			producer.disconnect();
+			await Promise.all([emulator.close(), redis.close()]);
+		},
+	};
+}
+
+/** Quality control running in-process on a fresh key prefix, with queues to add jobs and inspect them. */
+export interface RunningQc {
+	readonly qc: QualityControl;
+	readonly keys: Keyspace;
+	readonly reviewQueue: Queue;
+	readonly deliverQueue: Queue;
+	readonly routeQueue: Queue;
+	readonly counters: QualityControlCounters;
+	close(): Promise<void>;
+}
+
+/** Starts quality control with a unique `Keyspace` prefix. */
+export async function startQc(parts: SharedParts, options: Partial<QualityControlOptions> = {}): Promise<RunningQc> {
+	const keys = new Keyspace(uniquePrefix('qc'));
+	const counters = new QualityControlCounters();
+	const qc = await startQualityControl({
+		connection: parts.connection,
+		producer: parts.producer,
+		keyspace: keys,
+		characters: parts.characters,
+		rest: parts.rest,
+		logger: parts.logger,
+		maxAttempts: 3,
+		hooks: counters,
+		...options,
+	});
+	const prefix = keys.queuePrefix();
+	const reviewQueue = new Queue(QueueName.Review, { connection: parts.producer, prefix });
+	const deliverQueue = new Queue(QueueName.Deliver, { connection: parts.producer, prefix });
+	const routeQueue = new Queue(QueueName.Route, { connection: parts.producer, prefix });
+	return {
+		qc,
+		keys,
+		reviewQueue,
+		deliverQueue,
+		routeQueue,
+		counters,
+		close: async () => {
+			await qc.close();
+			await Promise.all([reviewQueue.close(), deliverQueue.close(), routeQueue.close()]);
+		},
+	};
+}
+
+/** A random Discord snowflake. */
+export function snowflake(): string {
+	return `1${Array.from({ length: 17 }, () => Math.floor(Math.random() * 10)).join('')}`;
+}
+
+/** Where a test message was posted, and by whom. */
+export interface MessagePlace {
+	readonly guildId: string | null;
+	readonly channelId: string;
+	readonly authorId: string;
+}
+
+/** A `route` payload answering a fresh member message in `place`. */
+export function routeFields(place: MessagePlace, characterId = 'peter', content = 'Peter, what are you building?') {
+	const id = snowflake();
+	return {
+		jobKey: messageJobId(id, characterId),
+		message: {
+			id,
+			channelId: place.channelId,
+			guildId: place.guildId,
+			author: { id: place.authorId, username: 'alice', displayName: 'Alice', isBot: false },
+			content,
+			createdAt: Date.now(),
+		},
+		characterId,
+		trigger: 'name' as const,
+		cascadeDepth: 0,
+		failedAttempts: [] as Attempt[],
+	};
+}
+
+/** A review job for a candidate reply. */
+export function reviewJob(place: MessagePlace, text: string, overrides: { role?: string; failedAttempts?: Attempt[]; content?: string } = {}): ReviewJob {
+	const fields = routeFields(place, 'peter', overrides.content);
+	return {
+		...fields,
+		failedAttempts: overrides.failedAttempts ?? [],
+		candidate: { text, model: 'llama3.2:1b', host: 'http://ollama-1:11434', role: overrides.role ?? 'chat', reasons: [] },
+	};
+}
+
+/** A deliver job for a passed reply. */
+export function deliverJob(place: MessagePlace, text: string, characterId = 'peter'): DeliverJob {
+	return { ...routeFields(place, characterId), text, score: 1, model: 'llama3.2:1b' };
+}
+
+/** Waits until a job exists and is completed or failed, and returns it fresh. */
+export async function settledJob(queue: Queue, jobId: string, timeoutMs = 15_000): Promise<Job> {
+	await waitFor(
+		async () => {
+			const state = await queue.getJobState(jobId);
+			return state === 'completed' || state === 'failed';
+		},
+		`${queue.name} job ${jobId} to complete or fail`,
+		timeoutMs,
+	);
+	// Read after it settled, so attemptsMade, failedReason and returnvalue are final.
+	const job = await queue.getJob(jobId);
+	if (job === undefined) throw new Error(`${queue.name} job ${jobId} vanished after it settled`);
+	return job;
+}
+
+/** Waits until a job exists (in any state) and returns it. */
+export async function existingJob(queue: Queue, jobId: string, timeoutMs = 15_000): Promise<Job> {
+	let found: Job | undefined;
+	await waitFor(
+		async () => {
+			found = await queue.getJob(jobId);
+			return found !== undefined;
+		},
+		`${queue.name} job ${jobId} to exist`,
+		timeoutMs,
+	);
+	return found as Job;
+}
