@@ -1,5 +1,5 @@
 import { createRedisConnection, waitForRedisReady } from '@charbot/core';
-import { generateObject, type LlmPool } from '@charbot/llm';
+import { generateObject, type LlmPool, RequestCoalescer } from '@charbot/llm';
 import type { OllamaSim } from '@charbot/ollama-sim';
 import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import type { Redis } from 'ioredis';
@@ -149,5 +149,37 @@ describe('structured output', () => {
 		const { object, result } = await generateObject(pool, verdict, { role: 'judge', prompt: 'Judge this reply.', useCache: false });
 		expect(verdict.safeParse(object).success).toBe(true);
 		expect(JSON.parse(result.text)).toEqual(object);
+	});
+});
+
+describe('coalescing across processes when an owner dies', () => {
+	it("keeps a live owner's lock alive past its TTL, and lets waiters take over soon after an owner dies", async () => {
+		const connection = createRedisConnection({ url: redis.url, role: 'cache', logger: testLogger });
+		await waitForRedisReady(connection);
+		connections.push(connection);
+		const prefix = uniquePrefix('lock');
+		const owner = new RequestCoalescer({ redis: connection, prefix, lockTtlMs: 600 });
+		const waiter = new RequestCoalescer({ redis: connection, prefix, lockTtlMs: 600 });
+		const deadline = Date.now() + 20_000;
+		let produced = 0;
+		const slow = owner.run('alive', deadline, async () => {
+			produced += 1;
+			await new Promise((resolve) => setTimeout(resolve, 2000));
+			return 'from the owner';
+		});
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		const joined = await waiter.run('alive', deadline, async () => {
+			produced += 1;
+			return 'from the waiter';
+		});
+		expect(await slow).toEqual({ value: 'from the owner', coalesced: false });
+		expect(joined).toEqual({ value: 'from the owner', coalesced: true });
+		expect(produced).toBe(1);
+
+		// An owner that crashed: its lock is there and nobody renews it.
+		await connection.set(`${prefix}:llm_inflight:dead`, 'crashed-owner', 'PX', 600);
+		const started = Date.now();
+		expect(await waiter.run('dead', deadline, async () => 'taken over')).toEqual({ value: 'taken over', coalesced: false });
+		expect(Date.now() - started).toBeLessThan(2000);
 	});
 });

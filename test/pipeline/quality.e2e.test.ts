@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { resolveFromRoot } from '@charbot/core';
 import type { TranscriptMessage } from '@charbot/discord-emulator';
 import type { SimScript } from '@charbot/ollama-sim';
 import { waitFor } from '@charbot/testkit';
@@ -24,7 +25,7 @@ const scripts: SimScript[] = [
 		},
 	},
 	{ match: /tk-long/, reply: longReply },
-	{ match: /tk-ping/, reply: 'Hey @everyone and @here, come look at tk-ping, it is amazing!' },
+	{ match: /tk-ping/, reply: 'Hey @everyone and @here, come look at tk-ping, it is amazing!', times: 1 },
 	{ match: /tk-[a-z0-9]+/, reply: ({ lastUserMessage }) => `Okay, okay, about ${/tk-[a-z0-9]+/.exec(lastUserMessage)?.[0]}, here is the deal.` },
 ];
 
@@ -34,7 +35,15 @@ beforeAll(async () => {
 	const dir = mkdtempSync(join(tmpdir(), 'charbot-roles-'));
 	const rolesFile = join(dir, 'roles.yaml');
 	writeFileSync(rolesFile, `roles:\n  chat: { model: "${chatModel}" }\n  judge: { model: "${chatModel}" }\n  escalation: { model: "${escalationModel}" }\n`);
-	platform = await startPlatform({ sim: { models: [chatModel, escalationModel], scripts }, env: { OLLAMA_ROLES_FILE: rolesFile, QC_MAX_ATTEMPTS: '2' } });
+	// Peter may write long replies in this test's cast, so a 5,000-character generation is not cut at his usual length.
+	const cast = join(dir, 'characters');
+	cpSync(resolveFromRoot('characters'), cast, { recursive: true });
+	const peter = join(cast, 'peter.yaml');
+	writeFileSync(peter, readFileSync(peter, 'utf8').replace(/maxTokens: \d+/, 'maxTokens: 2000'));
+	platform = await startPlatform({
+		sim: { models: [chatModel, escalationModel], scripts },
+		env: { OLLAMA_ROLES_FILE: rolesFile, QC_MAX_ATTEMPTS: '2', CHARACTERS_DIR: cast },
+	});
 	// Long replies are allowed here so the 5,000-character one reaches delivery and gets split.
 	await platform.updateSettings(seededChannel(platform, 'general'), { maxReplyChars: 6000 });
 });
@@ -88,9 +97,12 @@ describe('quality control in the pipeline', () => {
 		expect(new Set(parts.map((part) => part.author.displayName))).toEqual(new Set(['Peter Griffin']));
 	});
 
-	it('never pings @everyone, @here or roles', async () => {
+	it('rejects a reply that would shout @everyone, and nothing posted pings @everyone, @here or roles', async () => {
 		ask('Peter, call everybody! tk-ping');
 		const [reply] = await repliesCarrying('tk-ping');
-		expect(reply?.mentionsPinged).toMatchObject({ everyone: false, roles: [] });
+		expect(reply?.content).not.toMatch(/@everyone|@here/);
+		for (const message of platform.botMessages(seededChannel(platform, 'general'))) {
+			expect(message.mentionsPinged).toMatchObject({ everyone: false, roles: [] });
+		}
 	});
 });

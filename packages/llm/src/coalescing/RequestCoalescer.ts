@@ -10,6 +10,8 @@ export interface RequestCoalescerOptions {
 	readonly logger?: Logger;
 	/** How long a finished result stays available to late waiters. */
 	readonly resultTtlMs?: number;
+	/** Life of the lock without its owner's heartbeat: a dead owner's waiters take over after this. */
+	readonly lockTtlMs?: number;
 }
 
 /** The outcome of {@link RequestCoalescer.run}. */
@@ -20,18 +22,22 @@ export interface Coalesced<T> {
 }
 
 const releaseScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+const extendScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
 
 /**
  * Makes identical concurrent requests share one upstream call: in one process through a map of
  * promises, across processes through a Redis lock whose owner hands the result over in a key.
- * A dead owner's lock expires, and a waiter then takes over; a Redis fault degrades to in-process only.
+ * The owner keeps its lock alive with a heartbeat, so a dead owner's lock expires within seconds and a
+ * waiter takes over; a Redis fault degrades to in-process only.
  */
 export class RequestCoalescer {
 	private readonly inProcess = new Map<string, Promise<unknown>>();
 	private readonly resultTtlMs: number;
+	private readonly lockTtlMs: number;
 
 	public constructor(private readonly options: RequestCoalescerOptions) {
 		this.resultTtlMs = options.resultTtlMs ?? 30_000;
+		this.lockTtlMs = options.lockTtlMs ?? 5000;
 	}
 
 	/** Runs `produce` once for all concurrent callers with the same key. */
@@ -62,8 +68,7 @@ export class RequestCoalescer {
 		for (;;) {
 			let acquired: boolean;
 			try {
-				const ttl = Math.max(1000, deadline - Date.now());
-				acquired = (await redis.set(lockKey, token, 'PX', ttl, 'NX')) === 'OK';
+				acquired = (await redis.set(lockKey, token, 'PX', this.lockTtlMs, 'NX')) === 'OK';
 			} catch (error) {
 				this.options.logger?.warn({ err: error }, 'coalescing lock unavailable; generating without cross-process coalescing');
 				return { value: await produce(), coalesced: false };
@@ -84,6 +89,11 @@ export class RequestCoalescer {
 
 	private async produceAndHandOver<T>(produce: () => Promise<T>, lockKey: string, resultKey: string, token: string): Promise<T> {
 		const { redis } = this.options;
+		const heartbeat = setInterval(() => {
+			redis?.eval(extendScript, 1, lockKey, token, String(this.lockTtlMs)).catch((error: unknown) => {
+				this.options.logger?.warn({ err: error }, 'could not extend a coalescing lock');
+			});
+		}, this.lockTtlMs / 3);
 		try {
 			const value = await produce();
 			await redis?.set(resultKey, JSON.stringify(value), 'PX', this.resultTtlMs).catch((error: unknown) => {
@@ -91,6 +101,7 @@ export class RequestCoalescer {
 			});
 			return value;
 		} finally {
+			clearInterval(heartbeat);
 			await redis?.eval(releaseScript, 1, lockKey, token).catch((error: unknown) => {
 				this.options.logger?.warn({ err: error }, 'could not release a coalescing lock; it expires by itself');
 			});
