@@ -91,3 +91,23 @@ describe('a member talks to the characters', () => {
 		expect(platform.botMessages(seededChannel(platform, 'general')).filter((message) => message.content.includes('tk-silent'))).toEqual([]);
 	});
 });
+
+describe('characters talking to each other', () => {
+	it('banter goes back and forth and stops at the cascade limit (3 by default)', async () => {
+		let turn = 0;
+		platform.sim.addScript({
+			match: /banter-time/,
+			reply: ({ messages }) => {
+				turn += 1;
+				const speaker = messages.find((message) => message.role === 'system')?.content.startsWith('You are Peter Griffin') ? 'peter' : 'other';
+				return speaker === 'peter' ? `Stewie! Get a load of this, banter-time number ${turn}.` : `Peter, you absolute oaf, banter-time number ${turn}.`;
+			},
+		});
+		const channelId = seededChannel(platform, 'bot-lab');
+		platform.emulator.control.postMessage({ channelId, authorId: seededUser(platform, 'erin'), content: 'Peter, go pick a fight with the baby. banter-time' });
+		const lines = () => platform.botMessages(channelId).filter((message) => message.content.includes('banter-time'));
+		await waitFor(() => lines().length >= 4, 'four lines of banter', 30_000);
+		await new Promise((resolve) => setTimeout(resolve, 4000));
+		expect(lines().map((message) => message.author.displayName)).toEqual(['Peter Griffin', 'Stewie Griffin', 'Peter Griffin', 'Stewie Griffin']);
+	}, 60_000);
+});
