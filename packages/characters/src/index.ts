@@ -33,3 +33,5 @@ export * from './prompt/promptTexts.js';
 export * from './prompt/sanitizeSpeakerName.js';
 export * from './prompt/selectLoreEntries.js';
 export * from './prompt/substituteMacros.js';
+export * from './text/escapeRegExp.js';
+export * from './text/phrasePattern.js';

@@ -1,5 +1,5 @@
 import type { Finding } from './Finding.js';
-import { phrasePattern } from './phrasePattern.js';
+import { phrasePattern } from '@charbot/characters';
 import type { ScoreInput } from './ScoreInput.js';
 
 /** Phrases the persona never says (`quality.neverSays`), as whole words in any letter case. */

@@ -1,5 +1,5 @@
 import type { Finding } from './Finding.js';
-import { escapeRegExp } from './phrasePattern.js';
+import { escapeRegExp } from '@charbot/characters';
 import type { ScoreInput } from './ScoreInput.js';
 
 /** Labels of a chat transcript that a model may continue with. */
