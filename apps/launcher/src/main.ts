@@ -1,15 +1,8 @@
-import { ConfigError, createLogger, loadConfig } from '@charbot/core';
+import { createLogger, loadConfigOrExit } from '@charbot/core';
 import { launchPlatform } from './launchPlatform.js';
 
 // `npm start`: the whole platform on one machine, supervised; Ctrl-C stops everything.
-let config;
-try {
-	config = loadConfig();
-} catch (error) {
-	if (!(error instanceof ConfigError)) throw error;
-	console.error(error.message);
-	process.exit(1);
-}
+const config = loadConfigOrExit();
 const logger = createLogger({ name: 'launcher', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
 const print = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -1,8 +1,8 @@
-import { createLogger, createShutdown, loadConfig, registerSecret, startHealthServer } from '@charbot/core';
+import { createLogger, createShutdown, loadConfigOrExit, registerSecret, startHealthServer } from '@charbot/core';
 import { startMessageRouter } from './startMessageRouter.js';
 
 // The message-router process: `npm run start:router`.
-const config = loadConfig();
+const config = loadConfigOrExit();
 registerSecret(config.DISCORD_TOKEN);
 const logger = createLogger({ name: 'message-router', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));

@@ -1,6 +1,7 @@
 export * from './config/ConfigError.js';
 export * from './config/describeSettings.js';
 export * from './config/loadConfig.js';
+export * from './config/loadConfigOrExit.js';
 export * from './config/settingDefinitions.js';
 export * from './errors/formatZodIssues.js';
 export * from './http/startHealthServer.js';
