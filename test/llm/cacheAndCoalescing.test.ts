@@ -183,3 +183,33 @@ describe('coalescing across processes when an owner dies', () => {
 		expect(Date.now() - started).toBeLessThan(2000);
 	});
 });
+
+describe('coalescing and cancellation', () => {
+	it('a caller that aborts leaves alone: its twin still gets the answer from the one upstream call', async () => {
+		const { pool, sim } = await cachedPool();
+		await sim.setBehavior({ slowFactor: 20 });
+		const request = { prompt: 'two people ask this, one gives up', character: 'lois' };
+		const impatient = new AbortController();
+		const first = pool.generate({ ...request, signal: impatient.signal });
+		const second = pool.generate(request);
+		setTimeout(() => impatient.abort(), 50);
+		await expect(first).rejects.toMatchObject({ code: 'aborted' });
+		const answer = await second;
+		expect(answer.text.length).toBeGreaterThan(0);
+		expect(answer.coalesced).toBe(true);
+		expect(chatRequests(sim)).toBe(1);
+	});
+
+	it('cancels the upstream call when every caller has aborted', async () => {
+		const { pool, sim } = await cachedPool();
+		await sim.setBehavior({ slowFactor: 50 });
+		const controllers = [new AbortController(), new AbortController()];
+		const calls = controllers.map((controller) => pool.generate({ prompt: 'everyone gives up', signal: controller.signal }));
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		for (const controller of controllers) controller.abort();
+		for (const call of calls) await expect(call).rejects.toMatchObject({ code: 'aborted' });
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		expect(chatRequests(sim)).toBe(1);
+		expect(sim.stats().inFlight).toBe(0);
+	});
+});

@@ -175,7 +175,7 @@ export class LlmPool {
 				const cached = await this.cache?.get(key);
 				if (cached) return record({ ...fromCache(cached), cacheHit: true, coalesced: false, attempts: 0 }) as GenerateResult;
 			}
-			const produce = async () => {
+			const produce = async (signal: AbortSignal | undefined) => {
 				const outcome = await runAttempts({
 					model,
 					hosts,
@@ -184,7 +184,7 @@ export class LlmPool {
 					...(request.format === undefined ? {} : { format: request.format }),
 					...(role.keepAlive === undefined ? {} : { keepAlive: role.keepAlive }),
 					deadline,
-					...(request.signal === undefined ? {} : { signal: request.signal }),
+					...(signal === undefined ? {} : { signal }),
 					fetchFor: (host) => this.fetchFor(host),
 					dispatcher: this.dispatcher,
 					timeouts: this.timeouts,
@@ -198,7 +198,9 @@ export class LlmPool {
 				}
 				return outcome;
 			};
-			const { value, coalesced } = useCache ? await this.coalescer.run(key, deadline, produce, request.signal) : { value: await produce(), coalesced: false };
+			const { value, coalesced } = useCache
+				? await this.coalescer.run(key, deadline, produce, request.signal)
+				: { value: await produce(request.signal), coalesced: false };
 			return record({
 				text: value.text,
 				model: value.model,

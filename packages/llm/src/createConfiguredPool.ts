@@ -1,4 +1,4 @@
-import { type Config, createRedisConnection, type Logger } from '@charbot/core';
+import { type Config, createRedisConnection, type Logger, waitForRedisReady } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import { RedisResponseCache } from './cache/RedisResponseCache.js';
 import { LlmPool } from './LlmPool.js';
@@ -23,6 +23,12 @@ export async function createConfiguredPool(config: Config, logger: Logger, optio
 	const cacheConnection =
 		cacheUrl === undefined ? undefined : createRedisConnection({ url: cacheUrl, role: 'cache', logger, connectionName: 'charbot-llm-cache' });
 	if (cacheConnection === undefined) logger.warn('no CACHE_REDIS_URL or REDIS_URL: LLM responses are not cached or coalesced across processes');
+	// The cache fails fast by design; wait for it briefly so the first requests don't count as cache errors.
+	if (cacheConnection !== undefined) {
+		await waitForRedisReady(cacheConnection, 5000).catch((error: unknown) => {
+			logger.warn({ err: error }, 'the response cache is not reachable yet; generating without it until it is');
+		});
+	}
 	const pool = new LlmPool({
 		settings,
 		logger,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@charbot/core';
 import type { Redis } from 'ioredis';
+import { LlmError } from '../errors/LlmError.js';
 
 /** Options of {@link RequestCoalescer}. */
 export interface RequestCoalescerOptions {
@@ -12,6 +13,13 @@ export interface RequestCoalescerOptions {
 	readonly resultTtlMs?: number;
 	/** Life of the lock without its owner's heartbeat: a dead owner's waiters take over after this. */
 	readonly lockTtlMs?: number;
+}
+
+/** Work shared by identical requests in this process. */
+interface Flight<T = unknown> {
+	readonly controller: AbortController;
+	readonly result: Promise<Coalesced<T>>;
+	waiters: number;
 }
 
 /** The outcome of {@link RequestCoalescer.run}. */
@@ -31,7 +39,7 @@ const extendScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis
  * waiter takes over; a Redis fault degrades to in-process only.
  */
 export class RequestCoalescer {
-	private readonly inProcess = new Map<string, Promise<unknown>>();
+	private readonly inProcess = new Map<string, Flight>();
 	private readonly resultTtlMs: number;
 	private readonly lockTtlMs: number;
 
@@ -40,21 +48,35 @@ export class RequestCoalescer {
 		this.lockTtlMs = options.lockTtlMs ?? 5000;
 	}
 
-	/** Runs `produce` once for all concurrent callers with the same key. */
-	public async run<T>(key: string, deadline: number, produce: () => Promise<T>, signal?: AbortSignal): Promise<Coalesced<T>> {
-		const pending = this.inProcess.get(key) as Promise<T> | undefined;
-		if (pending) return { value: await pending, coalesced: true };
-		let shared = false;
-		const work = this.runAcrossProcesses(key, deadline, produce, signal).then((result) => {
-			shared = result.coalesced;
-			return result.value;
-		});
-		this.inProcess.set(key, work);
+	/**
+	 * Runs `produce` once for all concurrent callers with the same key. A caller whose own `signal` aborts
+	 * leaves alone; the shared work (and its upstream request) is cancelled only when every caller has left.
+	 */
+	public async run<T>(key: string, deadline: number, produce: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<Coalesced<T>> {
+		if (signal?.aborted) throw abortedError();
+		let flight = this.inProcess.get(key) as Flight<T> | undefined;
+		const joined = flight !== undefined;
+		if (!flight) {
+			const controller = new AbortController();
+			const created: Flight<T> = {
+				controller,
+				waiters: 0,
+				result: this.runAcrossProcesses(key, deadline, () => produce(controller.signal), controller.signal),
+			};
+			flight = created;
+			this.inProcess.set(key, created);
+			created.result.then(
+				() => this.inProcess.delete(key),
+				() => this.inProcess.delete(key),
+			);
+		}
+		flight.waiters += 1;
 		try {
-			const value = await work;
-			return { value, coalesced: shared };
+			const result = await untilAborted(flight.result, signal);
+			return joined ? { value: result.value, coalesced: true } : result;
 		} finally {
-			this.inProcess.delete(key);
+			flight.waiters -= 1;
+			if (flight.waiters === 0 && signal?.aborted) flight.controller.abort();
 		}
 	}
 
@@ -107,4 +129,27 @@ export class RequestCoalescer {
 			});
 		}
 	}
+}
+
+function abortedError(): LlmError {
+	return new LlmError('aborted', 'request cancelled by its caller', false);
+}
+
+/** Settles with `work`, or rejects as soon as `signal` aborts (the work itself goes on for others). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+	if (!signal) return work;
+	return new Promise<T>((resolve, reject) => {
+		const onAbort = () => reject(abortedError());
+		signal.addEventListener('abort', onAbort, { once: true });
+		work.then(
+			(value) => {
+				signal.removeEventListener('abort', onAbort);
+				resolve(value);
+			},
+			(error: unknown) => {
+				signal.removeEventListener('abort', onAbort);
+				reject(error);
+			},
+		);
+	});
 }
