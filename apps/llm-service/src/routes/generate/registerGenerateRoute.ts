@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import { parseBody } from '../../http/parseBody.js';
+import type { ServiceContext } from '../../ServiceContext.js';
+import { generateBodySchema } from './generateBodySchema.js';
+import { renderGenerateResult } from './renderGenerateResult.js';
+import { toGenerateRequest } from './toGenerateRequest.js';
+
+/** `POST /generate`: one generation through the pool (cache, coalescing, balancing); a client that leaves cancels it. */
+export function registerGenerateRoute(app: FastifyInstance, context: ServiceContext): void {
+	app.post('/generate', async (request, reply) => {
+		const body = parseBody(generateBodySchema, request.body);
+		const signal = context.aborts.signalFor(reply.raw);
+		const result = await context.pool.generate({ ...toGenerateRequest(body), signal });
+		return renderGenerateResult(result);
+	});
+}
