@@ -12,7 +12,8 @@ export const DefaultGatewayOptions = {
 	dmCharacterTtlSeconds: 30 * 86_400,
 	readyTimeoutMs: 30_000,
 	drainTimeoutMs: 10_000,
-} as const satisfies Required<Omit<GatewayOptions, 'config' | 'logger' | 'characters' | 'onMessageOutcome'>>;
+	slowInteractionMs: 2500,
+} as const satisfies Required<Omit<GatewayOptions, 'config' | 'logger' | 'characters' | 'onMessageOutcome' | 'registerCommands'>>;
 
 /** The tunable options with defaults applied. */
 export type ResolvedGatewayOptions = {

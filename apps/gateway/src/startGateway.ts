@@ -1,5 +1,5 @@
 import { CharacterRegistry } from '@charbot/characters';
-import { ChannelHistory, Cooldowns, MessageOwners, SettingsStore } from '@charbot/conversation';
+import { ChannelHistory, Cooldowns, GuildStats, MemberMemory, MessageOwners, SettingsAudit, SettingsStore } from '@charbot/conversation';
 import {
 	type Config,
 	createRedisConnection,
@@ -12,10 +12,12 @@ import {
 	waitForRedisReady,
 } from '@charbot/core';
 import { Queue } from 'bullmq';
-import { type Client, Events, type Message } from 'discord.js';
+import { type Client, Events, type Interaction, type Message } from 'discord.js';
 import type { Redis } from 'ioredis';
 import { BacklogGauge } from './backlog/BacklogGauge.js';
 import { BacklogNotice } from './backlog/BacklogNotice.js';
+import { allCommands } from './commands/allCommands.js';
+import { type CommandRegistrationMode, registerCommandsOnStart } from './commands/registration/registerCommandsOnStart.js';
 import { checkDiscordTarget } from './discord/checkDiscordTarget.js';
 import { createDiscordClient } from './discord/createDiscordClient.js';
 import { discordReadiness } from './discord/discordReadiness.js';
@@ -24,6 +26,7 @@ import { loginClient } from './discord/loginClient.js';
 import { MessageIntake } from './intake/MessageIntake.js';
 import type { MessageOutcome } from './intake/MessageOutcome.js';
 import { PendingWork } from './intake/PendingWork.js';
+import { InteractionIntake } from './interactions/InteractionIntake.js';
 import { resolveGatewayOptions } from './resolveGatewayOptions.js';
 
 /** Options of {@link startGateway}; everything but `config` and `logger` has a default in `DefaultGatewayOptions`. */
@@ -51,6 +54,10 @@ export interface GatewayOptions {
 	readonly readyTimeoutMs?: number;
 	/** How long stopping waits for messages being handled. */
 	readonly drainTimeoutMs?: number;
+	/** After this long, a slash command still being worked on tells the member so. */
+	readonly slowInteractionMs?: number;
+	/** Whether the gateway registers the slash commands on start (`auto`: only with the emulator). */
+	readonly registerCommands?: CommandRegistrationMode;
 	/** Called with what happened to each message (tests, counters); its failures are logged. */
 	readonly onMessageOutcome?: (outcome: MessageOutcome) => void;
 }
@@ -109,15 +116,19 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 
 		const pending = new PendingWork();
 		const gauge = new BacklogGauge(() => routeQueue.getWaitingCount(), { refreshMs: settings.backlogRefreshMs });
+		const stores = {
+			settings: new SettingsStore(redis, keyspace),
+			history: new ChannelHistory(redis, keyspace),
+			cooldowns: new Cooldowns(redis, keyspace),
+			memory: new MemberMemory(redis, keyspace),
+		};
 		const intake = new MessageIntake(
 			{
 				logger,
 				redis,
 				keyspace,
-				settings: new SettingsStore(redis, keyspace),
-				history: new ChannelHistory(redis, keyspace),
+				...stores,
 				owners: new MessageOwners(redis, keyspace),
-				cooldowns: new Cooldowns(redis, keyspace),
 				characters: () => characters.list(),
 				routeQueue,
 				backlog: new BacklogNotice({ gauge, threshold: settings.backlogThreshold, intervalMs: settings.backlogNoteIntervalMs, redis, keyspace }),
@@ -131,18 +142,34 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 			options.onMessageOutcome,
 		);
 
+		const interactions = new InteractionIntake({
+			logger,
+			...stores,
+			characters,
+			audit: new SettingsAudit(redis, keyspace),
+			stats: new GuildStats(redis, keyspace),
+			routeQueue,
+			commands: new Map(allCommands.map((command) => [command.data.name, command])),
+			pending,
+			slowWorkMs: settings.slowInteractionMs,
+		});
+
 		const client = createDiscordClient({ apiUrl: target.apiUrl });
 		undo.push(() => client.destroy());
 		logClientEvents(client, logger);
 		const onMessage = (message: Message) => void intake.receive(message);
+		const onInteraction = (interaction: Interaction) => void interactions.receive(interaction);
 		client.on(Events.MessageCreate, onMessage);
+		client.on(Events.InteractionCreate, onInteraction);
 		const ready = await loginClient(client, target.token, settings.readyTimeoutMs);
 		logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, shards: [...ready.ws.shards.keys()] }, `gateway connected as ${ready.user.tag}`);
+		await registerCommandsOnStart(ready, options.registerCommands ?? config.DISCORD_REGISTER_COMMANDS, target.emulated, logger);
 
 		let stopping: Promise<void> | undefined;
 		const stopIntake = () => {
 			stopping ??= (async () => {
 				ready.off(Events.MessageCreate, onMessage);
+				ready.off(Events.InteractionCreate, onInteraction);
 				if (!(await pending.drain(settings.drainTimeoutMs))) logger.warn({ pending: pending.size }, 'stopped waiting for messages still being handled');
 				await ready.destroy();
 			})();

@@ -1,5 +1,5 @@
 import { CharacterRegistry } from '@charbot/characters';
-import { ChannelHistory, SettingsStore } from '@charbot/conversation';
+import { ChannelHistory, GuildStats, MemberMemory, SettingsStore } from '@charbot/conversation';
 import {
 	buildJobData,
 	type Config,
@@ -17,7 +17,7 @@ import { createConfiguredPool, createPrometheusLlmMetrics, type LlmPool } from '
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
-import { generateCandidate } from './routing/generateCandidate.js';
+import { type GenerationRecord, generateCandidate } from './routing/generateCandidate.js';
 
 /** Options of {@link startMessageRouter}. */
 export interface MessageRouterOptions {
@@ -55,13 +55,20 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 	const { pool, close: closePool } = await createConfiguredPool(config, logger, { metrics: [createPrometheusLlmMetrics(registry)] });
 	const settings = new SettingsStore(redis, keys);
 	const history = new ChannelHistory(redis, keys);
+	const memory = new MemberMemory(redis, keys);
+	const stats = new GuildStats(redis, keys);
+	// Stats are best effort: a failed write is logged, never the job's failure.
+	const onGenerated = ({ guildId, characterId, cacheHit }: GenerationRecord) =>
+		void stats
+			.recordGeneration(guildId, characterId, cacheHit)
+			.catch((error: unknown) => logger.warn({ err: error, guildId, characterId }, 'could not record a generation in the guild stats'));
 	const reviewQueue = new Queue(QueueName.Review, { connection: redis, prefix: keys.queuePrefix(), defaultJobOptions: DefaultJobOptions });
 
 	const worker = new Worker(
 		QueueName.Route,
 		async (job, _token, signal) => {
 			const route = parseJobData(QueueName.Route, job.data);
-			const review = await generateCandidate(route, { characters, settings, history, pool, maxAttempts: config.QC_MAX_ATTEMPTS }, signal);
+			const review = await generateCandidate(route, { characters, settings, history, memory, pool, maxAttempts: config.QC_MAX_ATTEMPTS, onGenerated }, signal);
 			const attempt = route.failedAttempts.length + 1;
 			await reviewQueue.add('review', buildJobData(QueueName.Review, review), { jobId: reviewJobId(route.jobKey, attempt) });
 			return { attempt, role: review.candidate.role, host: review.candidate.host };

@@ -14,6 +14,8 @@ export * from './judge/combineJudgement.js';
 export * from './judge/judgementSchema.js';
 export * from './judge/judgeReply.js';
 export * from './judge/LlmSource.js';
+export * from './metrics/combineHooks.js';
+export * from './metrics/createGuildStatsHooks.js';
 export * from './metrics/QualityControlCounters.js';
 export * from './metrics/QualityControlHooks.js';
 export * from './review/createReviewProcessor.js';

@@ -12,10 +12,13 @@ import {
 	startHealthServer,
 	waitForRedisReady,
 } from '@charbot/core';
+import { GuildStats } from '@charbot/conversation';
 import { createConfiguredPool, resolveLlmSettings } from '@charbot/llm';
 import { createDiscordRest } from './delivery/createDiscordRest.js';
 import { DiscordProbe } from './health/DiscordProbe.js';
 import { lazyLlmPool } from './judge/LlmSource.js';
+import { combineHooks } from './metrics/combineHooks.js';
+import { createGuildStatsHooks } from './metrics/createGuildStatsHooks.js';
 import { QualityControlCounters } from './metrics/QualityControlCounters.js';
 import { StartupError } from './StartupError.js';
 import { startQualityControl } from './startQualityControl.js';
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
 		logger,
 		maxAttempts: config.QC_MAX_ATTEMPTS,
 		llm: llm.get,
-		hooks: counters,
+		hooks: combineHooks(counters, createGuildStatsHooks(new GuildStats(producer, keyspace), logger)),
 		reviewConcurrency: config.WORKER_CONCURRENCY,
 		lockDurationMs: config.WORKER_LOCK_SECONDS * 1000,
 	});

@@ -1,5 +1,5 @@
 import type { NamedCharacter } from '@charbot/characters';
-import type { ChannelHistory, Cooldowns, MessageOwners, SettingsStore } from '@charbot/conversation';
+import type { ChannelHistory, Cooldowns, MemberMemory, MessageOwners, SettingsStore } from '@charbot/conversation';
 import type { Keyspace, Logger } from '@charbot/core';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -16,6 +16,8 @@ export interface IntakeContext {
 	readonly history: ChannelHistory;
 	readonly owners: MessageOwners;
 	readonly cooldowns: Cooldowns;
+	/** Where "remember that I …" facts go. */
+	readonly memory: MemberMemory;
 	/** The characters loaded now (the registry reloads on file changes). */
 	readonly characters: () => readonly (TriggerCharacter & NamedCharacter)[];
 	readonly routeQueue: Queue;

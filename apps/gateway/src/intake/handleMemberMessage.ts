@@ -1,4 +1,5 @@
 import type { TextBasedChannel } from 'discord.js';
+import { rememberAskedFact } from '../memory/rememberAskedFact.js';
 import { enqueueRouteJobs } from '../routing/enqueueRouteJobs.js';
 import { decideTriggers } from '../triggers/decideTriggers.js';
 import type { IntakeContext } from './IntakeContext.js';
@@ -9,7 +10,8 @@ import { showActivity } from './showActivity.js';
 
 /**
  * A member's message: record it in the channel history (characters see the whole conversation), decide which
- * characters it concerns, apply the member and channel cooldowns, then enqueue one route job per character.
+ * characters it concerns, remember a fact it asks a character to remember, apply the member and channel cooldowns,
+ * then enqueue one route job per character.
  */
 export async function handleMemberMessage(context: IntakeContext, channel: TextBasedChannel, received: ReceivedMessage): Promise<MessageOutcome> {
 	const { guildId, channelId, authorId } = received;
@@ -37,6 +39,9 @@ export async function handleMemberMessage(context: IntakeContext, channel: TextB
 		await context.redis.set(context.keyspace.dmCharacter(authorId), decision.namedDmCharacter, 'EX', context.dmCharacterTtlSeconds);
 	}
 	if (decision.reason !== 'triggered') return { kind: 'not-triggered', messageId: received.id, reason: decision.reason };
+	// Only a message addressed to a character asks it to remember; a character chiming in on chatter does not count.
+	if (decision.triggered.some((entry) => entry.trigger !== 'active-channel'))
+		await rememberAskedFact(context.memory, settings, guildId, authorId, received.content);
 
 	if (!(await context.cooldowns.tryStart(guildId, 'user', authorId, settings.userCooldownSeconds))) {
 		return { kind: 'cooldown', messageId: received.id, reason: 'user-cooldown' };

@@ -1,5 +1,5 @@
 import { buildCharacterPrompt, type CharacterRegistry, type PromptMessage } from '@charbot/characters';
-import type { ChannelHistory, SettingsStore } from '@charbot/conversation';
+import type { ChannelHistory, MemberMemory, SettingsStore } from '@charbot/conversation';
 import type { ReviewJob, RouteJob } from '@charbot/core';
 import { type LlmPool, LlmError } from '@charbot/llm';
 import { UnrecoverableError } from 'bullmq';
@@ -16,11 +16,23 @@ export interface CandidateDependencies {
 	readonly maxAttempts: number;
 	/** Channel messages given to the model before the trigger. */
 	readonly historyLimit?: number;
+	/** What members asked the characters to remember; used when the channel's `memory` setting is on. */
+	readonly memory?: Pick<MemberMemory, 'list'>;
+	/** Told about each generation (for `/stats`); must not throw and must not wait. */
+	readonly onGenerated?: (generation: GenerationRecord) => void;
+}
+
+/** One generated candidate, for stats. */
+export interface GenerationRecord {
+	readonly guildId: string | null;
+	readonly characterId: string;
+	readonly cacheHit: boolean;
 }
 
 /**
- * Answers one route job: loads the character, the channel's settings and history, assembles the prompt
- * and generates a candidate reply, returning the review job payload. Faults no retry can fix (an unknown
+ * Answers one route job: loads the character, the channel's settings and history and the member's remembered facts
+ * (put in the prompt only while the channel's `memory` setting is on), assembles the prompt and generates a
+ * candidate reply, returning the review job payload. Faults no retry can fix (an unknown
  * character, an invalid request) throw BullMQ's `UnrecoverableError`; others throw to be retried.
  */
 export async function generateCandidate(job: RouteJob, deps: CandidateDependencies, signal?: AbortSignal): Promise<ReviewJob> {
@@ -33,10 +45,14 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 				.join(', ')})`,
 		);
 	const { message } = job;
-	const [settings, recent] = await Promise.all([
+	// Facts belong to members: a character's post (banter) has none.
+	const memberAuthored = !message.author.isBot && message.author.characterId === undefined;
+	const [settings, recent, facts] = await Promise.all([
 		deps.settings.effective(message.guildId, message.channelId),
 		deps.history.recent(message.guildId, message.channelId, { beforeMessageId: message.id, limit: deps.historyLimit ?? 20 }),
+		memberAuthored && deps.memory !== undefined ? deps.memory.list(message.guildId, message.author.id) : [],
 	]);
+	const userFacts = settings.memory ? facts.map((fact) => fact.text) : [];
 	const role = chooseRole(persona, job.failedAttempts.length, deps.maxAttempts);
 	const instructions = describeFailedAttempts(job.failedAttempts, role === 'escalation');
 	const history: PromptMessage[] = recent.map((entry) => ({
@@ -54,6 +70,7 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 		history,
 		cast: deps.characters.list(),
 		maxReplyChars: settings.maxReplyChars,
+		...(userFacts.length === 0 ? {} : { userFacts }),
 		...(instructions === undefined ? {} : { instructions }),
 	});
 	const temperature = settings.temperature ?? persona.generation.temperature;
@@ -68,6 +85,7 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 			conversationId: job.jobKey,
 			...(signal === undefined ? {} : { signal }),
 		});
+		deps.onGenerated?.({ guildId: message.guildId, characterId: persona.id, cacheHit: result.cacheHit });
 		return { ...job, candidate: { text: result.text.trim(), model: result.model, host: result.host, role, reasons: [] } };
 	} catch (error) {
 		if (error instanceof LlmError && !error.retryable) throw new UnrecoverableError(`${error.code}: ${error.message}`);

@@ -45,7 +45,10 @@ export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job) =
 		}
 		await appendHistoryOnce(deps, data, { messageId: messageIds[0] ?? data.message.id, authorId: authorId ?? data.characterId, authorName: identity.name });
 		const skipped = parts.length - posted;
-		runHook(deps.logger, () => deps.hooks.onDelivery?.({ characterId: data.characterId, target: poster.target, parts: parts.length, posted, skipped }));
+		const latencyMs = Math.max(0, Date.now() - data.message.createdAt);
+		runHook(deps.logger, () =>
+			deps.hooks.onDelivery?.({ guildId, characterId: data.characterId, target: poster.target, parts: parts.length, posted, skipped, latencyMs }),
+		);
 		deps.logger.info(
 			{ jobKey: data.jobKey, characterId: data.characterId, channelId, target: poster.target, parts: parts.length, posted, skipped },
 			'reply delivered',

@@ -8,6 +8,8 @@ export type JudgeStatus = 'off' | 'used' | 'failed' | 'unavailable';
 
 /** One review, for metrics. */
 export interface ReviewRecord {
+	/** The guild of the message (null in DMs). */
+	readonly guildId: string | null;
 	readonly characterId: string;
 	readonly outcome: ReviewOutcomeKind;
 	readonly score: number;
@@ -20,12 +22,16 @@ export interface ReviewRecord {
 
 /** One delivery, for metrics. */
 export interface DeliveryRecord {
+	/** The guild of the message (null in DMs). */
+	readonly guildId: string | null;
 	readonly characterId: string;
 	readonly target: 'webhook' | 'bot' | 'interaction';
 	readonly parts: number;
 	/** Parts posted now; the others were posted by an earlier attempt. */
 	readonly posted: number;
 	readonly skipped: number;
+	/** Milliseconds from the member's message (or command) to the end of this delivery. */
+	readonly latencyMs: number;
 }
 
 /** Hooks quality control calls after each review and delivery; a metrics backend implements them. */

@@ -33,6 +33,7 @@ export function createReviewProcessor(deps: ReviewDependencies): (job: Job, toke
 		const record = (outcome: ReviewOutcomeKind) =>
 			runHook(deps.logger, () =>
 				deps.hooks.onReview?.({
+					guildId: data.message.guildId,
 					characterId: data.characterId,
 					outcome,
 					score: result.score,

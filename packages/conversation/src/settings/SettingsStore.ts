@@ -1,12 +1,48 @@
 import { formatZodIssues, type Keyspace } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import {
+	type ChannelSettingName,
 	type ChannelSettings,
 	channelSettingsSchema,
 	DefaultChannelSettings,
 	type SettingsOverrides,
 	settingsOverridesSchema,
 } from './channelSettingsSchema.js';
+import { diffOverrides } from './diffOverrides.js';
+import { type SettingsActor, SettingsAuditLimit, type SettingsAuditEntry } from './SettingsAudit.js';
+
+/** A guild's and a channel's overrides and the settings they add up to. */
+export interface SettingsLayers {
+	readonly server: SettingsOverrides;
+	readonly channel: SettingsOverrides;
+	readonly effective: ChannelSettings;
+}
+
+/** Who makes an audited change, and at which level (the guild's when `channelId` is unset). */
+export interface AuditedChangeOptions {
+	readonly actor: SettingsActor;
+	readonly channelId?: string | undefined;
+	readonly at?: number;
+}
+
+/** What an audited change did: the level's overrides before and after, and the audit entries written. */
+export interface SettingsChangeResult {
+	readonly before: SettingsOverrides;
+	readonly after: SettingsOverrides;
+	readonly entries: readonly SettingsAuditEntry[];
+}
+
+// Compare-and-set: writes the level and its audit entries only when the level still holds what was read. Entries are
+// pushed last first, so the newest-first list shows one change's keys in their order.
+const compareAndSetScript = `
+local current = redis.call('GET', KEYS[1]) or ''
+if current ~= ARGV[1] then return 0 end
+if ARGV[2] == '' then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], ARGV[2]) end
+for index = #ARGV, 4, -1 do redis.call('LPUSH', KEYS[2], ARGV[index]) end
+redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[3]) - 1)
+return 1
+`;
+const maxWriteAttempts = 5;
 
 /** Reads and writes guild and channel settings in Redis, validated on write and on read. */
 export class SettingsStore {
@@ -17,9 +53,15 @@ export class SettingsStore {
 
 	/** The effective settings of a channel: defaults ← guild ← channel. */
 	public async effective(guildId: string | null, channelId: string): Promise<ChannelSettings> {
+		return (await this.layers(guildId, channelId)).effective;
+	}
+
+	/** The guild's and the channel's overrides and the effective settings, read in one round trip. */
+	public async layers(guildId: string | null, channelId: string): Promise<SettingsLayers> {
 		const [guildRaw, channelRaw] = await this.redis.mget(this.keys.settings(guildId), this.keys.settings(guildId, channelId));
-		const merged = { ...DefaultChannelSettings, ...this.parseStored(guildRaw ?? null, guildId), ...this.parseStored(channelRaw ?? null, guildId, channelId) };
-		return channelSettingsSchema.parse(merged);
+		const server = this.parseStored(guildRaw ?? null, guildId);
+		const channel = this.parseStored(channelRaw ?? null, guildId, channelId);
+		return { server, channel, effective: channelSettingsSchema.parse({ ...DefaultChannelSettings, ...server, ...channel }) };
 	}
 
 	/** The overrides stored at one level. */
@@ -29,9 +71,8 @@ export class SettingsStore {
 
 	/** Merges `changes` into one level's overrides; invalid values throw naming the field and change nothing. */
 	public async update(guildId: string | null, changes: SettingsOverrides, channelId?: string): Promise<SettingsOverrides> {
-		const checked = settingsOverridesSchema.safeParse(changes);
-		if (!checked.success) throw new TypeError(`Invalid settings: ${formatZodIssues(checked.error)}`);
-		const next = { ...(await this.overrides(guildId, channelId)), ...checked.data };
+		const checked = this.check(changes);
+		const next = { ...(await this.overrides(guildId, channelId)), ...checked };
 		await this.redis.set(this.keys.settings(guildId, channelId), JSON.stringify(next));
 		return next;
 	}
@@ -39,6 +80,88 @@ export class SettingsStore {
 	/** Drops one level's overrides. */
 	public async reset(guildId: string | null, channelId?: string): Promise<void> {
 		await this.redis.del(this.keys.settings(guildId, channelId));
+	}
+
+	/**
+	 * Like {@link update}, atomically (a concurrent change is never lost) and recorded in the guild's audit list
+	 * (`SettingsAudit`): one entry per key whose value changed. Invalid values throw naming the field and change nothing.
+	 */
+	public async change(guildId: string | null, changes: SettingsOverrides, options: AuditedChangeOptions): Promise<SettingsChangeResult> {
+		const checked = this.check(changes);
+		return this.rewrite(guildId, options, (current) => ({ ...current, ...checked }));
+	}
+
+	/** Removes `keys` (every key when unset) from one level's overrides, audited like {@link change}. */
+	public async clear(guildId: string | null, options: AuditedChangeOptions & { readonly keys?: readonly ChannelSettingName[] }): Promise<SettingsChangeResult> {
+		const { keys } = options;
+		// Clearing a whole level must work even when what is stored there no longer validates: that is how it gets fixed.
+		const tolerateInvalid = keys === undefined;
+		return this.rewrite(
+			guildId,
+			options,
+			(current) => (keys === undefined ? {} : Object.fromEntries(Object.entries(current).filter(([key]) => !keys.includes(key as ChannelSettingName)))),
+			tolerateInvalid,
+		);
+	}
+
+	private async rewrite(
+		guildId: string | null,
+		options: AuditedChangeOptions,
+		compute: (current: SettingsOverrides) => SettingsOverrides,
+		tolerateInvalid = false,
+	): Promise<SettingsChangeResult> {
+		const key = this.keys.settings(guildId, options.channelId);
+		for (let attempt = 0; attempt < maxWriteAttempts; attempt += 1) {
+			const raw = await this.redis.get(key);
+			const stored = this.parseStoredSafely(raw, guildId, options.channelId, tolerateInvalid);
+			const before = stored ?? {};
+			const after = this.check(compute(before));
+			const nextRaw = Object.keys(after).length === 0 ? '' : JSON.stringify(after);
+			if (nextRaw === (raw ?? '')) return { before, after, entries: [] };
+			const changes = stored === undefined ? [{ key: '*', before: '(invalid stored settings)', after: null }] : diffOverrides(before, after);
+			const entries = changes.map((change): SettingsAuditEntry => ({
+				at: options.at ?? Date.now(),
+				actorId: options.actor.id,
+				actorName: options.actor.name,
+				scope: options.channelId === undefined ? 'server' : 'channel',
+				...(options.channelId === undefined ? {} : { channelId: options.channelId }),
+				...change,
+			}));
+			const auditKey = this.keys.settingsAudit(guildId);
+			const written = await this.redis.eval(
+				compareAndSetScript,
+				2,
+				key,
+				auditKey,
+				raw ?? '',
+				nextRaw,
+				SettingsAuditLimit,
+				...entries.map((entry) => JSON.stringify(entry)),
+			);
+			if (written === 1) return { before, after, entries };
+		}
+		throw new Error(`Settings of ${guildId ?? 'dm'}${options.channelId ? `/${options.channelId}` : ''} kept changing while being written; try again`);
+	}
+
+	private check(changes: SettingsOverrides): SettingsOverrides {
+		const checked = settingsOverridesSchema.safeParse(changes);
+		if (!checked.success) throw new TypeError(`Invalid settings: ${formatZodIssues(checked.error)}`);
+		return checked.data;
+	}
+
+	/** The stored overrides; undefined when they are invalid and `tolerateInvalid` is set. */
+	private parseStoredSafely(
+		raw: string | null,
+		guildId: string | null,
+		channelId: string | undefined,
+		tolerateInvalid: boolean,
+	): SettingsOverrides | undefined {
+		try {
+			return this.parseStored(raw, guildId, channelId);
+		} catch (error) {
+			if (tolerateInvalid) return undefined;
+			throw error;
+		}
 	}
 
 	private parseStored(raw: string | null, guildId: string | null, channelId?: string): SettingsOverrides {

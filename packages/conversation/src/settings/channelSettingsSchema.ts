@@ -31,6 +31,8 @@ export const channelSettingsSchema = z.object({
 /** Effective settings of a channel. */
 export type ChannelSettings = z.output<typeof channelSettingsSchema>;
 export type ChannelMode = z.output<typeof channelModeSchema>;
+/** The name of one channel setting. */
+export type ChannelSettingName = keyof ChannelSettings;
 
 /** A guild's or channel's overrides; anything unset comes from the level above. */
 export const settingsOverridesSchema = channelSettingsSchema.partial();

@@ -82,6 +82,12 @@ export const settingDefinitions = {
 		example: '<your bot token>',
 		secret: true,
 	},
+	DISCORD_REGISTER_COMMANDS: {
+		schema: z.enum(['auto', 'global', 'off']).default('auto'),
+		description:
+			'Whether the gateway registers the slash commands on start: `auto` only with the emulator, `global` always (idempotent), `off` never (use `npm run commands:deploy`).',
+		example: 'global',
+	},
 	DISCORD_API_URL: {
 		schema: httpUrl().optional(),
 		description: 'REST base for discord.js (the emulator sets it locally); leave unset for real Discord.',
@@ -94,7 +100,7 @@ export const settingDefinitions = {
 	},
 	OLLAMA_HOSTS: {
 		schema: z.string().optional(),
-		description: 'Comma-separated Ollama host URLs; extends `OLLAMA_BASE_URL`.',
+		description: 'Comma-separated Ollama host URLs; when set, used instead of `OLLAMA_BASE_URL`.',
 		example: 'http://ollama-1:11434,http://ollama-2:11434',
 	},
 	OLLAMA_MODEL: {
@@ -179,6 +185,12 @@ export const settingDefinitions = {
 			.default('peter'),
 		description: 'Character that answers a bare bot mention or a DM that names nobody.',
 		example: 'peter',
+	},
+	LLM_SERVICE_ADMIN_TOKEN: {
+		schema: z.string().min(16, 'must be at least 16 characters').optional(),
+		description: 'Bearer token the LLM service requires on its admin routes (cache clear); unset leaves them open to its network.',
+		example: '<a long random string>',
+		secret: true,
 	},
 	EMULATOR_PORT: {
 		schema: port().default(3210),

@@ -67,6 +67,26 @@ export class Keyspace {
 		return this.guild(guildId, 'backlog-note', channelId);
 	}
 
+	/** The capped list of settings changes of a guild, newest first. */
+	public settingsAudit(guildId: string | null): string {
+		return this.guild(guildId, 'settings-audit');
+	}
+
+	/** The facts a member asked the characters to remember in one guild (a hash). */
+	public memberMemory(guildId: string | null, userId: string): string {
+		return this.guild(guildId, 'memory', userId);
+	}
+
+	/** One hour's counters of a guild (a hash); `hour` is whole hours since the epoch. */
+	public statsBucket(guildId: string | null, hour: number): string {
+		return this.guild(guildId, 'stats', hour);
+	}
+
+	/** One hour's delivery latency samples of a character (a capped list). */
+	public statsLatency(guildId: string | null, hour: number, characterId: string): string {
+		return this.guild(guildId, 'stats', hour, 'latency', characterId);
+	}
+
 	/** The character a member last talked to in direct messages. */
 	public dmCharacter(userId: string): string {
 		return this.guild(null, 'dm-character', userId);

@@ -1,0 +1,73 @@
+import { buildJobData, DefaultJobOptions, messageJobId, QueueName } from '@charbot/core';
+import { type ChatInputCommandInteraction, escapeMarkdown, GuildMember, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { rememberAskedFact } from '../../memory/rememberAskedFact.js';
+import { characterChoices } from '../characters/characterChoices.js';
+import { findCharacter } from '../characters/findCharacter.js';
+import { refuse } from '../CommandResult.js';
+import type { SlashCommand } from '../SlashCommand.js';
+
+/** Longest question `/ask` takes. */
+const maxQuestionLength = 2000;
+
+/**
+ * `/ask <character> <message>`: the same pipeline as a message (route → router → quality control), answered
+ * through the deferred interaction, which quality control fills in as the character.
+ */
+export const askCommand: SlashCommand = {
+	data: new SlashCommandBuilder()
+		.setName('ask')
+		.setDescription('Ask a character something')
+		.setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+		.addStringOption((option) => option.setName('character').setDescription('Who to ask').setRequired(true).setAutocomplete(true))
+		.addStringOption((option) => option.setName('message').setDescription('What to say').setRequired(true).setMaxLength(maxQuestionLength))
+		.toJSON(),
+	ephemeral: false,
+	requiresManageGuild: () => false,
+	async execute(interaction, context) {
+		const query = interaction.options.getString('character', true);
+		const content = interaction.options.getString('message', true).slice(0, maxQuestionLength);
+		const persona = findCharacter(context.characters.list(), query);
+		if (persona === undefined) return refuse(`There is no character called "${escapeMarkdown(query)}". \`/characters list\` shows everyone.`);
+		const { guildId, channelId, user } = interaction;
+		const settings = await context.settings.effective(guildId, channelId);
+		if (settings.mode === 'off') return refuse('The characters are switched off in this channel.');
+		if (settings.characters.length > 0 && !settings.characters.includes(persona.id)) {
+			return refuse(`${escapeMarkdown(persona.displayName)} does not answer in this channel. \`/characters list\` shows who does.`);
+		}
+		if (
+			!(await context.cooldowns.tryStart(guildId, 'user', user.id, settings.userCooldownSeconds)) ||
+			!(await context.cooldowns.tryStart(guildId, 'channel', channelId, settings.channelCooldownSeconds))
+		) {
+			return refuse('Easy there: the characters need a few seconds between questions. Try again in a moment.');
+		}
+		const author = { id: user.id, username: user.username, displayName: displayNameOf(interaction), isBot: false };
+		await rememberAskedFact(context.memory, settings, guildId, user.id, content);
+		await context.history.append(guildId, channelId, {
+			messageId: interaction.id,
+			authorId: user.id,
+			authorName: author.displayName,
+			content,
+			at: interaction.createdTimestamp,
+		});
+		const jobId = messageJobId(interaction.id, persona.id);
+		const data = buildJobData(QueueName.Route, {
+			jobKey: jobId,
+			message: { id: interaction.id, channelId, guildId, author, content, createdAt: interaction.createdTimestamp },
+			characterId: persona.id,
+			trigger: 'command',
+			cascadeDepth: 0,
+			interaction: { id: interaction.id, applicationId: interaction.applicationId, interactionToken: interaction.token },
+			failedAttempts: [],
+		});
+		await context.routeQueue.add('command', data, { ...DefaultJobOptions, jobId });
+		context.logger.info({ jobId, interactionId: interaction.id, characterId: persona.id, guildId, channelId }, `enqueued /ask as ${jobId}`);
+		return { kind: 'pending' };
+	},
+	autocomplete: (interaction, context) => characterChoices(context.characters.list(), String(interaction.options.getFocused())),
+};
+
+function displayNameOf(interaction: ChatInputCommandInteraction): string {
+	const member = interaction.member;
+	const nickname = member instanceof GuildMember ? member.nickname : (member?.nick ?? null);
+	return (nickname ?? interaction.user.globalName ?? interaction.user.username).slice(0, 100) || 'someone';
+}

@@ -1,0 +1,45 @@
+import type { Persona } from '@charbot/characters';
+import { settingsOverridesSchema } from '@charbot/conversation';
+import { describe, expect, it } from 'vitest';
+import { configKeys, findConfigKey } from './configKeys.js';
+
+const cast = [
+	{ id: 'peter', displayName: 'Peter Griffin', aliases: ['Pete'] },
+	{ id: 'stewie', displayName: 'Stewie Griffin', aliases: [] },
+] as unknown as Persona[];
+const parse = (key: string, raw: string) => findConfigKey(key)?.parse(raw, cast);
+
+describe('configKeys', () => {
+	it('reads each kind of value', () => {
+		expect(parse('quality-threshold', '0.8')).toEqual({ ok: true, value: 0.8 });
+		expect(parse('qualityThreshold', '70%')).toEqual({ ok: true, value: 0.7 });
+		expect(parse('cooldown', '10s')).toEqual({ ok: true, value: 10 });
+		expect(parse('judge', 'ON')).toEqual({ ok: true, value: true });
+		expect(parse('memory', 'no')).toEqual({ ok: true, value: false });
+		expect(parse('default-character', 'pete')).toEqual({ ok: true, value: 'peter' });
+		expect(parse('characters', 'Stewie, peter, Stewie')).toEqual({ ok: true, value: ['stewie', 'peter'] });
+		expect(parse('characters', 'all')).toEqual({ ok: true, value: [] });
+		expect(parse('blocklist', 'Beans, CANOE ,beans')).toEqual({ ok: true, value: ['beans', 'canoe'] });
+		expect(parse('blocklist', 'none')).toEqual({ ok: true, value: [] });
+		expect(parse('mode', 'Active')).toEqual({ ok: true, value: 'active' });
+	});
+
+	it('refuses bad values with the reason', () => {
+		expect(parse('quality-threshold', '3')).toEqual({ ok: false, reason: 'must be a number from 0 to 1' });
+		expect(parse('cooldown', '2.5')).toEqual({ ok: false, reason: 'must be a whole number from 0 to 3600 seconds' });
+		expect(parse('temperature', 'hot')).toEqual({ ok: false, reason: 'must be a number from 0 to 2' });
+		expect(parse('max-reply-length', '50')).toMatchObject({ ok: false });
+		expect(parse('judge', 'maybe')).toEqual({ ok: false, reason: 'must be on or off' });
+		expect(parse('default-character', 'lois')).toMatchObject({ ok: false, reason: expect.stringMatching(/loaded character/) });
+		expect(parse('characters', 'peter, lois')).toMatchObject({ ok: false, reason: expect.stringMatching(/"lois"/) });
+		expect(findConfigKey('colour')).toBeUndefined();
+	});
+
+	it('produces values the settings schema accepts, for every key', () => {
+		for (const key of configKeys) {
+			const parsed = key.parse(key.example, cast);
+			expect(parsed.ok, key.name).toBe(true);
+			if (parsed.ok) expect(settingsOverridesSchema.safeParse({ [key.setting]: parsed.value }).success, key.name).toBe(true);
+		}
+	});
+});

@@ -1,0 +1,45 @@
+import type { Interaction } from 'discord.js';
+import { answerAutocomplete } from './answerAutocomplete.js';
+import type { InteractionContext } from './InteractionContext.js';
+import { InteractionMessages } from './InteractionMessages.js';
+import { tellPrivately } from './presentResult.js';
+import { runChatCommand } from './runChatCommand.js';
+
+/**
+ * The `interactionCreate` handler: slash commands and their autocompletes. Every interaction is handled inside a
+ * catch, logged with its ids (never its token), and tracked so shutdown waits for it.
+ */
+export class InteractionIntake {
+	public constructor(private readonly context: InteractionContext) {}
+
+	/** Handles one interaction; never rejects. */
+	public receive(interaction: Interaction): Promise<void> {
+		return this.context.pending.track(this.#handleSafely(interaction));
+	}
+
+	async #handleSafely(interaction: Interaction): Promise<void> {
+		const started = Date.now();
+		const where = { interactionId: interaction.id, guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id };
+		try {
+			if (interaction.isAutocomplete()) {
+				const offered = await answerAutocomplete(interaction, this.context);
+				this.context.logger.debug({ ...where, command: interaction.commandName, offered }, `autocomplete for /${interaction.commandName}`);
+			} else if (interaction.isChatInputCommand()) {
+				const outcome = await runChatCommand(interaction, this.context);
+				const name = [interaction.commandName, interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false)]
+					.filter(Boolean)
+					.join(' ');
+				this.context.logger.info({ ...where, command: name, outcome, ms: Date.now() - started }, `/${name}: ${outcome}`);
+			}
+		} catch (error) {
+			this.context.logger.error(
+				{ ...where, err: error },
+				`handling interaction ${interaction.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+			);
+			if (!interaction.isChatInputCommand()) return;
+			await tellPrivately(interaction, true, InteractionMessages.failed).catch((tellError: unknown) =>
+				this.context.logger.warn({ ...where, err: tellError }, 'could not tell the member that their command failed'),
+			);
+		}
+	}
+}

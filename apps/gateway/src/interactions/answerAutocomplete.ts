@@ -1,0 +1,11 @@
+import type { AutocompleteInteraction } from 'discord.js';
+import { MaxAutocompleteChoices } from '../commands/characters/characterChoices.js';
+import type { InteractionContext } from './InteractionContext.js';
+
+/** Answers an autocomplete from in-memory data only (the character registry, the settings keys), never waiting on Redis. */
+export async function answerAutocomplete(interaction: AutocompleteInteraction, context: InteractionContext): Promise<number> {
+	const command = context.commands.get(interaction.commandName);
+	const choices = command?.autocomplete?.(interaction, context) ?? [];
+	await interaction.respond(choices.slice(0, MaxAutocompleteChoices));
+	return choices.length;
+}

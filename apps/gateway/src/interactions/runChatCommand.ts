@@ -1,0 +1,55 @@
+import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { canManageGuild } from './canManageGuild.js';
+import type { InteractionContext } from './InteractionContext.js';
+import { InteractionMessages } from './InteractionMessages.js';
+import { presentResult, tellPrivately } from './presentResult.js';
+import { withSlowNotice } from './withSlowNotice.js';
+
+/** How a slash command invocation ended, for logs and tests. */
+export type CommandOutcome = 'answered' | 'pending' | 'refused' | 'forbidden' | 'unknown' | 'failed';
+
+/**
+ * Runs one slash command inside Discord's 3-second window: the permission check and the deferral come first and
+ * touch nothing but the interaction (no Redis), so a slow store cannot delay the acknowledgement. Then the work
+ * runs, with a "still working" note if it is slow, and its result replaces the deferred reply. A failure is
+ * logged and the member gets a short private message, never silence.
+ */
+export async function runChatCommand(interaction: ChatInputCommandInteraction, context: InteractionContext): Promise<CommandOutcome> {
+	const command = context.commands.get(interaction.commandName);
+	if (command === undefined) {
+		await interaction.reply({ content: InteractionMessages.unknownCommand, flags: MessageFlags.Ephemeral });
+		return 'unknown';
+	}
+	const group = interaction.options.getSubcommandGroup(false);
+	const subcommand = interaction.options.getSubcommand(false);
+	if (command.requiresManageGuild(group, subcommand) && !canManageGuild(interaction)) {
+		await tellPrivately(interaction, true, interaction.inGuild() ? InteractionMessages.needsManageServer : InteractionMessages.needsServer);
+		return 'forbidden';
+	}
+	await interaction.deferReply(command.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+	try {
+		const work = command.execute(interaction, context);
+		const result = await withSlowNotice(
+			work,
+			context.slowWorkMs,
+			() => interaction.editReply({ content: InteractionMessages.slow }),
+			(error) => context.logger.warn({ err: error, interactionId: interaction.id }, 'could not post the "still working" note'),
+		);
+		await presentResult(interaction, command.ephemeral, result);
+		return result.kind === 'reply' ? 'answered' : result.kind;
+	} catch (error) {
+		context.logger.error(
+			{
+				err: error,
+				interactionId: interaction.id,
+				command: interaction.commandName,
+				subcommand,
+				guildId: interaction.guildId,
+				channelId: interaction.channelId,
+			},
+			`/${interaction.commandName} failed: ${error instanceof Error ? error.message : String(error)}`,
+		);
+		await tellPrivately(interaction, command.ephemeral, InteractionMessages.failed);
+		return 'failed';
+	}
+}
