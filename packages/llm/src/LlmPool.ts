@@ -2,9 +2,12 @@ import type { Logger } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import type { BalancingStrategy } from './balancing/BalancingStrategy.js';
 import { createStrategy, type StrategyName } from './balancing/createStrategy.js';
+import { fromCache } from './cache/fromCache.js';
+import { toMessages } from './generation/toMessages.js';
+import { toOllamaOptions } from './settings/toOllamaOptions.js';
 import { CacheGuard } from './cache/CacheGuard.js';
 import { buildCacheKey } from './cache/cacheKey.js';
-import type { CachedResponse, CacheScope, ResponseCache } from './cache/ResponseCache.js';
+import type { CacheScope, ResponseCache } from './cache/ResponseCache.js';
 import { RequestCoalescer } from './coalescing/RequestCoalescer.js';
 import { InvalidRequestError, LlmError } from './errors/LlmError.js';
 import { createHostFetch, type HostFetch } from './generation/createHostFetch.js';
@@ -316,34 +319,4 @@ export class LlmPool {
 		if (error) this.options.logger.warn({ ...fields, error: error.code, reason: error.message }, `llm ${role} request failed: ${error.message}`);
 		else this.options.logger.info(fields, `llm ${role} answered by ${result?.host} in ${durationMs} ms`);
 	}
-}
-
-function toMessages(request: GenerateRequest): ChatMessage[] {
-	if (request.messages && request.messages.length > 0) return [...request.messages];
-	if (request.prompt === undefined || request.prompt === '') throw new InvalidRequestError('A generate request needs `messages` or a non-empty `prompt`');
-	return [...(request.system ? [{ role: 'system' as const, content: request.system }] : []), { role: 'user' as const, content: request.prompt }];
-}
-
-function toOllamaOptions(settings: ReturnType<typeof resolveGenerationSettings>): Record<string, unknown> {
-	return {
-		temperature: settings.temperature,
-		num_predict: settings.maxTokens,
-		top_p: settings.topP,
-		top_k: settings.topK,
-		repeat_penalty: settings.repeatPenalty,
-		stop: [...settings.stop],
-		...(settings.seed === undefined ? {} : { seed: settings.seed }),
-		...(settings.numCtx === undefined ? {} : { num_ctx: settings.numCtx }),
-	};
-}
-
-function fromCache(cached: CachedResponse): Pick<GenerateResult, 'text' | 'model' | 'host' | 'promptTokens' | 'evalTokens' | 'doneReason'> {
-	return {
-		text: cached.text,
-		model: cached.model,
-		host: cached.host,
-		promptTokens: cached.promptTokens,
-		evalTokens: cached.evalTokens,
-		doneReason: cached.doneReason,
-	};
 }
