@@ -39,9 +39,18 @@ export interface PlatformHarness {
 	updateSettings(channelId: string, changes: SettingsOverrides): Promise<void>;
 	/** Kills an app with SIGKILL (no cleanup), as a crash would. */
 	killApp(name: AppName): Promise<void>;
+	/** Sends an app a signal (SIGTERM by default) and waits for it to exit; SIGKILLs it past `timeoutMs` (then `code` is null). */
+	stopApp(name: AppName, signal?: NodeJS.Signals, timeoutMs?: number): Promise<AppExit>;
 	/** Bot-side messages of a channel (webhooks, the bot), oldest first; ephemeral ones left out. */
 	botMessages(channelId: string): TranscriptMessage[];
 	close(): Promise<void>;
+}
+
+/** How a stopped app exited, and how long it took. */
+export interface AppExit {
+	readonly code: number | null;
+	readonly signal: NodeJS.Signals | null;
+	readonly elapsedMs: number;
 }
 
 /** Options of {@link startPlatform}. */
@@ -114,6 +123,24 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 		await exited;
 	};
 
+	const stopApp = async (name: AppName, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 30_000): Promise<AppExit> => {
+		const app = apps.get(name);
+		if (!app) throw new Error(`${name} was never started`);
+		const { child } = app;
+		if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} has already exited (${child.exitCode ?? child.signalCode})`);
+		const startedAt = Date.now();
+		const exited = new Promise<AppExit>((resolve) =>
+			child.once('exit', (code, exitSignal) => resolve({ code, signal: exitSignal, elapsedMs: Date.now() - startedAt })),
+		);
+		child.kill(signal);
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		try {
+			return await exited;
+		} finally {
+			clearTimeout(timer);
+		}
+	};
+
 	for (const name of ['gateway', 'message-router', 'quality-control'] as const) await startApp(name);
 
 	return {
@@ -125,6 +152,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 		env,
 		startApp,
 		killApp,
+		stopApp,
 		updateSettings: async (channelId, changes) => {
 			const connection = createRedisConnection({ url: redis.url, role: 'producer', logger: silentLogger });
 			try {

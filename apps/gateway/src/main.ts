@@ -1,5 +1,6 @@
 // Process entry of the gateway: `npm run start:gateway`.
-import { type CheckResult, ConfigError, createLogger, createShutdown, loadConfig, startHealthServer } from '@charbot/core';
+import { type CheckResult, ConfigError, createLogger, createShutdown, loadConfig, prometheusRenderer, startHealthServer } from '@charbot/core';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { type GatewayApp, startGateway } from './startGateway.js';
 
 let config;
@@ -12,6 +13,8 @@ try {
 const logger = createLogger({ name: 'gateway', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
 const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT * 1000 });
 
+const registry = new Registry();
+collectDefaultMetrics({ register: registry });
 let gateway: GatewayApp | undefined;
 const starting: CheckResult = { ok: false, detail: 'the gateway is still starting' };
 // Served from the start, so liveness probes answer while the gateway logs in.
@@ -23,6 +26,7 @@ const health = await startHealthServer({
 		discord: () => gateway?.checks.discord?.() ?? starting,
 		redis: () => gateway?.checks.redis?.() ?? starting,
 	},
+	metrics: prometheusRenderer(registry),
 });
 logger.info({ url: health.url }, `health server listening on ${health.url}`);
 shutdown.add('mark not ready', () => health.markStopping());
@@ -31,7 +35,7 @@ shutdown.add('close queue and Redis', () => gateway?.close());
 shutdown.add('close health server', () => health.close());
 
 try {
-	gateway = await startGateway({ config, logger });
+	gateway = await startGateway({ config, logger, registry });
 } catch (error) {
 	logger.fatal({ err: error }, `gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
 	await health.close();

@@ -13,7 +13,7 @@ export const DefaultGatewayOptions = {
 	readyTimeoutMs: 30_000,
 	drainTimeoutMs: 10_000,
 	slowInteractionMs: 2500,
-} as const satisfies Required<Omit<GatewayOptions, 'config' | 'logger' | 'characters' | 'onMessageOutcome' | 'registerCommands'>>;
+} as const satisfies Required<Omit<GatewayOptions, 'config' | 'logger' | 'characters' | 'onMessageOutcome' | 'registerCommands' | 'registry'>>;
 
 /** The tunable options with defaults applied. */
 export type ResolvedGatewayOptions = {

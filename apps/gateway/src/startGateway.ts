@@ -2,6 +2,7 @@ import { CharacterRegistry } from '@charbot/characters';
 import { ChannelHistory, Cooldowns, GuildStats, MemberMemory, MessageOwners, SettingsAudit, SettingsStore } from '@charbot/conversation';
 import {
 	type Config,
+	createQueueMetrics,
 	createRedisConnection,
 	Keyspace,
 	type Logger,
@@ -14,6 +15,7 @@ import {
 import { Queue } from 'bullmq';
 import { type Client, Events, type Interaction, type Message } from 'discord.js';
 import type { Redis } from 'ioredis';
+import { Registry } from 'prom-client';
 import { BacklogGauge } from './backlog/BacklogGauge.js';
 import { BacklogNotice } from './backlog/BacklogNotice.js';
 import { allCommands } from './commands/allCommands.js';
@@ -27,6 +29,7 @@ import { MessageIntake } from './intake/MessageIntake.js';
 import type { MessageOutcome } from './intake/MessageOutcome.js';
 import { PendingWork } from './intake/PendingWork.js';
 import { InteractionIntake } from './interactions/InteractionIntake.js';
+import { createGatewayMetrics } from './metrics/createGatewayMetrics.js';
 import { resolveGatewayOptions } from './resolveGatewayOptions.js';
 
 /** Options of {@link startGateway}; everything but `config` and `logger` has a default in `DefaultGatewayOptions`. */
@@ -60,6 +63,8 @@ export interface GatewayOptions {
 	readonly registerCommands?: CommandRegistrationMode;
 	/** Called with what happened to each message (tests, counters); its failures are logged. */
 	readonly onMessageOutcome?: (outcome: MessageOutcome) => void;
+	/** Metrics registry the gateway's series are registered on; a new one when absent. */
+	readonly registry?: Registry;
 }
 
 /** A running gateway. */
@@ -70,6 +75,8 @@ export interface GatewayApp {
 	readonly redis: Redis;
 	readonly keyspace: Keyspace;
 	readonly characters: CharacterRegistry;
+	/** The registry holding the gateway's Prometheus series. */
+	readonly registry: Registry;
 	/** True when connected to the Discord emulator rather than Discord. */
 	readonly emulated: boolean;
 	/** Readiness checks for the health server: Discord connected and Redis answering. */
@@ -113,6 +120,10 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 		const routeQueue = new Queue(QueueName.Route, { connection: redis, prefix: keyspace.queuePrefix() });
 		routeQueue.on('error', (error) => logger.error({ err: error }, `route queue error: ${error.message}`));
 		undo.push(() => routeQueue.close());
+		const registry = options.registry ?? new Registry();
+		const metrics = createGatewayMetrics(registry);
+		createQueueMetrics(registry, [routeQueue]);
+		routeQueue.on('waiting', (job) => metrics.onRouteJobAdded(job.name));
 
 		const pending = new PendingWork();
 		const gauge = new BacklogGauge(() => routeQueue.getWaitingCount(), { refreshMs: settings.backlogRefreshMs });
@@ -139,7 +150,10 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 				ownerLookup: { timeoutMs: settings.ownerLookupTimeoutMs, intervalMs: settings.ownerLookupIntervalMs },
 				dmCharacterTtlSeconds: settings.dmCharacterTtlSeconds,
 			},
-			options.onMessageOutcome,
+			(outcome) => {
+				metrics.onMessageOutcome(outcome);
+				options.onMessageOutcome?.(outcome);
+			},
 		);
 
 		const interactions = new InteractionIntake({
@@ -154,9 +168,10 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 			slowWorkMs: settings.slowInteractionMs,
 		});
 
-		const client = createDiscordClient({ apiUrl: target.apiUrl });
+		const client = createDiscordClient({ apiUrl: target.apiUrl, shardCount: config.DISCORD_SHARD_COUNT, shardIds: config.DISCORD_SHARD_IDS });
 		undo.push(() => client.destroy());
 		logClientEvents(client, logger);
+		metrics.watchClient(client);
 		const onMessage = (message: Message) => void intake.receive(message);
 		const onInteraction = (interaction: Interaction) => void interactions.receive(interaction);
 		client.on(Events.MessageCreate, onMessage);
@@ -182,6 +197,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 			redis,
 			keyspace,
 			characters,
+			registry,
 			emulated: target.emulated,
 			checks: {
 				discord: () => discordReadiness(ready),

@@ -1,12 +1,23 @@
-import { createLogger, createShutdown, loadConfigOrExit, registerSecret } from '@charbot/core';
+import { ConfigError, createLogger, createShutdown, loadConfigOrExit, registerSecret } from '@charbot/core';
 import { createConfiguredPool, createPrometheusLlmMetrics } from '@charbot/llm';
 import { Registry } from 'prom-client';
+import { queueDashboardCredentials } from './queueDashboard/queueDashboardCredentials.js';
 import { startLlmService } from './startLlmService.js';
 import { waitForCache } from './waitForCache.js';
 
 // The LLM service process: `npm run start:llm-service`.
 const config = loadConfigOrExit();
 registerSecret(config.LLM_SERVICE_ADMIN_TOKEN);
+registerSecret(config.QUEUE_DASHBOARD_USER);
+registerSecret(config.QUEUE_DASHBOARD_PASSWORD);
+try {
+	// Checked before the pool starts, so a half-set pair fails as plainly as any other bad setting.
+	queueDashboardCredentials(config);
+} catch (error) {
+	if (!(error instanceof ConfigError)) throw error;
+	console.error(error.message);
+	process.exit(1);
+}
 const logger = createLogger({ name: 'llm-service', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 

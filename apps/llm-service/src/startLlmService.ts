@@ -14,6 +14,8 @@ import { registerHealthRoutes } from './routes/health/registerHealthRoutes.js';
 import { registerMetricsRoutes } from './routes/registerMetricsRoutes.js';
 import { registerOllamaInferenceRoutes } from './routes/ollama/registerOllamaInferenceRoutes.js';
 import { registerOllamaInfoRoutes } from './routes/ollama/registerOllamaInfoRoutes.js';
+import { queueDashboardCredentials } from './queueDashboard/queueDashboardCredentials.js';
+import { type QueueDashboard, queueDashboardPath, registerQueueDashboard } from './queueDashboard/registerQueueDashboard.js';
 import type { ServiceContext } from './ServiceContext.js';
 import { waitForCache } from './waitForCache.js';
 
@@ -53,12 +55,13 @@ export interface LlmService {
 	close(): Promise<void>;
 }
 
-/** Starts the LLM service API (health, generate, metrics, model validation, cache clear, Ollama-compatible front). */
+/** Starts the LLM service API (health, generate, metrics, model validation, cache clear, Ollama-compatible front, queue dashboard). */
 export async function startLlmService(options: LlmServiceOptions): Promise<LlmService> {
 	const { config, logger } = options;
 	const bodyLimitBytes = options.bodyLimitBytes ?? DefaultLlmServiceOptions.bodyLimitBytes;
 	const closeGraceMs = options.closeGraceMs ?? DefaultLlmServiceOptions.closeGraceMs;
 	const registry = options.registry ?? new Registry();
+	const dashboardCredentials = queueDashboardCredentials(config);
 	let owned: ConfiguredPool | undefined;
 	if (options.pool === undefined) {
 		owned = await createConfiguredPool(config, logger, { metrics: [createPrometheusLlmMetrics(registry)] });
@@ -95,9 +98,16 @@ export async function startLlmService(options: LlmServiceOptions): Promise<LlmSe
 	registerOllamaInfoRoutes(app, context);
 
 	const host = options.host ?? config.HEALTH_HOST;
+	let dashboard: QueueDashboard | undefined;
 	try {
+		if (dashboardCredentials === undefined) {
+			logger.info(`queue dashboard off: set QUEUE_DASHBOARD_USER and QUEUE_DASHBOARD_PASSWORD to serve it at ${queueDashboardPath}`);
+		} else {
+			dashboard = await registerQueueDashboard(app, dashboardCredentials, config.REDIS_KEY_PREFIX, logger);
+		}
 		await app.listen({ port: options.port ?? config.HEALTH_PORT, host, ipv6Only: false });
 	} catch (error) {
+		await dashboard?.close();
 		await owned?.close();
 		throw error;
 	}
@@ -127,6 +137,7 @@ export async function startLlmService(options: LlmServiceOptions): Promise<LlmSe
 		// Keep-alive connections, and ones a client opened but never used, would hold close() until the client hangs up.
 		app.server.closeAllConnections();
 		await closed;
+		await dashboard?.close();
 		await owned?.close();
 		logger.info('llm-service closed');
 	};

@@ -1,4 +1,5 @@
-import { createLogger, createShutdown, loadConfigOrExit, registerSecret, startHealthServer } from '@charbot/core';
+import { createLogger, createShutdown, loadConfigOrExit, prometheusRenderer, registerSecret, startHealthServer } from '@charbot/core';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { startMessageRouter } from './startMessageRouter.js';
 
 // The message-router process: `npm run start:router`.
@@ -7,7 +8,9 @@ registerSecret(config.DISCORD_TOKEN);
 const logger = createLogger({ name: 'message-router', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
-const router = await startMessageRouter({ config, logger });
+const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+const router = await startMessageRouter({ config, logger, registry });
 const health = await startHealthServer({
 	port: config.HEALTH_PORT,
 	host: config.HEALTH_HOST,
@@ -26,7 +29,7 @@ const health = await startHealthServer({
 		},
 		characters: () => ({ ok: router.characters.list().length > 0, detail: `${router.characters.list().length} loaded` }),
 	},
-	metrics: async () => ({ contentType: router.registry.contentType, body: await router.registry.metrics() }),
+	metrics: prometheusRenderer(registry),
 });
 const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT * 1000 });
 shutdown.add('readiness', () => health.markStopping());

@@ -3,6 +3,7 @@ import { ChannelHistory, GuildStats, MemberMemory, SettingsStore } from '@charbo
 import {
 	buildJobData,
 	type Config,
+	createQueueMetrics,
 	createRedisConnection,
 	DefaultJobOptions,
 	Keyspace,
@@ -81,6 +82,9 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 			stalledInterval: config.WORKER_LOCK_SECONDS * 1000,
 		},
 	);
+	const routeQueue = new Queue(QueueName.Route, { connection: redis, prefix: keys.queuePrefix() });
+	for (const queue of [routeQueue, reviewQueue]) queue.on('error', (error) => logger.error({ err: error, queue: queue.name }, 'queue error'));
+	createQueueMetrics(registry, [routeQueue]).watchWorker(worker);
 	worker.on('error', (error) => logger.error({ err: error }, 'route worker error'));
 	worker.on('failed', (job, error) => {
 		const final = job === undefined || job.attemptsMade >= (job.opts.attempts ?? 1) || error.name === 'UnrecoverableError';
@@ -98,7 +102,7 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 		redis,
 		close: async () => {
 			await worker.close();
-			await reviewQueue.close();
+			await Promise.all([reviewQueue.close(), routeQueue.close()]);
 			await closePool();
 			characters.close();
 			redis.disconnect();

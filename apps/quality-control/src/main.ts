@@ -2,10 +2,12 @@ import { CharacterRegistry } from '@charbot/characters';
 import {
 	ConfigError,
 	createLogger,
+	createQueueMetrics,
 	createRedisConnection,
 	createShutdown,
 	Keyspace,
 	loadConfig,
+	prometheusRenderer,
 	registerSecret,
 	resolveFromRoot,
 	scrubSecrets,
@@ -14,11 +16,13 @@ import {
 } from '@charbot/core';
 import { GuildStats } from '@charbot/conversation';
 import { createConfiguredPool, resolveLlmSettings } from '@charbot/llm';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createDiscordRest } from './delivery/createDiscordRest.js';
 import { DiscordProbe } from './health/DiscordProbe.js';
 import { lazyLlmPool } from './judge/LlmSource.js';
 import { combineHooks } from './metrics/combineHooks.js';
 import { createGuildStatsHooks } from './metrics/createGuildStatsHooks.js';
+import { createPrometheusHooks } from './metrics/createPrometheusHooks.js';
 import { QualityControlCounters } from './metrics/QualityControlCounters.js';
 import { StartupError } from './StartupError.js';
 import { startQualityControl } from './startQualityControl.js';
@@ -31,6 +35,10 @@ async function main(): Promise<void> {
 	const redisUrl = config.REDIS_URL;
 	if (redisUrl === undefined) throw new StartupError('REDIS_URL is required: quality-control takes its jobs from BullMQ queues (`npm start` provides a Redis)');
 	const rest = createDiscordRest(config, logger);
+	const registry = new Registry();
+	collectDefaultMetrics({ register: registry });
+	const prometheus = createPrometheusHooks(registry);
+	prometheus.watchRest(rest);
 	// Resolved now so a bad roles file fails at start, though the pool itself opens only when a judge is needed.
 	resolveLlmSettings(config);
 	const keyspace = new Keyspace(config.REDIS_KEY_PREFIX);
@@ -61,10 +69,13 @@ async function main(): Promise<void> {
 		logger,
 		maxAttempts: config.QC_MAX_ATTEMPTS,
 		llm: llm.get,
-		hooks: combineHooks(counters, createGuildStatsHooks(new GuildStats(producer, keyspace), logger)),
+		hooks: combineHooks(counters, prometheus, createGuildStatsHooks(new GuildStats(producer, keyspace), logger)),
 		reviewConcurrency: config.WORKER_CONCURRENCY,
 		lockDurationMs: config.WORKER_LOCK_SECONDS * 1000,
 	});
+	const queueMetrics = createQueueMetrics(registry, [qc.reviewQueue, qc.deliverQueue]);
+	queueMetrics.watchWorker(qc.reviewWorker);
+	queueMetrics.watchWorker(qc.deliverWorker);
 	const health = await startHealthServer({
 		port: config.HEALTH_PORT,
 		host: config.HEALTH_HOST,
@@ -74,6 +85,7 @@ async function main(): Promise<void> {
 			discord: discord.check,
 			characters: () => ({ ok: characters.list().length > 0, detail: `${characters.list().length} characters loaded` }),
 		},
+		metrics: prometheusRenderer(registry),
 	});
 	logger.info({ health: health.url }, 'quality-control is running');
 

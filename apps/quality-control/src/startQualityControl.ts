@@ -50,6 +50,8 @@ export interface QualityControl {
 	readonly deliverWorker: Worker;
 	readonly routeQueue: Queue;
 	readonly deliverQueue: Queue;
+	/** The `review` queue its review worker takes from, for its depth. */
+	readonly reviewQueue: Queue;
 	/** Closes the workers (they finish active jobs), then the queues; connections stay the caller's. */
 	close(): Promise<void>;
 }
@@ -76,7 +78,8 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 	const history = new ChannelHistory(producer, keys);
 	const routeQueue = new Queue(QueueName.Route, { connection: producer, prefix });
 	const deliverQueue = new Queue(QueueName.Deliver, { connection: producer, prefix });
-	for (const queue of [routeQueue, deliverQueue]) queue.on('error', (error) => logger.error({ err: error, queue: queue.name }, 'queue error'));
+	const reviewQueue = new Queue(QueueName.Review, { connection: producer, prefix });
+	for (const queue of [routeQueue, deliverQueue, reviewQueue]) queue.on('error', (error) => logger.error({ err: error, queue: queue.name }, 'queue error'));
 
 	const reviewWorker = new Worker(
 		QueueName.Review,
@@ -128,9 +131,10 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 		deliverWorker,
 		routeQueue,
 		deliverQueue,
+		reviewQueue,
 		close: async () => {
 			await Promise.all([reviewWorker.close(), deliverWorker.close()]);
-			await Promise.all([routeQueue.close(), deliverQueue.close()]);
+			await Promise.all([routeQueue.close(), deliverQueue.close(), reviewQueue.close()]);
 		},
 	};
 }

@@ -8,6 +8,8 @@ export * from './http/startHealthServer.js';
 export * from './lifecycle/createShutdown.js';
 export * from './logging/createLogger.js';
 export * from './logging/scrubSecrets.js';
+export * from './metrics/createQueueMetrics.js';
+export * from './metrics/prometheusRenderer.js';
 export * from './paths/repoRoot.js';
 export * from './queues/defaultJobOptions.js';
 export * from './queues/jobIds.js';

@@ -14,6 +14,10 @@ export interface DiscordClientOptions {
 	readonly apiUrl?: string | undefined;
 	/** Most guild members kept, so message authors' nicknames resolve; the bot's own member is always kept. */
 	readonly memberCacheSize?: number;
+	/** Total shards of the bot (`DISCORD_SHARD_COUNT`); unset: discord.js's defaults. */
+	readonly shardCount?: number | undefined;
+	/** The shards this process connects (`DISCORD_SHARD_IDS`); unset with a count: every shard. */
+	readonly shardIds?: readonly number[] | undefined;
 }
 
 /** Defaults of {@link DiscordClientOptions}. */
@@ -23,8 +27,8 @@ export const DefaultDiscordClientOptions = {
 
 /**
  * A discord.js client with declared intents, `Partials.Channel` (DM channels arrive uncached) and bounded caches:
- * no messages, presences, reactions, emoji or voice states; a capped member and user cache. Sharding stays at
- * discord.js's defaults, which read `SHARDS` / `SHARD_COUNT` from a ShardingManager.
+ * no messages, presences, reactions, emoji or voice states; a capped member and user cache. With a shard count it
+ * connects the given shards (all of them by default); without one, discord.js's defaults apply.
  */
 export function createDiscordClient(options: DiscordClientOptions = {}): Client {
 	const memberCacheSize = options.memberCacheSize ?? DefaultDiscordClientOptions.memberCacheSize;
@@ -56,5 +60,11 @@ export function createDiscordClient(options: DiscordClientOptions = {}): Client 
 			users: { interval: 3600, filter: () => (user) => user.id !== user.client.user.id },
 		},
 		...(options.apiUrl === undefined ? {} : { rest: { api: options.apiUrl } }),
+		...shardOptions(options.shardCount, options.shardIds),
 	});
+}
+
+function shardOptions(shardCount: number | undefined, shardIds: readonly number[] | undefined): { shards?: number[]; shardCount?: number } {
+	if (shardCount === undefined) return {};
+	return { shardCount, shards: shardIds === undefined ? Array.from({ length: shardCount }, (_, id) => id) : [...shardIds] };
 }

@@ -46,6 +46,17 @@ describe('loadConfig', () => {
 	it('treats blank values as unset', () => {
 		expect(loadConfig({ REDIS_URL: '  ', LOG_LEVEL: '' }).LOG_LEVEL).toBe('info');
 	});
+
+	it('reads the gateway shards and refuses shard ids outside the shard count', () => {
+		const config = loadConfig({ DISCORD_SHARD_COUNT: '4', DISCORD_SHARD_IDS: '1, 3,1' });
+		expect(config.DISCORD_SHARD_COUNT).toBe(4);
+		expect(config.DISCORD_SHARD_IDS).toEqual([1, 3]);
+		expect(captureConfigError({ DISCORD_SHARD_COUNT: '2', DISCORD_SHARD_IDS: '1,2,5' }).message).toContain(
+			'DISCORD_SHARD_IDS: each shard must be below DISCORD_SHARD_COUNT (2); got 2, 5',
+		);
+		expect(captureConfigError({ DISCORD_SHARD_IDS: '0' }).message).toContain('DISCORD_SHARD_IDS: needs DISCORD_SHARD_COUNT');
+		expect(captureConfigError({ DISCORD_SHARD_COUNT: '2', DISCORD_SHARD_IDS: 'one' }).message).toContain('must be a comma-separated list of shard numbers');
+	});
 });
 
 function captureConfigError(env: Record<string, string>): ConfigError {

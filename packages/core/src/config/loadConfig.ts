@@ -29,6 +29,7 @@ export function loadConfig(env: Environment = process.env, options: LoadConfigOp
 		}
 		problems.push({ variable: name, problem: describeFailure(result.error, raw, definition), example: definition.example });
 	}
+	problems.push(...checkShards(parsed));
 	if (problems.length > 0) throw new ConfigError(problems);
 	return Object.freeze(parsed) as Config;
 }
@@ -43,4 +44,16 @@ function describeFailure(error: z.ZodError, raw: string | undefined, definition:
 	if (raw === undefined) return `is required (${reasons})`;
 	if (definition.secret) return `${reasons} (value hidden)`;
 	return `${reasons}; got ${JSON.stringify(raw)}`;
+}
+
+// The only rule across two settings: shard ids must fit the shard count.
+function checkShards(parsed: Record<string, unknown>): ConfigProblem[] {
+	const ids = parsed.DISCORD_SHARD_IDS as readonly number[] | undefined;
+	const count = parsed.DISCORD_SHARD_COUNT as number | undefined;
+	if (ids === undefined) return [];
+	const example = settingDefinitions.DISCORD_SHARD_IDS.example;
+	if (count === undefined) return [{ variable: 'DISCORD_SHARD_IDS', problem: 'needs DISCORD_SHARD_COUNT (the total number of shards) to be set too', example }];
+	const outside = ids.filter((id) => id >= count);
+	if (outside.length === 0) return [];
+	return [{ variable: 'DISCORD_SHARD_IDS', problem: `each shard must be below DISCORD_SHARD_COUNT (${count}); got ${outside.join(', ')}`, example }];
 }

@@ -93,6 +93,20 @@ export const settingDefinitions = {
 		description: 'REST base for discord.js (the emulator sets it locally); leave unset for real Discord.',
 		example: 'http://127.0.0.1:4100/api',
 	},
+	DISCORD_SHARD_COUNT: {
+		schema: positiveInt().optional(),
+		description: 'Total shards of the bot across every gateway replica; unset: one process holds every shard (discord.js defaults).',
+		example: '4',
+	},
+	DISCORD_SHARD_IDS: {
+		schema: z
+			.string()
+			.regex(/^\d+(\s*,\s*\d+)*$/, 'must be a comma-separated list of shard numbers')
+			.transform((value) => [...new Set(value.split(',').map((id) => Number(id.trim())))])
+			.optional(),
+		description: 'The shards this gateway replica connects, each below `DISCORD_SHARD_COUNT` (which it requires); unset: all of them.',
+		example: '0,1',
+	},
 	OLLAMA_BASE_URL: {
 		schema: httpUrl().default('http://localhost:11434'),
 		description: 'The Ollama host when only one is used.',
@@ -189,6 +203,18 @@ export const settingDefinitions = {
 	LLM_SERVICE_ADMIN_TOKEN: {
 		schema: z.string().min(16, 'must be at least 16 characters').optional(),
 		description: 'Bearer token the LLM service requires on its admin routes (cache clear); unset leaves them open to its network.',
+		example: '<a long random string>',
+		secret: true,
+	},
+	QUEUE_DASHBOARD_USER: {
+		schema: z.string().min(12, 'must be at least 12 characters').optional(),
+		description: 'User name of the queue dashboard the LLM service serves at `/admin/queues`; set with `QUEUE_DASHBOARD_PASSWORD`, unset keeps it off.',
+		example: '<a long random string>',
+		secret: true,
+	},
+	QUEUE_DASHBOARD_PASSWORD: {
+		schema: z.string().min(12, 'must be at least 12 characters').optional(),
+		description: 'Password of the queue dashboard (HTTP basic auth); set with `QUEUE_DASHBOARD_USER`, unset keeps it off.',
 		example: '<a long random string>',
 		secret: true,
 	},

@@ -1,0 +1,55 @@
+import { type Client, Status } from 'discord.js';
+import { Counter, Gauge, type Registry } from 'prom-client';
+import type { MessageOutcome } from '../intake/MessageOutcome.js';
+
+/** What the gateway reports to its Prometheus series. */
+export interface GatewayMetrics {
+	/** Counts a message by what the gateway did with it. */
+	onMessageOutcome(outcome: MessageOutcome): void;
+	/** Counts one `route` job added, by its trigger (the job name). */
+	onRouteJobAdded(trigger: string): void;
+	/** Reports the client's shard connections on each scrape and counts its REST rate limits. */
+	watchClient(client: Client): void;
+}
+
+/** Registers the gateway's `charbot_gateway_*` and `charbot_discord_*` series on a registry. */
+export function createGatewayMetrics(registry: Registry): GatewayMetrics {
+	const messages = new Counter({
+		name: 'charbot_gateway_messages_total',
+		help: 'Discord messages by what the gateway did with them (ignored, not-triggered, cooldown, enqueued, failed).',
+		labelNames: ['outcome'] as const,
+		registers: [registry],
+	});
+	const routeJobs = new Counter({
+		name: 'charbot_gateway_route_jobs_enqueued_total',
+		help: 'Route jobs added to the route queue, by trigger.',
+		labelNames: ['trigger'] as const,
+		registers: [registry],
+	});
+	const rateLimits = new Counter({
+		name: 'charbot_discord_rest_rate_limits_total',
+		help: 'Discord REST 429s (rate limits hit), by scope and whether global.',
+		labelNames: ['scope', 'global'] as const,
+		registers: [registry],
+	});
+	const clients: Client[] = [];
+	new Gauge({
+		name: 'charbot_discord_gateway_connected',
+		help: 'Whether each Discord gateway shard of this process is connected and ready (1) or not (0).',
+		labelNames: ['shard'] as const,
+		registers: [registry],
+		collect() {
+			this.reset();
+			for (const client of clients) for (const shard of client.ws.shards.values()) this.set({ shard: String(shard.id) }, shard.status === Status.Ready ? 1 : 0);
+		},
+	});
+	for (const outcome of ['ignored', 'not-triggered', 'cooldown', 'enqueued', 'failed'] as const) messages.inc({ outcome }, 0);
+	return {
+		onMessageOutcome: (outcome) => messages.inc({ outcome: outcome.kind }),
+		onRouteJobAdded: (trigger) => routeJobs.inc({ trigger }),
+		watchClient: (client) => {
+			clients.push(client);
+			client.rest.on('rateLimited', (info) => rateLimits.inc({ scope: info.scope, global: String(info.global) }));
+		},
+	};
+}
