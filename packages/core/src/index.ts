@@ -9,6 +9,7 @@ export * from './lifecycle/createShutdown.js';
 export * from './logging/createLogger.js';
 export * from './logging/scrubSecrets.js';
 export * from './metrics/createQueueMetrics.js';
+export * from './metrics/createRateLimitMetrics.js';
 export * from './metrics/prometheusRenderer.js';
 export * from './paths/repoRoot.js';
 export * from './queues/defaultJobOptions.js';

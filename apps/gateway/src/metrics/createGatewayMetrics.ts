@@ -1,3 +1,4 @@
+import { createRateLimitMetrics } from '@charbot/core';
 import { type Client, Status } from 'discord.js';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { MessageOutcome } from '../intake/MessageOutcome.js';
@@ -26,12 +27,7 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
 		labelNames: ['trigger'] as const,
 		registers: [registry],
 	});
-	const rateLimits = new Counter({
-		name: 'charbot_discord_rest_rate_limits_total',
-		help: 'Discord REST 429s (rate limits hit), by scope and whether global.',
-		labelNames: ['scope', 'global'] as const,
-		registers: [registry],
-	});
+	const countRateLimits = createRateLimitMetrics(registry);
 	const clients: Client[] = [];
 	new Gauge({
 		name: 'charbot_discord_gateway_connected',
@@ -49,7 +45,7 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
 		onRouteJobAdded: (trigger) => routeJobs.inc({ trigger }),
 		watchClient: (client) => {
 			clients.push(client);
-			client.rest.on('rateLimited', (info) => rateLimits.inc({ scope: info.scope, global: String(info.global) }));
+			countRateLimits(client.rest);
 		},
 	};
 }

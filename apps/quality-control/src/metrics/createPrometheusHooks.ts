@@ -1,3 +1,4 @@
+import { createRateLimitMetrics } from '@charbot/core';
 import type { REST } from '@discordjs/rest';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { QualityControlHooks } from './QualityControlHooks.js';
@@ -54,12 +55,7 @@ export function createPrometheusHooks(registry: Registry): PrometheusQualityCont
 		buckets: [0.25, 0.5, 1, 2, 5, 10, 20, 40, 80, 160, 320],
 		registers: [registry],
 	});
-	const rateLimits = new Counter({
-		name: 'charbot_discord_rest_rate_limits_total',
-		help: 'Discord REST 429s (rate limits hit), by scope and whether global.',
-		labelNames: ['scope', 'global'] as const,
-		registers: [registry],
-	});
+	const countRateLimits = createRateLimitMetrics(registry);
 	return {
 		onReview: ({ characterId: character, outcome, role, score }) => {
 			reviews.inc({ character, outcome, role });
@@ -75,7 +71,7 @@ export function createPrometheusHooks(registry: Registry): PrometheusQualityCont
 			latency.observe({ target }, latencyMs / 1000);
 		},
 		watchRest: (rest) => {
-			rest.on('rateLimited', (info) => rateLimits.inc({ scope: info.scope, global: String(info.global) }));
+			countRateLimits(rest);
 		},
 	};
 }
