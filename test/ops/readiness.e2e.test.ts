@@ -53,6 +53,8 @@ describe('metrics and readiness of the running platform', () => {
 		expect(router).toMatch(/^charbot_queue_jobs_processed_total\{queue="route",outcome="completed"\} 1$/m);
 		expect(router).toMatch(/^charbot_queue_jobs\{queue="route",state="active"\} \d+$/m);
 		expect(router).toMatch(/^charbot_llm_requests_total\{/m);
+		expect(router).toMatch(/^charbot_llm_host_up\{host="[^"]+"\} 1$/m);
+		expect(router).toMatch(/^charbot_llm_host_in_flight\{host="[^"]+"\} 0$/m);
 		expect(router).toContain('nodejs_eventloop_lag_seconds');
 
 		const qc = await metrics('quality-control');

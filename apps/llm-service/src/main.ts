@@ -1,5 +1,5 @@
 import { ConfigError, createLogger, createShutdown, loadConfigOrExit, registerSecret } from '@charbot/core';
-import { createConfiguredPool, createPrometheusLlmMetrics } from '@charbot/llm';
+import { createConfiguredPool, createPrometheusLlmMetrics, registerHostHealthMetrics } from '@charbot/llm';
 import { Registry } from 'prom-client';
 import { queueDashboardCredentials } from './queueDashboard/queueDashboardCredentials.js';
 import { startLlmService } from './startLlmService.js';
@@ -24,6 +24,7 @@ process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unha
 const shutdownMs = config.SHUTDOWN_TIMEOUT * 1000;
 const registry = new Registry();
 const configured = await createConfiguredPool(config, logger, { metrics: [createPrometheusLlmMetrics(registry)] });
+registerHostHealthMetrics(registry, configured.pool);
 await waitForCache(configured, logger);
 const service = await startLlmService({
 	config,

@@ -14,7 +14,7 @@ import {
 	reviewJobId,
 	waitForRedisReady,
 } from '@charbot/core';
-import { createConfiguredPool, createPrometheusLlmMetrics, type LlmPool } from '@charbot/llm';
+import { createConfiguredPool, createPrometheusLlmMetrics, type LlmPool, registerHostHealthMetrics } from '@charbot/llm';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
@@ -54,6 +54,7 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 		onChange: (change) => logger.info(change, 'characters reloaded'),
 	});
 	const { pool, close: closePool } = await createConfiguredPool(config, logger, { metrics: [createPrometheusLlmMetrics(registry)] });
+	registerHostHealthMetrics(registry, pool);
 	const settings = new SettingsStore(redis, keys);
 	const history = new ChannelHistory(redis, keys);
 	const memory = new MemberMemory(redis, keys);

@@ -18,6 +18,7 @@ export * from './LlmPool.js';
 export * from './metrics/createPrometheusLlmMetrics.js';
 export * from './metrics/LlmMetrics.js';
 export * from './metrics/LlmStats.js';
+export * from './metrics/registerHostHealthMetrics.js';
 export * from './settings/generationDefaults.js';
 export * from './settings/llmSettings.js';
 export * from './settings/resolveLlmSettings.js';
