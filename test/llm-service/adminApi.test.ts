@@ -1,25 +1,12 @@
-import { type RedisServer, startRedisServer } from '@charbot/testkit';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { GenerateAnswer, ModelValidationAnswer } from '../../apps/llm-service/src/index.js';
-import { chatRequests, model, type ServiceFixture, startServiceFixture } from './serviceFixture.js';
+import { describe, expect, it } from 'vitest';
+import type { GenerateAnswer, ModelValidationAnswer } from '@charbot/llm-service';
+import { chatRequests, model, useServiceFixtures } from './serviceFixture.js';
 
-let redis: RedisServer;
-let fixture: ServiceFixture | undefined;
-
-beforeAll(async () => {
-	redis = await startRedisServer({ maxmemoryPolicy: 'allkeys-lru' });
-});
-afterAll(async () => {
-	await redis?.close();
-});
-afterEach(async () => {
-	await fixture?.close();
-	fixture = undefined;
-});
+const services = useServiceFixtures();
 
 describe('POST /validate-model', () => {
 	it('reports a present model with its size, hosts and a tokens-per-second figure', async () => {
-		fixture = await startServiceFixture({ sims: 2 });
+		const fixture = await services.start({ sims: 2 });
 		const { body, status } = await fixture.call<ModelValidationAnswer>('POST', '/validate-model', { model });
 		expect(status).toBe(200);
 		expect(body).toMatchObject({ model, available: true, size_bytes: expect.any(Number) });
@@ -30,7 +17,7 @@ describe('POST /validate-model', () => {
 	});
 
 	it('reports an absent model as unavailable, and a missing name as a 400', async () => {
-		fixture = await startServiceFixture();
+		const fixture = await services.start();
 		const { body } = await fixture.call<ModelValidationAnswer>('POST', '/validate-model', { model: 'nope:70b' });
 		expect(body).toMatchObject({ model: 'nope:70b', available: false, size_bytes: null, performance: null });
 		expect(body.hosts[0]).toMatchObject({ present: false, alive: true });
@@ -40,7 +27,7 @@ describe('POST /validate-model', () => {
 
 describe('POST /cache/clear', () => {
 	it('clears all, by character or by model, so the next identical request goes upstream', async () => {
-		fixture = await startServiceFixture({ redisUrl: redis.url });
+		const fixture = await services.start({ redisUrl: services.redisUrl() });
 		const { call, sims } = fixture;
 		const ask = (character: string) => call<GenerateAnswer>('POST', '/generate', { prompt: 'Same old question', character });
 		await ask('peter');
@@ -58,7 +45,7 @@ describe('POST /cache/clear', () => {
 	});
 
 	it('requires the admin bearer token when one is configured', async () => {
-		fixture = await startServiceFixture({ redisUrl: redis.url, service: { adminToken: 'test-admin-token-123' } });
+		const fixture = await services.start({ redisUrl: services.redisUrl(), service: { adminToken: 'test-admin-token-123' } });
 		const { call } = fixture;
 		const refused = await call('POST', '/cache/clear', { scope: 'all' });
 		expect(refused).toMatchObject({ status: 401, body: { code: 'unauthorized' } });

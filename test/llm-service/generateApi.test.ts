@@ -1,27 +1,15 @@
-import { type RedisServer, startRedisServer, waitFor } from '@charbot/testkit';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FieldIssue, GenerateAnswer, MetricsSummary } from '../../apps/llm-service/src/index.js';
-import { chatRequests, model, type ServiceFixture, startServiceFixture } from './serviceFixture.js';
+import { waitFor } from '@charbot/testkit';
+import { describe, expect, it } from 'vitest';
+import type { FieldIssue, GenerateAnswer, MetricsSummary } from '@charbot/llm-service';
+import { chatRequests, model, useServiceFixtures } from './serviceFixture.js';
 
 type ErrorBody = { error: string; code: string; issues?: FieldIssue[] };
 
-let redis: RedisServer;
-let fixture: ServiceFixture | undefined;
-
-beforeAll(async () => {
-	redis = await startRedisServer({ maxmemoryPolicy: 'allkeys-lru' });
-});
-afterAll(async () => {
-	await redis?.close();
-});
-afterEach(async () => {
-	await fixture?.close();
-	fixture = undefined;
-});
+const services = useServiceFixtures();
 
 describe('POST /generate', () => {
 	it('returns the documented fields, and a cache hit for the same prompt, character and settings', async () => {
-		fixture = await startServiceFixture({ redisUrl: redis.url });
+		const fixture = await services.start({ redisUrl: services.redisUrl() });
 		const request = { prompt: 'What do you think of the Giants?', character: 'peter', settings: { temperature: 0.5, max_tokens: 64 }, conversation_id: 'c-42' };
 		const first = await fixture.call<GenerateAnswer>('POST', '/generate', request);
 		expect(first.status).toBe(200);
@@ -54,7 +42,7 @@ describe('POST /generate', () => {
 	});
 
 	it('takes chat messages with a system text, a role and a model', async () => {
-		fixture = await startServiceFixture();
+		const fixture = await services.start();
 		const answer = await fixture.call<GenerateAnswer>('POST', '/generate', {
 			messages: [
 				{ role: 'user', content: 'Hi Brian' },
@@ -70,7 +58,7 @@ describe('POST /generate', () => {
 	});
 
 	it('refuses bad input with 400 naming each field, and an oversize body with 413', async () => {
-		fixture = await startServiceFixture();
+		const fixture = await services.start();
 		const { call } = fixture;
 		const missing = await call<ErrorBody>('POST', '/generate', { character: 'peter' });
 		expect(missing.status).toBe(400);
@@ -92,7 +80,7 @@ describe('POST /generate', () => {
 	});
 
 	it('maps LLM errors to statuses: unknown model 404, unknown role 400; unknown routes are a JSON 404', async () => {
-		fixture = await startServiceFixture();
+		const fixture = await services.start();
 		const { call } = fixture;
 		const missing = await call<ErrorBody>('POST', '/generate', { prompt: 'hi', model: 'nope:7b' });
 		expect(missing.status).toBe(404);
@@ -103,7 +91,7 @@ describe('POST /generate', () => {
 	});
 
 	it('cancels the upstream generation when the client disconnects', async () => {
-		fixture = await startServiceFixture({ sim: { tokensPerSecond: 5, replyTokens: 40 } });
+		const fixture = await services.start({ sim: { tokensPerSecond: 5, replyTokens: 40 } });
 		const [sim] = fixture.sims;
 		const controller = new AbortController();
 		const pending = fetch(`${fixture.service.url}/generate`, {
@@ -119,7 +107,7 @@ describe('POST /generate', () => {
 	});
 
 	it('answers an identical request coalesced onto one whose client left', async () => {
-		fixture = await startServiceFixture({ redisUrl: redis.url, sim: { tokensPerSecond: 40, replyTokens: 20 } });
+		const fixture = await services.start({ redisUrl: services.redisUrl(), sim: { tokensPerSecond: 40, replyTokens: 20 } });
 		const { service, sims } = fixture;
 		const body = JSON.stringify({ prompt: 'twin request' });
 		const controller = new AbortController();

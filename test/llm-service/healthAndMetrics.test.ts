@@ -1,25 +1,12 @@
-import { type RedisServer, startRedisServer } from '@charbot/testkit';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { MetricsSummary, ServiceHealth } from '../../apps/llm-service/src/index.js';
-import { model, type ServiceFixture, startServiceFixture } from './serviceFixture.js';
+import { describe, expect, it } from 'vitest';
+import type { MetricsSummary, ServiceHealth } from '@charbot/llm-service';
+import { model, useServiceFixtures } from './serviceFixture.js';
 
-let redis: RedisServer;
-let fixture: ServiceFixture | undefined;
-
-beforeAll(async () => {
-	redis = await startRedisServer({ maxmemoryPolicy: 'allkeys-lru' });
-});
-afterAll(async () => {
-	await redis?.close();
-});
-afterEach(async () => {
-	await fixture?.close();
-	fixture = undefined;
-});
+const services = useServiceFixtures();
 
 describe('health', () => {
 	it('reports hosts, the model per role, the cache and uptime; 503 with reasons when every host is down, 200 after', async () => {
-		fixture = await startServiceFixture({ sims: 2, redisUrl: redis.url, env: { REQUEST_TIMEOUT: '1' } });
+		const fixture = await services.start({ sims: 2, redisUrl: services.redisUrl(), env: { REQUEST_TIMEOUT: '1' } });
 		const { call, sims, service } = fixture;
 		const healthy = await call<ServiceHealth>('GET', '/health');
 		expect(healthy.status).toBe(200);
@@ -48,7 +35,7 @@ describe('health', () => {
 	});
 
 	it('stays ready without a cache, and says so', async () => {
-		fixture = await startServiceFixture();
+		const fixture = await services.start();
 		const health = await fixture.call<ServiceHealth>('GET', '/health');
 		expect(health.status).toBe(200);
 		expect(health.body.cache).toEqual({ enabled: false, ok: false, entries: null });
@@ -58,7 +45,7 @@ describe('health', () => {
 
 describe('metrics', () => {
 	it('summarises requests, cache, response time, tokens, hosts, memory and uptime as JSON', async () => {
-		fixture = await startServiceFixture({ redisUrl: redis.url });
+		const fixture = await services.start({ redisUrl: services.redisUrl() });
 		const { call, sims } = fixture;
 		await call('POST', '/generate', { prompt: 'count me' });
 		await call('POST', '/generate', { prompt: 'count me' });
@@ -73,7 +60,7 @@ describe('metrics', () => {
 	});
 
 	it('exposes Prometheus series at /metrics/prometheus and to scrapers at /metrics', async () => {
-		fixture = await startServiceFixture({ redisUrl: redis.url });
+		const fixture = await services.start({ redisUrl: services.redisUrl() });
 		const { call, sims } = fixture;
 		await call('POST', '/generate', { prompt: 'scrape me' });
 		await call('POST', '/generate', { prompt: 'scrape me' });

@@ -1,25 +1,12 @@
-import { type RedisServer, startRedisServer } from '@charbot/testkit';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { MetricsSummary } from '../../apps/llm-service/src/index.js';
-import { captureError, chatRequests, model, type ServiceFixture, startServiceFixture } from './serviceFixture.js';
+import { describe, expect, it } from 'vitest';
+import type { MetricsSummary } from '@charbot/llm-service';
+import { captureError, chatRequests, model, useServiceFixtures } from './serviceFixture.js';
 
-let redis: RedisServer;
-let fixture: ServiceFixture | undefined;
-
-beforeAll(async () => {
-	redis = await startRedisServer({ maxmemoryPolicy: 'allkeys-lru' });
-});
-afterAll(async () => {
-	await redis?.close();
-});
-afterEach(async () => {
-	await fixture?.close();
-	fixture = undefined;
-});
+const services = useServiceFixtures();
 
 describe('the official ollama client through the service', () => {
 	it('chats without and with streaming; a repeated identical request is a cache hit, even streamed', async () => {
-		fixture = await startServiceFixture({ redisUrl: redis.url });
+		const fixture = await services.start({ redisUrl: services.redisUrl() });
 		const { ollama, sims, call } = fixture;
 		const messages = [{ role: 'user', content: 'Peter, what is on TV tonight?' }];
 		const first = await ollama.chat({ model, messages, stream: false });
@@ -51,7 +38,7 @@ describe('the official ollama client through the service', () => {
 	});
 
 	it('generates, streamed and not, with the options mapped to the pool', async () => {
-		fixture = await startServiceFixture({ redisUrl: redis.url });
+		const fixture = await services.start({ redisUrl: services.redisUrl() });
 		const { ollama } = fixture;
 		const whole = await ollama.generate({
 			model,
@@ -66,7 +53,7 @@ describe('the official ollama client through the service', () => {
 	});
 
 	it('bypasses the cache with X-Charbot-Cache: off', async () => {
-		fixture = await startServiceFixture({ redisUrl: redis.url });
+		const fixture = await services.start({ redisUrl: services.redisUrl() });
 		const { sims, service } = fixture;
 		const { Ollama } = await import('ollama');
 		const uncached = new Ollama({ host: service.url, headers: { 'X-Charbot-Cache': 'off' } });
@@ -77,7 +64,7 @@ describe('the official ollama client through the service', () => {
 	});
 
 	it('lists the union of the hosts\u2019 models, their version, details, and answers load requests', async () => {
-		fixture = await startServiceFixture({ sims: 2, sim: { models: [model, 'qwen2.5:0.5b'] } });
+		const fixture = await services.start({ sims: 2, sim: { models: [model, 'qwen2.5:0.5b'] } });
 		const { ollama, call, sims } = fixture;
 		await sims[1]?.addModel({ name: 'phi3:mini' });
 		const tags = await ollama.list();
@@ -91,7 +78,7 @@ describe('the official ollama client through the service', () => {
 	});
 
 	it("answers errors in Ollama's shape and statuses: unknown model 404, refused fields 400, every host down 503", async () => {
-		fixture = await startServiceFixture({ env: { REQUEST_TIMEOUT: '1' } });
+		const fixture = await services.start({ env: { REQUEST_TIMEOUT: '1' } });
 		const { ollama, sims, service } = fixture;
 		const missing = await captureError(ollama.chat({ model: 'nope:7b', messages: [{ role: 'user', content: 'hi' }] }));
 		expect(missing.status_code).toBe(404);

@@ -1,8 +1,9 @@
 import { createLogger, loadConfig, type Logger } from '@charbot/core';
 import { type OllamaSim, type OllamaSimOptions, startOllamaSim } from '@charbot/ollama-sim';
-import { uniquePrefix } from '@charbot/testkit';
+import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import { Ollama } from 'ollama';
-import { type LlmService, type LlmServiceOptions, startLlmService } from '../../apps/llm-service/src/index.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { type LlmService, type LlmServiceOptions, startLlmService } from '@charbot/llm-service';
 
 /** A silent logger for tests. */
 export const testLogger: Logger = createLogger({ name: 'llm-service-test', level: 'silent', format: 'json' });
@@ -107,4 +108,38 @@ export async function captureError(promise: Promise<unknown>): Promise<ClientErr
 		return error as ClientError;
 	}
 	throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** A test file's services: one private redis-server for the file, and each test's service closed after it. */
+export interface ServiceFixtures {
+	/** The file's redis-server, for the response cache. */
+	redisUrl(): string;
+	/** Starts a service for the running test; it is closed when the test ends. */
+	start(options?: ServiceFixtureOptions): Promise<ServiceFixture>;
+}
+
+/** Registers the hooks every LLM service test file needs and returns how to start its services. */
+export function useServiceFixtures(): ServiceFixtures {
+	let redis: RedisServer | undefined;
+	let current: ServiceFixture | undefined;
+	beforeAll(async () => {
+		redis = await startRedisServer({ maxmemoryPolicy: 'allkeys-lru' });
+	});
+	afterAll(async () => {
+		await redis?.close();
+	});
+	afterEach(async () => {
+		await current?.close();
+		current = undefined;
+	});
+	return {
+		redisUrl: () => {
+			if (!redis) throw new Error('the redis-server of this test file has not started');
+			return redis.url;
+		},
+		start: async (options) => {
+			current = await startServiceFixture(options);
+			return current;
+		},
+	};
 }
