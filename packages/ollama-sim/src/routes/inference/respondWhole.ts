@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { faultMessages } from '../../behavior/faultMessages.js';
 import { sendError, sendJson } from '../../http/sendJson.js';
 import { type Delivery, faultTokenIndex } from './Delivery.js';
+import { finalMetrics } from './finalMetrics.js';
 import { renderFinalChunk } from './renderChunk.js';
 
 /**
@@ -26,16 +27,7 @@ export function respondWhole(response: ServerResponse, delivery: Delivery): void
 		if (delivery.fault === 'midstream') sendError(response, 500, faultMessages.midstream);
 		else if (delivery.fault === 'abrupt-close') response.socket?.destroy();
 		else {
-			const metrics = {
-				doneReason: reply.doneReason,
-				totalMs: performance.now() - delivery.arrivedAt,
-				loadMs: delivery.loadMs,
-				promptTokens: reply.promptTokens,
-				promptEvalMs: delivery.promptEvalMs,
-				evalCount: total,
-				evalMs: total * delivery.intervalMs,
-			};
-			sendJson(response, 200, renderFinalChunk(delivery.kind, delivery.model, reply.text, metrics, delivery.context?.()));
+			sendJson(response, 200, renderFinalChunk(delivery.kind, delivery.model, reply.text, finalMetrics(delivery, total), delivery.context?.()));
 		}
 		end(faulted ? 0 : total);
 	}, waitMs);

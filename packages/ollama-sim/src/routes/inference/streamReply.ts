@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { faultMessages } from '../../behavior/faultMessages.js';
 import type { PacedStream, TokenPacer } from '../../streaming/TokenPacer.js';
 import { type Delivery, faultTokenIndex } from './Delivery.js';
+import { finalMetrics } from './finalMetrics.js';
 import { renderFinalChunk, renderTokenLine } from './renderChunk.js';
 
 /**
@@ -61,21 +62,7 @@ export function streamReply(response: ServerResponse, delivery: Delivery, pacer:
 		complete: () => {
 			if (response.destroyed) return end(total);
 			if (faultAt <= total) return playFault(total);
-			const final = renderFinalChunk(
-				delivery.kind,
-				delivery.model,
-				'',
-				{
-					doneReason: reply.doneReason,
-					totalMs: performance.now() - delivery.arrivedAt,
-					loadMs: delivery.loadMs,
-					promptTokens: reply.promptTokens,
-					promptEvalMs: delivery.promptEvalMs,
-					evalCount: total,
-					evalMs: total * delivery.intervalMs,
-				},
-				delivery.context?.(),
-			);
+			const final = renderFinalChunk(delivery.kind, delivery.model, '', finalMetrics(delivery, total), delivery.context?.());
 			writeHead();
 			response.end(`${JSON.stringify(final)}\n`);
 			end(total);
