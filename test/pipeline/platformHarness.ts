@@ -29,7 +29,9 @@ export interface AppProcess {
 export interface PlatformHarness {
 	readonly redis: RedisServer;
 	readonly emulator: DiscordEmulator;
+	/** The first simulated Ollama host; `sims` holds all of them. */
 	readonly sim: OllamaSim;
+	readonly sims: readonly OllamaSim[];
 	readonly prefix: string;
 	readonly apps: Map<AppName, AppProcess>;
 	readonly env: NodeJS.ProcessEnv;
@@ -55,17 +57,32 @@ export interface AppExit {
 
 /** Options of {@link startPlatform}. */
 export interface PlatformOptions {
+	/** Options of every simulated host. */
 	readonly sim?: OllamaSimOptions;
+	/** How many simulated Ollama hosts to start (1 by default); with more, the apps get them all in `OLLAMA_HOSTS`. */
+	readonly simHosts?: number;
 	readonly env?: Record<string, string>;
 }
 
 /** Starts everything; close it after the test file. */
 export async function startPlatform(options: PlatformOptions = {}): Promise<PlatformHarness> {
-	const [redis, emulator, sim] = await Promise.all([
+	const simHosts = options.simHosts ?? 1;
+	const [redis, emulator, ...sims] = await Promise.all([
 		startRedisServer({ appendOnly: true }),
 		startDiscordEmulator({ heartbeatIntervalMs: 1000 }),
-		startOllamaSim({ models: ['llama3.2:1b'], preloaded: true, numParallel: 8, tokensPerSecond: 2000, timeToFirstTokenMs: 5, ...options.sim }),
+		...Array.from({ length: simHosts }, (_, index) =>
+			startOllamaSim({
+				models: ['llama3.2:1b'],
+				preloaded: true,
+				numParallel: 8,
+				tokensPerSecond: 2000,
+				timeToFirstTokenMs: 5,
+				...(simHosts > 1 ? { name: `sim-${index + 1}` } : {}),
+				...options.sim,
+			}),
+		),
 	]);
+	const sim = sims[0] as OllamaSim;
 	const prefix = uniquePrefix('e2e');
 	const env: NodeJS.ProcessEnv = {
 		PATH: process.env.PATH,
@@ -78,6 +95,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 		DISCORD_TOKEN: emulator.token,
 		DISCORD_API_URL: emulator.apiUrl,
 		OLLAMA_BASE_URL: sim.url,
+		...(simHosts > 1 ? { OLLAMA_HOSTS: sims.map((host) => host.url).join(',') } : {}),
 		ALLOW_SIMULATED_PARTS: 'true',
 		SHUTDOWN_TIMEOUT: '10',
 		...options.env,
@@ -147,6 +165,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 		redis,
 		emulator,
 		sim,
+		sims,
 		prefix,
 		apps,
 		env,
@@ -174,7 +193,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 					clearTimeout(timer);
 				}),
 			);
-			await Promise.all([emulator.close(), sim.close()]);
+			await Promise.all([emulator.close(), ...sims.map((host) => host.close())]);
 			await redis.close();
 		},
 	};

@@ -72,6 +72,7 @@ async function main(): Promise<void> {
 		hooks: combineHooks(counters, prometheus, createGuildStatsHooks(new GuildStats(producer, keyspace), logger)),
 		reviewConcurrency: config.WORKER_CONCURRENCY,
 		lockDurationMs: config.WORKER_LOCK_SECONDS * 1000,
+		limiter: { max: config.DELIVERY_RATE_LIMIT, duration: 1000 },
 	});
 	const queueMetrics = createQueueMetrics(registry, [qc.reviewQueue, qc.deliverQueue]);
 	queueMetrics.watchWorker(qc.reviewWorker);

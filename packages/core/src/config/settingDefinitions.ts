@@ -192,6 +192,12 @@ export const settingDefinitions = {
 		description: 'Replies generated with the chat model before quality control escalates to the escalation model.',
 		example: '3',
 	},
+	DELIVERY_RATE_LIMIT: {
+		schema: positiveInt().max(100_000, 'must be 100000 or less').default(40),
+		description:
+			"Replies delivered per second across every quality-control replica (BullMQ's queue-wide limiter), kept under Discord's 50 requests/s per bot; Discord's per-route limits are honoured on top of it.",
+		example: '40',
+	},
 	DEFAULT_CHARACTER: {
 		schema: z
 			.string()
