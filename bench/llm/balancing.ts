@@ -3,7 +3,7 @@
 import { createLogger } from '@charbot/core';
 import { LlmPool, type StrategyName } from '@charbot/llm';
 import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
-import { describeMachine, percentile, writeResultsSection } from '../benchReport.js';
+import { describeMachine, percentile, reportTargets, writeResultsSection } from '../benchReport.js';
 
 const model = 'llama3.2:1b';
 const slots = 2;
@@ -141,6 +141,12 @@ async function main(): Promise<void> {
 	].join('\n');
 	writeResultsSection('llm-balancing', markdown);
 	process.stdout.write(`${markdown}\n`);
+	const share = ll?.throughputShare ?? 0;
+	reportTargets('llm-balancing', [
+		{ measure: 'least-loaded p95 ÷ round-robin p95', target: '≤ 0.5', measured: ratio.toFixed(2), met: ratio <= 0.5 },
+		{ measure: 'least-loaded burst throughput of ideal', target: '≥ 95 %', measured: `${(share * 100).toFixed(0)} %`, met: share >= 0.95 },
+		{ measure: 'requests failed with least-loaded (one host dies)', target: '0', measured: String(ll?.failed ?? '?'), met: ll?.failed === 0 },
+	]);
 }
 
 await main();
