@@ -18,7 +18,14 @@ import { createConfiguredPool, createPrometheusLlmMetrics, type LlmPool, registe
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
+import { LlmOutageError } from './outage/LlmOutageError.js';
+import { OutageNotices } from './outage/OutageNotices.js';
+import { waitOutLlmOutage } from './outage/waitOutLlmOutage.js';
+import { watchLlmRecovery } from './outage/watchLlmRecovery.js';
 import { type GenerationRecord, generateCandidate } from './routing/generateCandidate.js';
+
+// One "resting" notice per channel per 10 minutes while an outage lasts.
+const outageNoticeIntervalSeconds = 600;
 
 /** Options of {@link startMessageRouter}. */
 export interface MessageRouterOptions {
@@ -65,12 +72,25 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 			.recordGeneration(guildId, characterId, cacheHit)
 			.catch((error: unknown) => logger.warn({ err: error, guildId, characterId }, 'could not record a generation in the guild stats'));
 	const reviewQueue = new Queue(QueueName.Review, { connection: redis, prefix: keys.queuePrefix(), defaultJobOptions: DefaultJobOptions });
+	const deliverQueue = new Queue(QueueName.Deliver, { connection: redis, prefix: keys.queuePrefix(), defaultJobOptions: DefaultJobOptions });
+	const outage = {
+		patienceMs: config.LLM_OUTAGE_PATIENCE * 1000,
+		notices: new OutageNotices({ redis, keys, deliverQueue, intervalSeconds: outageNoticeIntervalSeconds }),
+		logger,
+	};
 
 	const worker = new Worker(
 		QueueName.Route,
-		async (job, _token, signal) => {
+		async (job, token, signal) => {
 			const route = parseJobData(QueueName.Route, job.data);
-			const review = await generateCandidate(route, { characters, settings, history, memory, pool, maxAttempts: config.QC_MAX_ATTEMPTS, onGenerated }, signal);
+			const review = await generateCandidate(
+				route,
+				{ characters, settings, history, memory, pool, maxAttempts: config.QC_MAX_ATTEMPTS, onGenerated },
+				signal,
+			).catch((error: unknown) => {
+				if (error instanceof LlmOutageError) return waitOutLlmOutage(job, token, route, error, outage);
+				throw error;
+			});
 			const attempt = route.failedAttempts.length + 1;
 			await reviewQueue.add('review', buildJobData(QueueName.Review, review), { jobId: reviewJobId(route.jobKey, attempt) });
 			return { attempt, role: review.candidate.role, host: review.candidate.host };
@@ -84,7 +104,8 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 		},
 	);
 	const routeQueue = new Queue(QueueName.Route, { connection: redis, prefix: keys.queuePrefix() });
-	for (const queue of [routeQueue, reviewQueue]) queue.on('error', (error) => logger.error({ err: error, queue: queue.name }, 'queue error'));
+	const recovery = watchLlmRecovery({ pool, routeQueue, logger });
+	for (const queue of [routeQueue, reviewQueue, deliverQueue]) queue.on('error', (error) => logger.error({ err: error, queue: queue.name }, 'queue error'));
 	createQueueMetrics(registry, [routeQueue]).watchWorker(worker);
 	worker.on('error', (error) => logger.error({ err: error }, 'route worker error'));
 	worker.on('failed', (job, error) => {
@@ -102,8 +123,9 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 		registry,
 		redis,
 		close: async () => {
+			recovery.stop();
 			await worker.close();
-			await Promise.all([reviewQueue.close(), routeQueue.close()]);
+			await Promise.all([reviewQueue.close(), routeQueue.close(), deliverQueue.close()]);
 			await closePool();
 			characters.close();
 			redis.disconnect();

@@ -227,6 +227,14 @@ export class LlmPool {
 		return describePoolHealth({ hosts: this.hosts, roles: this.options.settings.roles, hostsForRole: (role) => this.hostsForRole(role), cache: this.cache });
 	}
 
+	/**
+	 * Whether any host for the role could take a request now (answering health checks, circuit not open; busy ones count).
+	 * False only in an outage, which callers tell from a single failed request with it.
+	 */
+	public canServe(role = 'chat'): boolean {
+		return this.hostsForRole(role).some((host) => host.alive && host.circuit !== 'open');
+	}
+
 	/** Counters since start: requests, cache hit rate, average response time, per-host counts. */
 	public snapshot(): LlmStatsSnapshot {
 		return this.stats.snapshot();

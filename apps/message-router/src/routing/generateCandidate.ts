@@ -3,6 +3,7 @@ import type { ChannelHistory, MemberMemory, SettingsStore } from '@charbot/conve
 import type { ReviewJob, RouteJob } from '@charbot/core';
 import { type LlmPool, LlmError } from '@charbot/llm';
 import { UnrecoverableError } from 'bullmq';
+import { LlmOutageError } from '../outage/LlmOutageError.js';
 import { chooseRole } from './chooseRole.js';
 import { describeFailedAttempts } from './describeFailedAttempts.js';
 
@@ -11,7 +12,7 @@ export interface CandidateDependencies {
 	readonly characters: CharacterRegistry;
 	readonly settings: SettingsStore;
 	readonly history: ChannelHistory;
-	readonly pool: LlmPool;
+	readonly pool: Pick<LlmPool, 'generate' | 'canServe'>;
 	/** Attempts with the chat model before the escalation model answers. */
 	readonly maxAttempts: number;
 	/** Channel messages given to the model before the trigger. */
@@ -33,7 +34,8 @@ export interface GenerationRecord {
  * Answers one route job: loads the character, the channel's settings and history and the member's remembered facts
  * (put in the prompt only while the channel's `memory` setting is on), assembles the prompt and generates a
  * candidate reply, returning the review job payload. Faults no retry can fix (an unknown
- * character, an invalid request) throw BullMQ's `UnrecoverableError`; others throw to be retried.
+ * character, an invalid request) throw BullMQ's `UnrecoverableError`; when no host can serve at all (before the call,
+ * or after it failed) it throws {@link LlmOutageError}, so the job waits without spending an attempt; others throw to be retried.
  */
 export async function generateCandidate(job: RouteJob, deps: CandidateDependencies, signal?: AbortSignal): Promise<ReviewJob> {
 	const persona = deps.characters.get(job.characterId);
@@ -74,6 +76,8 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 		...(instructions === undefined ? {} : { instructions }),
 	});
 	const temperature = settings.temperature ?? persona.generation.temperature;
+	// Asking while every host is down would only hold a worker slot until the request's deadline.
+	if (!deps.pool.canServe(role)) throw new LlmOutageError(role);
 	try {
 		const result = await deps.pool.generate({
 			role,
@@ -86,9 +90,14 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 			...(signal === undefined ? {} : { signal }),
 		});
 		deps.onGenerated?.({ guildId: message.guildId, characterId: persona.id, cacheHit: result.cacheHit });
-		return { ...job, candidate: { text: result.text.trim(), model: result.model, host: result.host, role, reasons: [] } };
+		const review: ReviewJob = { ...job, candidate: { text: result.text.trim(), model: result.model, host: result.host, role, reasons: [] } };
+		// The wait is over: a regeneration after review must get its own patience.
+		delete review.llmWaitingSince;
+		return review;
 	} catch (error) {
 		if (error instanceof LlmError && !error.retryable) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+		// One failed request while another host could serve is an ordinary retry; none left is an outage.
+		if (error instanceof LlmError && error.code !== 'aborted' && !deps.pool.canServe(role)) throw new LlmOutageError(role, { cause: error });
 		throw error;
 	}
 }

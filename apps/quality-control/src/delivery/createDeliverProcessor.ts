@@ -3,6 +3,7 @@ import type { Job } from 'bullmq';
 import { runHook } from '../metrics/runHook.js';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';
 import type { ReplyIdentity } from './ReplyPoster.js';
+import { postNotice } from './postNotice.js';
 import { selectPoster } from './selectPoster.js';
 import { splitMessage } from './splitMessage.js';
 
@@ -18,11 +19,12 @@ export interface DeliverJobResult {
 /**
  * The `deliver` worker's processor: splits the reply, posts each part not yet in the `DeliveryLedger` and
  * records it before the next (so a retried job never posts a part twice), remembers each message's owner and
- * appends the reply to the channel history once.
+ * appends the reply to the channel history once. A notice job (`kind: 'notice'`) is posted as the bot ({@link postNotice}).
  */
 export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job) => Promise<DeliverJobResult> {
 	return async (job) => {
 		const data = parseJobData(QueueName.Deliver, job.data);
+		if (data.kind === 'notice') return postNotice(deps, data);
 		const { guildId, channelId } = data.message;
 		const identity = identityOf(deps, data);
 		const poster = selectPoster(deps, data, identity);

@@ -142,6 +142,12 @@ export const settingDefinitions = {
 		description: 'Total deadline of one LLM request, in seconds.',
 		example: '120',
 	},
+	LLM_OUTAGE_PATIENCE: {
+		schema: positiveInt().max(86_400, 'must be 86400 or less').default(900),
+		description:
+			'Seconds a message waits for an Ollama host while none can serve (its retries are not counted meanwhile); members get one "resting" notice per channel, then an apology if none comes back in time.',
+		example: '900',
+	},
 	LLM_RESPONSE_CACHE_TTL: {
 		schema: nonNegativeInt().default(3600),
 		description: 'Seconds a cached LLM response lives; 0 turns the cache off.',

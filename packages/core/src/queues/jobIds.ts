@@ -31,3 +31,8 @@ export function regenerateJobId(jobKey: string, failedAttempts: number): string 
 export function deliverJobId(jobKey: string): string {
 	return assertValidJobId(`${jobKey}-deliver`);
 }
+
+/** The id of the delivery job posting a notice to one channel (or interaction), claimed at `claimedAt` (ms since epoch). */
+export function noticeJobId(notice: string, targetId: string, claimedAt: number): string {
+	return assertValidJobId(`notice-${notice}-${targetId}-${claimedAt}`);
+}

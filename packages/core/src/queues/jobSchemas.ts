@@ -61,6 +61,8 @@ export const routeJobSchema = z.object({
 	interaction: interactionTargetSchema.optional(),
 	/** Earlier attempts that failed review, oldest first, passed on to regeneration and escalation. */
 	failedAttempts: z.array(attemptSchema).max(10).default([]),
+	/** Set while no LLM host can serve the job: when it began waiting for one (ms since epoch), to bound its patience. */
+	llmWaitingSince: z.number().int().nonnegative().optional(),
 });
 
 /** Payload of the `review` queue: a candidate reply to score before anything is posted. */
@@ -70,16 +72,35 @@ export const reviewJobSchema = routeJobSchema.extend({
 
 /** Payload of the `deliver` queue: a reply that passed review. */
 export const deliverJobSchema = routeJobSchema.extend({
+	kind: z.literal('reply').optional(),
 	text: z.string().min(1).max(20000),
 	score: z.number().min(0).max(1),
 	model: z.string().min(1),
 });
 
+/** Notices the platform posts in its own name: no LLM host can answer yet, or none came back in time. */
+export const noticeSchema = z.enum(['llm-resting', 'llm-gave-up']);
+
+/** Payload of the `deliver` queue for a notice: posted as the bot (or into a slash command's deferred response), pinging nobody. */
+export const noticeJobSchema = z.object({
+	kind: z.literal('notice'),
+	/** The notice's own id, so a retried delivery never posts it twice. */
+	noticeKey: z.string().regex(/^[A-Za-z0-9_-]{1,150}$/, 'must be 1-150 of A-Z a-z 0-9 _ -'),
+	notice: noticeSchema,
+	guildId: snowflakeSchema.nullable(),
+	channelId: snowflakeSchema,
+	/** A slash command's interaction: the notice fills in its deferred response instead of a channel message. */
+	interaction: interactionTargetSchema.optional(),
+});
+
+/** Everything the `deliver` queue carries: a reply (no `kind`, or `reply`) or a notice. */
+export const deliveryJobSchema = z.discriminatedUnion('kind', [deliverJobSchema, noticeJobSchema]);
+
 /** The payload schema of each queue: producers and workers both validate with these. */
 export const jobSchemas = {
 	[QueueName.Route]: routeJobSchema,
 	[QueueName.Review]: reviewJobSchema,
-	[QueueName.Deliver]: deliverJobSchema,
+	[QueueName.Deliver]: deliveryJobSchema,
 } as const satisfies Record<QueueName, z.ZodType>;
 
 /** The payload type of a queue. */
@@ -88,5 +109,9 @@ export type IncomingMessage = z.output<typeof incomingMessageSchema>;
 export type Trigger = z.output<typeof triggerSchema>;
 export type RouteJob = JobData<typeof QueueName.Route>;
 export type ReviewJob = JobData<typeof QueueName.Review>;
-export type DeliverJob = JobData<typeof QueueName.Deliver>;
+export type DeliverJob = z.output<typeof deliverJobSchema>;
+/** A notice to post in the platform's name. */
+export type NoticeJob = z.output<typeof noticeJobSchema>;
+/** Which notice: `llm-resting` or `llm-gave-up`. */
+export type Notice = z.output<typeof noticeSchema>;
 export type Attempt = z.output<typeof attemptSchema>;

@@ -39,4 +39,21 @@ describe('parseJobData', () => {
 	it('refuses to build an invalid payload for the producer', () => {
 		expect(() => buildJobData(QueueName.Route, { ...validRoute, cascadeDepth: -1, failedAttempts: [] })).toThrow(/cascadeDepth/);
 	});
+
+	it('tells a notice from a reply on the deliver queue, and names the bad fields of a notice', () => {
+		const notice = {
+			kind: 'notice',
+			noticeKey: 'notice-llm-resting-223456789012345678-1',
+			notice: 'llm-resting',
+			guildId: null,
+			channelId: '223456789012345678',
+		};
+		expect(parseJobData(QueueName.Deliver, notice)).toEqual(notice);
+		const reply = parseJobData(QueueName.Deliver, { ...validRoute, text: 'Hehehe.', score: 0.9, model: 'm' });
+		expect(reply.kind === 'notice' ? undefined : reply.text).toBe('Hehehe.');
+		expect(() => parseJobData(QueueName.Deliver, { ...notice, notice: 'hello', channelId: 'general' })).toThrow(
+			/notice: .*; channelId: must be a Discord snowflake/,
+		);
+		expect(() => parseJobData(QueueName.Deliver, { ...validRoute, score: 0.9, model: 'm' })).toThrow(/text:/);
+	});
 });

@@ -11,6 +11,13 @@ describe('Keyspace', () => {
 		expect(keys.queuePrefix()).toBe('charbot:q');
 	});
 
+	it('keys LLM notices by guild, notice and channel or interaction', () => {
+		expect(keys.llmNotice('123456789012345678', 'llm-resting', '223456789012345678')).toBe(
+			'charbot:g:123456789012345678:llm-notice:llm-resting:223456789012345678',
+		);
+		expect(keys.llmNotice(null, 'llm-gave-up', 'i-323456789012345678')).toBe('charbot:g:dm:llm-notice:llm-gave-up:i-323456789012345678');
+	});
+
 	it('refuses parts that could forge another key', () => {
 		expect(() => keys.global('a:b')).toThrow(/key part/);
 		expect(() => keys.guild('1 2')).toThrow(/key part/);

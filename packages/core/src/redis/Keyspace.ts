@@ -67,6 +67,11 @@ export class Keyspace {
 		return this.guild(guildId, 'backlog-note', channelId);
 	}
 
+	/** Limits a notice about the LLM hosts (e.g. "the characters are resting") to one per channel or interaction per interval. */
+	public llmNotice(guildId: string | null, notice: string, targetId: string): string {
+		return this.guild(guildId, 'llm-notice', notice, targetId);
+	}
+
 	/** The capped list of settings changes of a guild, newest first. */
 	public settingsAudit(guildId: string | null): string {
 		return this.guild(guildId, 'settings-audit');
