@@ -1,5 +1,6 @@
-import { type ChatInputCommandInteraction, type InteractionEditReplyOptions, MessageFlags } from 'discord.js';
+import { type ChatInputCommandInteraction, DiscordAPIError, type InteractionEditReplyOptions, MessageFlags, RESTJSONErrorCodes } from 'discord.js';
 import type { CommandResult } from '../commands/CommandResult.js';
+import { fitMessageContent } from './fitMessageContent.js';
 
 /** No reply of a command pings anyone, whatever it quotes. */
 const noPings = { parse: [] } as const;
@@ -14,13 +15,14 @@ export async function presentResult(interaction: ChatInputCommandInteraction, ep
 		await tellPrivately(interaction, ephemeral, result.content);
 		return;
 	}
-	const options: InteractionEditReplyOptions = { content: result.content, allowedMentions: noPings };
+	const options: InteractionEditReplyOptions = { content: fitMessageContent(result.content), allowedMentions: noPings };
 	if (result.embeds !== undefined) options.embeds = [...result.embeds];
 	await interaction.editReply(options);
 }
 
 /** Tells the member alone, whatever state the interaction is in (not yet answered, deferred privately or publicly). */
-export async function tellPrivately(interaction: ChatInputCommandInteraction, ephemeral: boolean, content: string): Promise<void> {
+export async function tellPrivately(interaction: ChatInputCommandInteraction, ephemeral: boolean, text: string): Promise<void> {
+	const content = fitMessageContent(text);
 	if (!interaction.deferred && !interaction.replied) {
 		await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
 		return;
@@ -29,6 +31,9 @@ export async function tellPrivately(interaction: ChatInputCommandInteraction, ep
 		await interaction.editReply({ content, embeds: [], allowedMentions: noPings });
 		return;
 	}
-	await interaction.deleteReply();
+	// The placeholder may already be gone: a first attempt deleted it and then failed to follow up.
+	await interaction.deleteReply().catch((error: unknown) => {
+		if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage)) throw error;
+	});
 	await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
 }
