@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every charbot app. Compose picks the app per service with its command, e.g.
-#   node --import tsx apps/gateway/src/main.ts
+#   node --import tsx apps/message-router/src/main.ts   (the gateway adds --optimize-for-size --max-semi-space-size=1)
 # Build: docker build -t charbot:local .   (docker compose build does it for you)
 
 ARG NODE_VERSION=24

@@ -6,6 +6,7 @@ import { resolveFromRoot } from '@charbot/core';
 import { type SeedSize, startDiscordEmulator } from '@charbot/discord-emulator';
 import { findFreePort, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import { type HeapSummary, summarizeHeapSnapshot } from './summarizeHeapSnapshot.js';
+import { PlatformApps } from '@charbot/launcher';
 
 /** One gateway memory reading. */
 export interface MemorySample {
@@ -41,7 +42,7 @@ export interface GatewayMemoryOptions {
 	readonly settleMs?: number;
 	/** After each reading, also write a heap snapshot (which runs a full GC first), read the heap again and sum the snapshot. */
 	readonly heapSnapshots?: boolean;
-	/** Node/V8 flags of the gateway process, e.g. heap settings to try (`--optimize-for-size` is not allowed in NODE_OPTIONS). */
+	/** Node/V8 flags of the gateway process instead of its usual ones (`PlatformApps`), e.g. heap settings to try. */
 	readonly nodeFlags?: readonly string[];
 }
 
@@ -143,7 +144,9 @@ export async function measureGatewayMemory(options: GatewayMemoryOptions): Promi
 	const output: string[] = [];
 	const startedAt = performance.now();
 	const snapshotDir = options.heapSnapshots ? mkdtempSync(join(tmpdir(), 'gateway-heap-')) : undefined;
-	const nodeFlags = [...(options.nodeFlags ?? []), ...(snapshotDir === undefined ? [] : ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`])];
+	// The flags the gateway runs with everywhere, unless the run tries others.
+	const gatewayFlags = options.nodeFlags ?? PlatformApps.find((app) => app.name === 'gateway')?.nodeFlags ?? [];
+	const nodeFlags = [...gatewayFlags, ...(snapshotDir === undefined ? [] : ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`])];
 	const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', resolveFromRoot('apps/gateway/src/main.ts')], {
 		cwd: resolveFromRoot('.'),
 		env: {

@@ -2,10 +2,12 @@
 // the Discord emulator seeded with 1,000 guilds x 50 channels x 100 members and a real redis-server. Measures time
 // to ready and RSS/heap once settled, then again after a flow of messages across every guild; the default small
 // seed gives the baseline. Writes the `gateway-memory` section of bench/RESULTS.md.
-import { describeMachine, writeResultsSection } from '../benchReport.js';
+import { describeMachine, reportTargets, writeResultsSection } from '../benchReport.js';
 import { type GatewayMemoryRun, type HeapLook, measureGatewayMemory } from './measureGatewayMemory.js';
+import { PlatformApps } from '@charbot/launcher';
 
 const targetMb = 200;
+const gatewayFlags: readonly string[] = PlatformApps.find((app) => app.name === 'gateway')?.nodeFlags ?? [];
 const bigSeed = { guilds: 1000, channelsPerGuild: 50, membersPerGuild: 100 } as const;
 const bigFlow = 5000;
 // `--heap-snapshots`: also look inside the 1,000-guild gateway (a snapshot after each reading; slower).
@@ -49,13 +51,16 @@ async function main(): Promise<void> {
 	process.stdout.write(`${row('default seed (1 guild × 3 channels × 5 members)', small)}\n`);
 	const big = await measureGatewayMemory({ seed: bigSeed, messages: bigFlow, heapSnapshots, ...tuning });
 	process.stdout.write(`${row('1,000 guilds × 50 channels × 100 members', big)}\n`);
+	// Side by side: the same world with Node's default heap settings, to show what the gateway's flags buy.
+	const plain = nodeFlags === undefined ? await measureGatewayMemory({ seed: bigSeed, messages: bigFlow, nodeFlags: [] }) : undefined;
+	if (plain) process.stdout.write(`${row('the same, Node default heap settings', plain)}\n`);
 	const peak = Math.max(big.settled.rssBytes, big.afterFlow.rssBytes);
 	const markdown = [
 		'## Gateway memory at 1,000 servers (`node --import tsx bench/gateway/memory.ts`)',
 		'',
 		`Machine: ${describeMachine()}.`,
 		'',
-		`The gateway as a real process (\`apps/gateway/src/main.ts\` under \`node --import tsx\`, \`LOG_LEVEL=warn\`${nodeFlags === undefined ? '' : `, node flags \`${nodeFlags.join(' ')}\``}) against the Discord emulator and a real redis-server, one shard.`,
+		`The gateway as a real process (\`apps/gateway/src/main.ts\` under \`node ${(nodeFlags ?? gatewayFlags).join(' ')} --import tsx\`, as \`npm start\` and compose run it (\`PlatformApps\`), \`LOG_LEVEL=warn\`) against the Discord emulator and a real redis-server, one shard.`,
 		'Ready: from spawn to `/readyz` answering 200 (every guild received). Memory: `VmRSS` of the process from `/proc` and V8 heap used from its `/metrics`, after 10 s of rest.',
 		'The flow posts messages round-robin over every guild, in random channels by random members; one in five names a character (a `route` job is enqueued, nothing consumes it), the rest are chatter (history only).',
 		'"counted" is the gateway\'s own `charbot_gateway_messages_total`: equal to the messages sent means it knew every guild and channel.',
@@ -64,8 +69,9 @@ async function main(): Promise<void> {
 		'| --- | --- | --- | --- | --- |',
 		row('default seed (1 guild × 3 channels × 5 members)', small),
 		row('1,000 guilds × 50 channels × 100 members', big),
+		...(plain ? [row('the same, Node default heap settings (no flags)', plain)] : []),
 		'',
-		`Peak RSS at 1,000 servers: **${mb(peak)} MB** (target ≤ ${targetMb} MB: ${peak <= targetMb * 2 ** 20 ? 'met' : '**missed**'}); ${mb(peak - small.afterFlow.rssBytes)} MB above the small-seed gateway.`,
+		`Peak RSS at 1,000 servers: **${mb(peak)} MB** (target ≤ ${targetMb} MB: ${peak <= targetMb * 2 ** 20 ? 'met' : '**missed**'}); ${mb(peak - small.afterFlow.rssBytes)} MB above the small-seed gateway${plain ? `; ${(peak / Math.max(plain.settled.rssBytes, plain.afterFlow.rssBytes)).toFixed(2)} x the peak with Node's default heap settings (${mb(Math.max(plain.settled.rssBytes, plain.afterFlow.rssBytes))} MB)` : ''}.`,
 		`Flow outcomes at 1,000 servers: ${Object.entries(big.outcomes)
 			.map(([outcome, count]) => `${outcome} ${count}`)
 			.join(', ')}.`,
@@ -81,6 +87,14 @@ async function main(): Promise<void> {
 	// Diagnostic runs only print: bench/RESULTS.md keeps the plain measurement.
 	if (!heapSnapshots && nodeFlags === undefined) writeResultsSection('gateway-memory', markdown);
 	process.stdout.write(`${markdown}\n`);
+	reportTargets('gateway-memory', [
+		{
+			measure: 'gateway RSS at 1,000 servers × 50 channels × 100 members',
+			target: `≤ ${targetMb} MB`,
+			measured: `${mb(peak)} MB`,
+			met: peak <= targetMb * 2 ** 20,
+		},
+	]);
 }
 
 await main();

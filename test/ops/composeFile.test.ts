@@ -7,6 +7,7 @@ import { repoRoot, resolveFromRoot, type SettingName, settingDefinitions } from 
 import { describe, expect, it } from 'vitest';
 import { interpolateCompose, MissingComposeVariableError } from './composeInterpolation.js';
 import { type ComposeService, loadComposeFile } from './loadComposeFile.js';
+import { PlatformApps } from '@charbot/launcher';
 
 const root = repoRoot();
 const compose = loadComposeFile();
@@ -104,18 +105,24 @@ describe('docker-compose.yaml', () => {
 		}
 	});
 
-	it('runs every app from the one image with `node --import tsx`, on an entry file that exists and has an npm script', () => {
+	it('runs every app from the one image with `node [its flags] --import tsx`, on an entry file that exists and has an npm script', () => {
 		const scripts = (JSON.parse(readFileSync(resolveFromRoot('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 		const apps = services.filter(([, service]) => isApp(service));
 		expect(apps.map(([name]) => name).sort()).toEqual(['gateway', 'llm-service', 'message-router', 'quality-control']);
 		expect(new Set(apps.map(([, service]) => service.image)).size, 'one image for every app').toBe(1);
 		for (const [name, service] of apps) {
 			const command = commandOf(service);
-			expect(command.slice(0, 3), name).toEqual(['node', '--import', 'tsx']);
-			const entry = command[3] ?? '';
+			const nodeFlags: readonly string[] = PlatformApps.find((app) => app.name === name)?.nodeFlags ?? [];
+			expect(command.slice(0, 3 + nodeFlags.length), `${name}: the flags it runs with under npm start and in tests`).toEqual([
+				'node',
+				...nodeFlags,
+				'--import',
+				'tsx',
+			]);
+			const entry = command[3 + nodeFlags.length] ?? '';
 			expect(entry, name).toMatch(/^apps\/[a-z-]+\/src\/main\.ts$/);
 			expect(existsSync(join(root, entry)), `${name}: ${entry} does not exist`).toBe(true);
-			expect(Object.values(scripts), `${name}: no npm script runs ${entry}`).toContain(`node --import tsx ${entry}`);
+			expect(Object.values(scripts), `${name}: no npm script runs ${entry}`).toContain(['node', ...nodeFlags, '--import', 'tsx', entry].join(' '));
 		}
 	});
 

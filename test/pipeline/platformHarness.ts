@@ -3,18 +3,13 @@ import { type SettingsOverrides, SettingsStore } from '@charbot/conversation';
 import { createLogger, createRedisConnection, Keyspace, resolveFromRoot, waitForRedisReady } from '@charbot/core';
 import { type DiscordEmulator, startDiscordEmulator, type TranscriptMessage } from '@charbot/discord-emulator';
 import { type OllamaSim, type OllamaSimOptions, startOllamaSim } from '@charbot/ollama-sim';
+import { PlatformApps } from '@charbot/launcher';
 import { findFreePort, type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 
 const silentLogger = createLogger({ name: 'harness', level: 'silent', format: 'json' });
 
 /** The apps under test, each a real process as in production. */
 export type AppName = 'gateway' | 'message-router' | 'quality-control';
-
-const entries: Record<AppName, string> = {
-	gateway: 'apps/gateway/src/main.ts',
-	'message-router': 'apps/message-router/src/main.ts',
-	'quality-control': 'apps/quality-control/src/main.ts',
-};
 
 /** A running app process and its health URL. */
 export interface AppProcess {
@@ -105,21 +100,22 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 	const startApp = async (name: AppName): Promise<AppProcess> => {
 		const port = await findFreePort();
 		const output: string[] = apps.get(name)?.output ?? [];
-		const child = spawn(process.execPath, ['--import', 'tsx', resolveFromRoot(entries[name])], {
+		const launch = PlatformApps.find((each) => each.name === name) as (typeof PlatformApps)[number];
+		const child = spawn(process.execPath, [...launch.nodeFlags, '--import', 'tsx', resolveFromRoot(launch.entry)], {
 			cwd: resolveFromRoot('.'),
 			env: { ...env, HEALTH_PORT: String(port) },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
 		child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-		const app: AppProcess = { name, healthUrl: `http://127.0.0.1:${port}`, child, output };
-		apps.set(name, app);
+		const running: AppProcess = { name, healthUrl: `http://127.0.0.1:${port}`, child, output };
+		apps.set(name, running);
 		try {
 			await waitFor(
 				async () => {
 					if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output.join('').slice(-3000)}`);
 					try {
-						return (await fetch(`${app.healthUrl}/readyz`)).status === 200;
+						return (await fetch(`${running.healthUrl}/readyz`)).status === 200;
 					} catch {
 						return false;
 					}
@@ -130,7 +126,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 		} catch (error) {
 			throw new Error(`${(error as Error).message}\n--- ${name} output ---\n${output.join('').slice(-3000)}`, { cause: error });
 		}
-		return app;
+		return running;
 	};
 
 	const killApp = async (name: AppName) => {

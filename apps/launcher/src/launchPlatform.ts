@@ -3,16 +3,10 @@ import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emu
 import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
 import { findFreePort, type RedisServer, startRedisServer } from '@charbot/testkit';
 import { planLocalParts } from './planLocalParts.js';
+import { PlatformApps } from './PlatformApps.js';
 import { probeOllama } from './probeOllama.js';
 import { simulatedCharacterReply } from './simulatedCharacterReply.js';
 import { type SupervisedProcess, superviseProcess } from './superviseProcess.js';
-
-/** The apps `npm start` runs, each a separate process as in production. */
-export const PlatformApps = [
-	{ name: 'gateway', entry: 'apps/gateway/src/main.ts' },
-	{ name: 'message-router', entry: 'apps/message-router/src/main.ts' },
-	{ name: 'quality-control', entry: 'apps/quality-control/src/main.ts' },
-] as const;
 
 /** Options of {@link launchPlatform}. */
 export interface LaunchOptions {
@@ -87,7 +81,7 @@ export async function launchPlatform(options: LaunchOptions): Promise<Platform> 
 			superviseProcess({
 				name: app.name,
 				command: process.execPath,
-				args: ['--import', 'tsx', resolveFromRoot(app.entry)],
+				args: [...app.nodeFlags, '--import', 'tsx', resolveFromRoot(app.entry)],
 				env: { ...env, HEALTH_PORT: String(healthPort) },
 				cwd: repoRoot(),
 				logger,
