@@ -1,7 +1,8 @@
-import { buildJobData, deliverJobId, QueueName } from '@charbot/core';
+import { buildJobData, deliverJobId, noAnswerNoticeJobId, QueueName, reviewJobId } from '@charbot/core';
+import { noAnswerNoticeText } from '@charbot/quality-control';
 import { Client, Events, GatewayIntentBits, type Interaction, SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverJob, type MessagePlace, type RunningQc, settledJob, type SharedParts, startQc, startSharedParts } from './qcHarness.js';
+import { deliverJob, type MessagePlace, reviewJob, type RunningQc, settledJob, type SharedParts, startQc, startSharedParts } from './qcHarness.js';
 
 let parts: SharedParts;
 let place: MessagePlace;
@@ -31,19 +32,25 @@ afterAll(async () => {
 	await parts?.close();
 });
 
+/** Invokes /ask as the member and defers it the way the gateway does; resolves with the interaction's id and token. */
+async function deferredAsk(question: string): Promise<{ id: string; token: string }> {
+	const received = new Promise<{ id: string; token: string }>((resolve) => {
+		const listener = (interaction: Interaction) => {
+			if (!interaction.isChatInputCommand()) return;
+			client.off(Events.InteractionCreate, listener);
+			void interaction.deferReply().then(() => resolve({ id: interaction.id, token: interaction.token }));
+		};
+		client.on(Events.InteractionCreate, listener);
+	});
+	const invoked = parts.emulator.control.invokeCommand({ channelId: place.channelId, userId: place.authorId, name: 'ask', options: { question } });
+	const deferred = await received;
+	expect(deferred.id).toBe(invoked.id);
+	return deferred;
+}
+
 describe('delivery to a slash command', () => {
 	it('fills in the deferred /ask response, then follows up with the rest, as the character', async () => {
-		const received = new Promise<{ id: string; token: string }>((resolve) => {
-			const listener = (interaction: Interaction) => {
-				if (!interaction.isChatInputCommand()) return;
-				client.off(Events.InteractionCreate, listener);
-				void interaction.deferReply().then(() => resolve({ id: interaction.id, token: interaction.token }));
-			};
-			client.on(Events.InteractionCreate, listener);
-		});
-		const invoked = parts.emulator.control.invokeCommand({ channelId: place.channelId, userId: place.authorId, name: 'ask', options: { question: 'Peter?' } });
-		const { id, token } = await received;
-		expect(id).toBe(invoked.id);
+		const { id, token } = await deferredAsk('Peter?');
 
 		const text = Array.from({ length: 40 }, (_, index) => `Heh heh, part of the answer number ${index} is about the canoe in the living room.`).join(' ');
 		const job = { ...deliverJob(place, text), interaction: { id, applicationId: parts.emulator.applicationId, interactionToken: token } };
@@ -59,5 +66,43 @@ describe('delivery to a slash command', () => {
 		for (const content of all) expect(content.length).toBeLessThanOrEqual(2000);
 		expect(all.join(' ').replace('**Peter Griffin**: ', '')).toBe(text);
 		expect(settled.returnvalue.messageIds).toEqual([view.original?.id, ...view.followUps.map((message) => message.id)]);
+	});
+
+	it('answers an /ask whose escalation failed review with the no-good-answer notice, once, pinging nobody', async () => {
+		const { id, token } = await deferredAsk('Peter, tell the whole server');
+		const failedAttempts = [1, 2, 3].map((n) => ({
+			text: `@everyone ${n}`,
+			model: 'llama3.2:1b',
+			host: 'h',
+			role: 'chat',
+			reasons: ['Reply contains a mass mention'],
+		}));
+		const job = {
+			...reviewJob(place, '@everyone @here BIG NEWS, listen up!', { role: 'escalation', failedAttempts }),
+			trigger: 'command' as const,
+			interaction: { id, applicationId: parts.emulator.applicationId, interactionToken: token },
+		};
+		const review = await running.reviewQueue.add('review', buildJobData(QueueName.Review, job), {
+			jobId: reviewJobId(job.jobKey, 4),
+			attempts: 5,
+			backoff: { type: 'fixed', delay: 10 },
+		});
+		const rejected = await settledJob(running.reviewQueue, review.id ?? '');
+		expect({ state: await rejected.getState(), attemptsMade: rejected.attemptsMade }).toEqual({ state: 'failed', attemptsMade: 1 });
+		expect(rejected.failedReason).toMatch(/^Escalated reply for msg-\d+-peter failed review/);
+
+		const notice = await settledJob(running.deliverQueue, noAnswerNoticeJobId(job.jobKey));
+		expect(await notice.getState()).toBe('completed');
+		const view = parts.emulator.control.interactionResponses(id);
+		expect({ state: view.state, loading: view.original?.loading, content: view.original?.content, followUps: view.followUps.length }).toEqual({
+			state: 'replied',
+			loading: false,
+			content: noAnswerNoticeText('Peter Griffin'),
+			followUps: 0,
+		});
+		expect(view.original?.mentionsPinged).toEqual({ everyone: false, users: [], roles: [] });
+		// Posted once, as the command's response, not as a separate channel message.
+		const posted = parts.emulator.control.transcript(place.channelId).filter((message) => message.content === noAnswerNoticeText('Peter Griffin'));
+		expect(posted.map((message) => message.id)).toEqual([view.original?.id]);
 	});
 });

@@ -1,5 +1,5 @@
 import { ChannelHistory, MessageOwners } from '@charbot/conversation';
-import { buildJobData, deliverJobId, QueueName, regenerateJobId, reviewJobId } from '@charbot/core';
+import { buildJobData, deliverJobId, noAnswerNoticeJobId, QueueName, regenerateJobId, reviewJobId } from '@charbot/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existingJob, type MessagePlace, reviewJob, type RunningQc, settledJob, type SharedParts, startQc, startSharedParts } from './qcHarness.js';
 
@@ -95,6 +95,8 @@ describe('review worker', () => {
 		expect(failed.failedReason).toMatch(/^Escalated reply for msg-\d+-peter failed review \(score 0\): Reply contains an AI disclaimer/);
 		expect(await running.reviewQueue.getFailedCount()).toBeGreaterThanOrEqual(1);
 		expect(await running.routeQueue.getJob(regenerateJobId(job.jobKey, 4))).toBeUndefined();
+		// A plain message's rejection stays silent in the channel: no notice is queued for it.
+		expect(await running.deliverQueue.getJob(noAnswerNoticeJobId(job.jobKey))).toBeUndefined();
 		expect(running.counters.snapshot().reviews.rejected).toBe(before + 1);
 		const logged = parts.logs.find((line) => line.jobKey === job.jobKey && line.msg === 'escalated reply failed review; giving up on this message');
 		expect(logged).toMatchObject({

@@ -312,14 +312,14 @@ describe('10,000 hostile messages', () => {
 			}
 			return `${name} ${lines.length} [${[...messages.entries()].map(([message, count]) => `${count}× ${message}`).join(' | ')}]`;
 		});
-		const sneakyDelivered = replies.filter((message) => message.content.startsWith('Listen up.@everyone')).length;
+		const sneakyDelivered = replies.filter((message) => message.content.startsWith('Listen up.<@')).length;
 		process.stdout.write(
 			[
 				`hostile flood: ${messages.length} generated, ${accepted} accepted by the emulator, ${messages.length - accepted} refused (over 2,000 characters)`,
 				`  by kind (accepted/refused): ${[...sentByKind.keys()].map((kind) => `${kind} ${sentByKind.get(kind)}/${refusedByKind.get(kind) ?? 0}`).join(', ')}`,
 				`  slash commands: ${interactions.length} reached the bot (all answered), refused by the emulator: ${[...commandRefusals.entries()].map(([reason, count]) => `${count}× ${reason}`).join(' | ')}`,
 				`  gateway outcomes: ${JSON.stringify(outcomes)}`,
-				`  prompts the model saw: ${audit.prompts}; replies posted in the hostile channels: ${replies.length} (${sneakyDelivered} carrying ".@everyone" text, none pinging); bot messages audited: ${botMessages.length}`,
+				`  prompts the model saw: ${audit.prompts}; replies posted in the hostile channels: ${replies.length} (${sneakyDelivered} carrying a bystander's mention, none pinging); bot messages audited: ${botMessages.length}`,
 				`  failed jobs: ${[...failedReasons.entries()].map(([reason, count]) => `${count}× ${reason}`).join('\n               ')}`,
 				`  error log lines: ${errorLines.join('\n                   ')}`,
 				`  prompts holding a long token-like string (none a real token): ${audit.secretLike.length}`,
@@ -328,7 +328,7 @@ describe('10,000 hostile messages', () => {
 			].join('\n') + '\n',
 		);
 		expect(replies.length).toBeGreaterThan(0);
-		expect(sneakyDelivered, 'replies whose text tried .@everyone reached the channel (delivery, not the model, stopped the ping)').toBeGreaterThan(0);
+		expect(sneakyDelivered, 'replies whose text mentioned a bystander reached the channel (delivery, not the model, stopped the ping)').toBeGreaterThan(0);
 	});
 
 	it('an /ask whose every reply fails review still gets an answer instead of "thinking" forever', async () => {

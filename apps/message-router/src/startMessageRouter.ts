@@ -2,6 +2,9 @@ import { CharacterRegistry } from '@charbot/characters';
 import { ChannelHistory, GuildStats, MemberMemory, SettingsStore } from '@charbot/conversation';
 import {
 	buildJobData,
+	CharbotQueue,
+	CharbotWorker,
+	createRepeatedErrorLog,
 	type Config,
 	createQueueMetrics,
 	createRedisConnection,
@@ -12,10 +15,11 @@ import {
 	QueueName,
 	resolveFromRoot,
 	reviewJobId,
+	throwWithNoAnswerNotice,
 	waitForRedisReady,
 } from '@charbot/core';
 import { createConfiguredPool, createPrometheusLlmMetrics, type LlmPool, registerHostHealthMetrics } from '@charbot/llm';
-import { Queue, Worker } from 'bullmq';
+import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { LlmOutageError } from './outage/LlmOutageError.js';
@@ -71,28 +75,35 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 		void stats
 			.recordGeneration(guildId, characterId, cacheHit)
 			.catch((error: unknown) => logger.warn({ err: error, guildId, characterId }, 'could not record a generation in the guild stats'));
-	const reviewQueue = new Queue(QueueName.Review, { connection: redis, prefix: keys.queuePrefix(), defaultJobOptions: DefaultJobOptions });
-	const deliverQueue = new Queue(QueueName.Deliver, { connection: redis, prefix: keys.queuePrefix(), defaultJobOptions: DefaultJobOptions });
+	// Charbot queues and workers read a job whose stored data is not JSON as a job to fail, not as an error of their own.
+	const reviewQueue = new CharbotQueue(QueueName.Review, { connection: redis, prefix: keys.queuePrefix(), defaultJobOptions: DefaultJobOptions });
+	const deliverQueue = new CharbotQueue(QueueName.Deliver, { connection: redis, prefix: keys.queuePrefix(), defaultJobOptions: DefaultJobOptions });
 	const outage = {
 		patienceMs: config.LLM_OUTAGE_PATIENCE * 1000,
 		notices: new OutageNotices({ redis, keys, deliverQueue, intervalSeconds: outageNoticeIntervalSeconds }),
 		logger,
 	};
 
-	const worker = new Worker(
+	const worker = new CharbotWorker(
 		QueueName.Route,
 		async (job, token, signal) => {
 			const route = parseJobData(QueueName.Route, job.data);
+			// When this job fails for good, a slash command's member gets the no-good-answer notice (decided here, before the
+			// job is marked failed, so no crash can come between); the outage path tells the member itself when it gives up.
 			const review = await generateCandidate(
 				route,
 				{ characters, settings, history, memory, pool, maxAttempts: config.QC_MAX_ATTEMPTS, onGenerated },
 				signal,
 			).catch((error: unknown) => {
 				if (error instanceof LlmOutageError) return waitOutLlmOutage(job, token, route, error, outage);
-				throw error;
+				return throwWithNoAnswerNotice(deliverQueue, job, route, error);
 			});
 			const attempt = route.failedAttempts.length + 1;
-			await reviewQueue.add('review', buildJobData(QueueName.Review, review), { jobId: reviewJobId(route.jobKey, attempt) });
+			try {
+				await reviewQueue.add('review', buildJobData(QueueName.Review, review), { jobId: reviewJobId(route.jobKey, attempt) });
+			} catch (error) {
+				return throwWithNoAnswerNotice(deliverQueue, job, route, error);
+			}
 			return { attempt, role: review.candidate.role, host: review.candidate.host };
 		},
 		{
@@ -103,11 +114,12 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 			stalledInterval: config.WORKER_LOCK_SECONDS * 1000,
 		},
 	);
-	const routeQueue = new Queue(QueueName.Route, { connection: redis, prefix: keys.queuePrefix() });
+	const routeQueue = new CharbotQueue(QueueName.Route, { connection: redis, prefix: keys.queuePrefix() });
 	const recovery = watchLlmRecovery({ pool, routeQueue, logger });
-	for (const queue of [routeQueue, reviewQueue, deliverQueue]) queue.on('error', (error) => logger.error({ err: error, queue: queue.name }, 'queue error'));
+	for (const queue of [routeQueue, reviewQueue, deliverQueue])
+		queue.on('error', createRepeatedErrorLog({ logger, label: `${queue.name} queue`, fields: { queue: queue.name } }));
 	createQueueMetrics(registry, [routeQueue]).watchWorker(worker);
-	worker.on('error', (error) => logger.error({ err: error }, 'route worker error'));
+	worker.on('error', createRepeatedErrorLog({ logger, label: 'route worker', fields: { queue: QueueName.Route } }));
 	worker.on('failed', (job, error) => {
 		const final = job === undefined || job.attemptsMade >= (job.opts.attempts ?? 1) || error.name === 'UnrecoverableError';
 		logger[final ? 'error' : 'warn'](

@@ -3,6 +3,7 @@ export * from './delivery/ChannelWebhooks.js';
 export * from './delivery/createDeliverProcessor.js';
 export * from './delivery/createDiscordRest.js';
 export * from './delivery/DiscordRefusedError.js';
+export * from './delivery/noAnswerNoticeText.js';
 export * from './delivery/outageNoticeText.js';
 export * from './delivery/discordSchemas.js';
 export * from './delivery/ReplyPoster.js';

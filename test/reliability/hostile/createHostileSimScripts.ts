@@ -73,9 +73,10 @@ export function plainReplyTo(lastUserMessage: string): string {
 }
 
 /**
- * Scripts of the simulated model for the hostile-message flood: it tries to ping (sneakily with `.@everyone`, which
- * quality control's pattern lets through, and blatantly), echoes its system prompt when asked, and otherwise answers
- * plainly. Every prompt is audited for raw template tokens in member turns and for secrets.
+ * Scripts of the simulated model for the hostile-message flood: it tries to ping (sneakily, a bystander's mention glued to a
+ * dot, which quality control lets through as a single member mention, so only delivery's `allowed_mentions` can stop it;
+ * and blatantly with @everyone, @here and a role, which quality control rejects), echoes its system prompt when asked,
+ * and otherwise answers plainly. Every prompt is audited for raw template tokens in member turns and for secrets.
  */
 export function createHostileSimScripts(input: HostileSimInput): SimScript[] {
 	const audited =
@@ -92,7 +93,7 @@ export function createHostileSimScripts(input: HostileSimInput): SimScript[] {
 	return [
 		{
 			match: input.markers.sneakyPing,
-			reply: audited(({ lastUserMessage }) => `Listen up.@everyone and you too.@here, hey.<@${input.bystanderId}> ${plainReplyTo(lastUserMessage)}`),
+			reply: audited(({ lastUserMessage }) => `Listen up.<@${input.bystanderId}> ${plainReplyTo(lastUserMessage)}`),
 		},
 		{
 			match: input.markers.broadcastPing,

@@ -32,7 +32,7 @@ export interface HostileWorld {
 	readonly guildId: string;
 	readonly memberIds: readonly string[];
 	readonly roleIds: readonly string[];
-	/** Words that make the simulated model answer with a sneaky ping (`.@everyone`) or a blatant one. */
+	/** Words that make the simulated model answer with a sneaky ping (`.<@bystander>`) or a blatant one. */
 	readonly markers: { readonly sneakyPing: string; readonly broadcastPing: string };
 }
 

@@ -1,9 +1,8 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
-import { createRedisConnection, Keyspace, type Logger, QueueName } from '@charbot/core';
+import { CharbotQueue, createRedisConnection, createRepeatedErrorLog, Keyspace, type Logger, QueueName } from '@charbot/core';
 import fastifyBasicAuth from '@fastify/basic-auth';
-import { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { isSameSecret } from '../http/isSameSecret.js';
 import type { QueueDashboardCredentials } from './queueDashboardCredentials.js';
@@ -26,8 +25,9 @@ export async function registerQueueDashboard(
 	const connection = createRedisConnection({ url: credentials.redisUrl, role: 'producer', logger, connectionName: 'llm-service:queue-dashboard' });
 	const prefix = new Keyspace(keyPrefix).queuePrefix();
 	const queues = Object.values(QueueName).map((name) => {
-		const queue = new Queue(name, { connection, prefix });
-		queue.on('error', (error) => logger.warn({ err: error, queue: name }, `queue dashboard: queue ${name} error: ${error.message}`));
+		// A job whose stored data is not JSON must not break the dashboard's listing.
+		const queue = new CharbotQueue(name, { connection, prefix });
+		queue.on('error', createRepeatedErrorLog({ logger, label: `queue dashboard: ${name} queue`, level: 'warn', fields: { queue: name } }));
 		return queue;
 	});
 	const serverAdapter = new FastifyAdapter().setBasePath(queueDashboardPath);

@@ -1,7 +1,7 @@
 import type { Notice } from '@charbot/core';
 
-/** What members read for each notice, in the platform's voice; notices ping nobody. */
+/** What members read for each outage notice, in the platform's voice; notices ping nobody. */
 export const OutageNoticeText = {
 	'llm-resting': "The characters are resting for a moment — your message is saved and they'll answer as soon as they're back.",
 	'llm-gave-up': "Sorry — the characters couldn't get back in time to answer. Please ask again in a little while.",
-} as const satisfies Record<Notice, string>;
+} as const satisfies Record<Exclude<Notice, 'no-good-answer'>, string>;

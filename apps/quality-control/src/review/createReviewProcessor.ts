@@ -1,4 +1,14 @@
-import { type Attempt, buildJobData, DefaultJobOptions, deliverJobId, parseJobData, QueueName, regenerateJobId, type ReviewJob } from '@charbot/core';
+import {
+	type Attempt,
+	buildJobData,
+	DefaultJobOptions,
+	deliverJobId,
+	parseJobData,
+	QueueName,
+	regenerateJobId,
+	type ReviewJob,
+	throwWithNoAnswerNotice,
+} from '@charbot/core';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { ReviewOutcomeKind } from '../metrics/QualityControlHooks.js';
 import { runHook } from '../metrics/runHook.js';
@@ -21,54 +31,64 @@ const maxReasonChars = 500;
 
 /**
  * The `review` worker's processor: scores the candidate, then adds the `deliver` job (pass), the `route` job that
- * regenerates with the reasons (fail), or, for a failed escalation, logs and throws `UnrecoverableError`.
+ * regenerates with the reasons (fail), or, for a failed escalation, logs and throws `UnrecoverableError`. When the job of a
+ * slash command fails for good (a rejected escalation or any other final failure), the member gets the `no-good-answer`
+ * notice in the command's deferred response first; a plain message's failure stays silent (logged and counted).
  */
 export function createReviewProcessor(deps: ReviewDependencies): (job: Job, token?: string, signal?: AbortSignal) => Promise<ReviewJobResult> {
 	return async (job, _token, signal) => {
 		const data = parseJobData(QueueName.Review, job.data);
-		const persona = deps.characters.get(data.characterId);
-		if (persona === undefined) throw new UnrecoverableError(`Character "${data.characterId}" is not loaded; cannot review ${data.jobKey}`);
-		const { result, judge } = await reviewCandidate(deps, data, persona, signal);
-		const { candidate, ...route } = data;
-		const record = (outcome: ReviewOutcomeKind) =>
-			runHook(deps.logger, () =>
-				deps.hooks.onReview?.({
-					guildId: data.message.guildId,
-					characterId: data.characterId,
-					outcome,
-					score: result.score,
-					kinds: result.findings.map((finding) => finding.kind),
-					judge,
-					role: candidate.role,
-				}),
-			);
-
-		if (result.verdict === 'pass') {
-			const jobId = deliverJobId(data.jobKey);
-			const payload = buildJobData(QueueName.Deliver, { ...route, text: candidate.text.trim(), score: result.score, model: candidate.model });
-			await deps.deliverQueue.add('deliver', payload, { ...DefaultJobOptions, jobId });
-			deps.logger.info({ jobKey: data.jobKey, characterId: data.characterId, score: result.score, judge }, 'reply passed review');
-			record('delivered');
-			return { outcome: 'delivered', score: result.score, reasons: result.reasons, nextJobId: jobId };
+		try {
+			return await review(deps, data, signal);
+		} catch (error) {
+			return throwWithNoAnswerNotice(deps.deliverQueue, job, data, error);
 		}
-
-		const failed: Attempt = { ...candidate, reasons: clipReasons(result.reasons) };
-		// The router escalates once failedAttempts reaches QC_MAX_ATTEMPTS, so such a candidate was the escalation too.
-		if (candidate.role === 'escalation' || data.failedAttempts.length >= deps.maxAttempts) {
-			record('rejected');
-			throw rejectEscalation(deps, data, result, failed);
-		}
-		const attempt = data.failedAttempts.length + 1;
-		const jobId = regenerateJobId(data.jobKey, attempt);
-		const payload = buildJobData(QueueName.Route, { ...route, failedAttempts: [...data.failedAttempts, failed] });
-		await deps.routeQueue.add('regenerate', payload, { ...DefaultJobOptions, jobId });
-		deps.logger.info(
-			{ jobKey: data.jobKey, characterId: data.characterId, attempt, score: result.score, reasons: result.reasons },
-			'reply failed review; regenerating',
-		);
-		record('regenerated');
-		return { outcome: 'regenerated', score: result.score, reasons: result.reasons, nextJobId: jobId };
 	};
+}
+
+async function review(deps: ReviewDependencies, data: ReviewJob, signal: AbortSignal | undefined): Promise<ReviewJobResult> {
+	const persona = deps.characters.get(data.characterId);
+	if (persona === undefined) throw new UnrecoverableError(`Character "${data.characterId}" is not loaded; cannot review ${data.jobKey}`);
+	const { result, judge } = await reviewCandidate(deps, data, persona, signal);
+	const { candidate, ...route } = data;
+	const record = (outcome: ReviewOutcomeKind) =>
+		runHook(deps.logger, () =>
+			deps.hooks.onReview?.({
+				guildId: data.message.guildId,
+				characterId: data.characterId,
+				outcome,
+				score: result.score,
+				kinds: result.findings.map((finding) => finding.kind),
+				judge,
+				role: candidate.role,
+			}),
+		);
+
+	if (result.verdict === 'pass') {
+		const jobId = deliverJobId(data.jobKey);
+		const payload = buildJobData(QueueName.Deliver, { ...route, text: candidate.text.trim(), score: result.score, model: candidate.model });
+		await deps.deliverQueue.add('deliver', payload, { ...DefaultJobOptions, jobId });
+		deps.logger.info({ jobKey: data.jobKey, characterId: data.characterId, score: result.score, judge }, 'reply passed review');
+		record('delivered');
+		return { outcome: 'delivered', score: result.score, reasons: result.reasons, nextJobId: jobId };
+	}
+
+	const failed: Attempt = { ...candidate, reasons: clipReasons(result.reasons) };
+	// The router escalates once failedAttempts reaches QC_MAX_ATTEMPTS, so such a candidate was the escalation too.
+	if (candidate.role === 'escalation' || data.failedAttempts.length >= deps.maxAttempts) {
+		record('rejected');
+		throw rejectEscalation(deps, data, result, failed);
+	}
+	const attempt = data.failedAttempts.length + 1;
+	const jobId = regenerateJobId(data.jobKey, attempt);
+	const payload = buildJobData(QueueName.Route, { ...route, failedAttempts: [...data.failedAttempts, failed] });
+	await deps.routeQueue.add('regenerate', payload, { ...DefaultJobOptions, jobId });
+	deps.logger.info(
+		{ jobKey: data.jobKey, characterId: data.characterId, attempt, score: result.score, reasons: result.reasons },
+		'reply failed review; regenerating',
+	);
+	record('regenerated');
+	return { outcome: 'regenerated', score: result.score, reasons: result.reasons, nextJobId: jobId };
 }
 
 /** Logs a failed escalation with everything needed to see why, and returns the error that ends the job. */

@@ -134,6 +134,15 @@ describe('findMassMentions', () => {
 		expect(findMassMentions(input(many))[0]?.reason).toMatch(/4 members \(at most 3\)/);
 		expect(findMassMentions(input('<@100000000000000001> and mail me at peter@here.com'))).toEqual([]);
 	});
+
+	it('hard-fails @everyone and @here right after punctuation, where Discord still pings', () => {
+		expect(findMassMentions(input('Listen up.@everyone and you too.@here!'))[0]).toMatchObject({
+			hard: true,
+			reason: 'Reply contains a mass mention (@everyone, @here)',
+		});
+		expect(findMassMentions(input('(@everyone)')).length).toBe(1);
+		expect(findMassMentions(input('write to lois@everyone.example'))).toEqual([]);
+	});
 });
 
 describe('findLinks', () => {

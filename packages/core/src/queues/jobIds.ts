@@ -36,3 +36,8 @@ export function deliverJobId(jobKey: string): string {
 export function noticeJobId(notice: string, targetId: string, claimedAt: number): string {
 	return assertValidJobId(`notice-${notice}-${targetId}-${claimedAt}`);
 }
+
+/** The id of the delivery job telling a slash command's member that no good answer came (one per answer, whoever gives up). */
+export function noAnswerNoticeJobId(jobKey: string): string {
+	return assertValidJobId(`${jobKey}-no-answer`);
+}

@@ -78,8 +78,11 @@ export const deliverJobSchema = routeJobSchema.extend({
 	model: z.string().min(1),
 });
 
-/** Notices the platform posts in its own name: no LLM host can answer yet, or none came back in time. */
-export const noticeSchema = z.enum(['llm-resting', 'llm-gave-up']);
+/**
+ * Notices the platform posts in its own name: no LLM host can answer yet, none came back in time, or (for a slash command)
+ * no answer could be made that passed review.
+ */
+export const noticeSchema = z.enum(['llm-resting', 'llm-gave-up', 'no-good-answer']);
 
 /** Payload of the `deliver` queue for a notice: posted as the bot (or into a slash command's deferred response), pinging nobody. */
 export const noticeJobSchema = z.object({
@@ -91,6 +94,8 @@ export const noticeJobSchema = z.object({
 	channelId: snowflakeSchema,
 	/** A slash command's interaction: the notice fills in its deferred response instead of a channel message. */
 	interaction: interactionTargetSchema.optional(),
+	/** The character the notice speaks of (`no-good-answer`). */
+	characterId: characterIdSchema.optional(),
 });
 
 /** Everything the `deliver` queue carries: a reply (no `kind`, or `reply`) or a notice. */
@@ -112,6 +117,6 @@ export type ReviewJob = JobData<typeof QueueName.Review>;
 export type DeliverJob = z.output<typeof deliverJobSchema>;
 /** A notice to post in the platform's name. */
 export type NoticeJob = z.output<typeof noticeJobSchema>;
-/** Which notice: `llm-resting` or `llm-gave-up`. */
+/** Which notice: `llm-resting`, `llm-gave-up` or `no-good-answer`. */
 export type Notice = z.output<typeof noticeSchema>;
 export type Attempt = z.output<typeof attemptSchema>;

@@ -36,6 +36,12 @@ describe('parseJobData', () => {
 		expect(String((thrown as Error).message)).toMatch(/characterId: must be a lowercase slug/);
 	});
 
+	it('fails data that could not be read as JSON for good, naming `data`', () => {
+		const unreadable = { __unreadableJobData: "Expected property name or '}' in JSON at position 33" };
+		expect(() => parseJobData(QueueName.Review, unreadable)).toThrow(UnrecoverableError);
+		expect(() => parseJobData(QueueName.Review, unreadable)).toThrow(/^Invalid review job: data: not valid JSON \(Expected property name/);
+	});
+
 	it('refuses to build an invalid payload for the producer', () => {
 		expect(() => buildJobData(QueueName.Route, { ...validRoute, cascadeDepth: -1, failedAttempts: [] })).toThrow(/cascadeDepth/);
 	});

@@ -2,12 +2,15 @@ import { UnrecoverableError } from 'bullmq';
 import { formatZodIssues } from '../errors/formatZodIssues.js';
 import { type JobData, jobSchemas } from './jobSchemas.js';
 import type { QueueName } from './queueNames.js';
+import { unreadableJobDataKey } from './unreadableJobData.js';
 
 /**
  * Validates a job payload against its queue's schema. A bad payload cannot be fixed by a retry, so it
- * throws BullMQ's `UnrecoverableError`, naming every bad field.
+ * throws BullMQ's `UnrecoverableError`, naming every bad field (or `data`, when `CharbotJob` could not read it).
  */
 export function parseJobData<Name extends QueueName>(queue: Name, data: unknown): JobData<Name> {
+	const unreadable = typeof data === 'object' && data !== null && unreadableJobDataKey in data ? String(data[unreadableJobDataKey]) : undefined;
+	if (unreadable !== undefined) throw new UnrecoverableError(`Invalid ${queue} job: data: not valid JSON (${unreadable.slice(0, 200)})`);
 	const result = jobSchemas[queue].safeParse(data);
 	if (!result.success) throw new UnrecoverableError(`Invalid ${queue} job: ${formatZodIssues(result.error)}`);
 	return result.data as JobData<Name>;

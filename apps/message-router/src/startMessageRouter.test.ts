@@ -1,0 +1,104 @@
+import {
+	buildJobData,
+	createLogger,
+	createRedisConnection,
+	Keyspace,
+	loadConfig,
+	messageJobId,
+	noAnswerNoticeJobId,
+	QueueName,
+	type RouteJob,
+	waitForRedisReady,
+} from '@charbot/core';
+import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
+import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MessageRouter, startMessageRouter } from './startMessageRouter.js';
+
+const logger = createLogger({ name: 'test', level: 'silent', format: 'json' });
+const guildId = '100000000000000001';
+const channelId = '200000000000000001';
+const interaction = { id: '500000000000000001', applicationId: '600000000000000001', interactionToken: 'a'.repeat(40) };
+
+let redis: RedisServer;
+let sim: OllamaSim;
+let router: MessageRouter;
+let connection: Redis;
+let routeQueue: Queue;
+let deliverQueue: Queue;
+
+// `nobody` is a valid character id that no persona file defines: the router fails such a job for good at once.
+function routeJob(messageId: string, characterId: string, extra: Partial<RouteJob> = {}): RouteJob {
+	return {
+		jobKey: messageJobId(messageId, characterId),
+		message: {
+			id: messageId,
+			channelId,
+			guildId,
+			author: { id: '300000000000000001', username: 'meg', displayName: 'Meg', isBot: false },
+			content: 'Are you there?',
+			createdAt: Date.now(),
+		},
+		characterId,
+		trigger: 'name',
+		cascadeDepth: 0,
+		failedAttempts: [],
+		...extra,
+	};
+}
+
+async function failedJob(jobId: string): Promise<{ failedReason: string | undefined }> {
+	await waitFor(async () => (await routeQueue.getJobState(jobId)) === 'failed', `route job ${jobId} to fail`, 10_000);
+	return { failedReason: (await routeQueue.getJob(jobId))?.failedReason };
+}
+
+beforeAll(async () => {
+	redis = await startRedisServer();
+	sim = await startOllamaSim({ models: ['llama3.2:1b'], preloaded: true, scripts: [{ match: /.*/, reply: () => 'Hehehe.' }] });
+	const prefix = uniquePrefix('router-final');
+	const config = loadConfig({ REDIS_URL: redis.url, OLLAMA_BASE_URL: sim.url, REDIS_KEY_PREFIX: prefix, ALLOW_SIMULATED_PARTS: 'true' });
+	router = await startMessageRouter({ config, logger });
+	connection = createRedisConnection({ url: redis.url, role: 'producer', logger });
+	await waitForRedisReady(connection);
+	const queuePrefix = new Keyspace(prefix).queuePrefix();
+	routeQueue = new Queue(QueueName.Route, { connection, prefix: queuePrefix });
+	deliverQueue = new Queue(QueueName.Deliver, { connection, prefix: queuePrefix });
+});
+
+afterAll(async () => {
+	await router?.close();
+	await Promise.all([routeQueue?.close(), deliverQueue?.close()]);
+	connection?.disconnect();
+	await sim?.close();
+	await redis?.close();
+});
+
+describe('a route job that fails for good', () => {
+	it('for an /ask, queues the no-good-answer notice for its deferred response before the job is failed', async () => {
+		const job = routeJob(interaction.id, 'nobody', { trigger: 'command', interaction });
+		await routeQueue.add('route', buildJobData(QueueName.Route, job), { jobId: job.jobKey, attempts: 3, backoff: { type: 'fixed', delay: 10 } });
+		expect(await failedJob(job.jobKey)).toEqual({ failedReason: expect.stringMatching(/^Character "nobody" is not loaded/) });
+		const notice = await deliverQueue.getJob(noAnswerNoticeJobId(job.jobKey));
+		expect(notice?.data).toEqual({
+			kind: 'notice',
+			noticeKey: noAnswerNoticeJobId(job.jobKey),
+			notice: 'no-good-answer',
+			guildId,
+			channelId,
+			interaction,
+			characterId: 'nobody',
+		});
+		expect(notice?.opts.attempts).toBeGreaterThan(1);
+	});
+
+	it('for a plain message, queues nothing: the failure stays silent in the channel (logged)', async () => {
+		const job = routeJob('400000000000000001', 'nobody');
+		await routeQueue.add('route', buildJobData(QueueName.Route, job), { jobId: job.jobKey, attempts: 3, backoff: { type: 'fixed', delay: 10 } });
+		expect(await failedJob(job.jobKey)).toEqual({ failedReason: expect.stringMatching(/^Character "nobody" is not loaded/) });
+		const queued = await deliverQueue.getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed']);
+		expect(queued.filter((deliver) => JSON.stringify(deliver.data).includes(job.message.id))).toEqual([]);
+		expect(await deliverQueue.getJob(noAnswerNoticeJobId(job.jobKey))).toBeUndefined();
+	});
+});
