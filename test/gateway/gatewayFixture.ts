@@ -12,14 +12,15 @@ import {
 } from '@charbot/core';
 import { type DiscordEmulator, type DiscordEmulatorOptions, startDiscordEmulator, type TranscriptMessage } from '@charbot/discord-emulator';
 import { type GatewayApp, type GatewayOptions, type MessageOutcome, startGateway } from '@charbot/gateway';
-import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
+import { type RedisServer, type RedisServerOptions, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { type Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 
-/** Options a test file may change: the gateway's tunables and the emulator's. */
+/** Options a test file may change: the gateway's tunables, the emulator's and the redis-server's. */
 export interface GatewayFixtureOptions {
 	readonly gateway?: Partial<Omit<GatewayOptions, 'config' | 'logger' | 'onMessageOutcome'>>;
 	readonly emulator?: DiscordEmulatorOptions;
+	readonly redis?: RedisServerOptions;
 }
 
 /** One test file's world: a private redis-server, a fresh Discord emulator and a gateway connected to both. */
@@ -54,7 +55,10 @@ export interface GatewayFixture {
 
 /** Starts redis-server, the emulator and the gateway with a unique key prefix; `close()` stops all of it. */
 export async function startGatewayFixture(options: GatewayFixtureOptions = {}): Promise<GatewayFixture> {
-	const [redisServer, emulator] = await Promise.all([startRedisServer(), startDiscordEmulator({ heartbeatIntervalMs: 1000, ...options.emulator })]);
+	const [redisServer, emulator] = await Promise.all([
+		startRedisServer(options.redis),
+		startDiscordEmulator({ heartbeatIntervalMs: 1000, ...options.emulator }),
+	]);
 	const config = loadConfig({
 		NODE_ENV: 'test',
 		LOG_LEVEL: 'debug',
@@ -74,6 +78,8 @@ export async function startGatewayFixture(options: GatewayFixtureOptions = {}): 
 	const redis = createRedisConnection({ url: redisServer.url, role: 'producer' });
 	await waitForRedisReady(redis);
 	const queue = new Queue(QueueName.Route, { connection: redis, prefix: keyspace.queuePrefix() });
+	// Outage tests take Redis away on purpose; without a listener BullMQ prints each reconnect error.
+	queue.on('error', () => undefined);
 	const seed = emulator.seed;
 	if (seed === undefined || seed === null) throw new Error('the emulator was started without its seed world');
 

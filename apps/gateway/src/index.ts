@@ -14,6 +14,7 @@ export * from './commands/SlashCommand.js';
 export * from './discord/checkDiscordTarget.js';
 export * from './discord/createDiscordClient.js';
 export * from './intake/MessageOutcome.js';
+export * from './intake/OutageApology.js';
 export * from './intake/ReceivedMessage.js';
 export * from './intake/toIncomingMessage.js';
 export * from './interactions/InteractionMessages.js';

@@ -13,7 +13,25 @@ export const DefaultGatewayOptions = {
 	readyTimeoutMs: 30_000,
 	drainTimeoutMs: 10_000,
 	slowInteractionMs: 2500,
-} as const satisfies Required<Omit<GatewayOptions, 'config' | 'logger' | 'characters' | 'onMessageOutcome' | 'registerCommands' | 'registry'>>;
+	typingIntervalMs: 8000,
+	maxTypingInFlight: 20,
+	maxHeldMessages: 5000,
+	heldRetryFirstDelayMs: 250,
+	heldRetryMaxDelayMs: 5000,
+	apologyIntervalMs: 60_000,
+} as const satisfies Required<
+	Omit<GatewayOptions, 'config' | 'logger' | 'characters' | 'onMessageOutcome' | 'registerCommands' | 'registry' | 'heldMessageMaxAgeMs'>
+>;
+
+/** Options that must be at least 1. */
+const oneOrMore = new Set<string>([
+	'maxCharactersPerMessage',
+	'ownerLookupIntervalMs',
+	'dmCharacterTtlSeconds',
+	'maxTypingInFlight',
+	'heldRetryFirstDelayMs',
+	'heldRetryMaxDelayMs',
+]);
 
 /** The tunable options with defaults applied. */
 export type ResolvedGatewayOptions = {
@@ -31,7 +49,7 @@ export function resolveGatewayOptions(options: GatewayOptions): ResolvedGatewayO
 			resolved.random = value as () => number;
 			continue;
 		}
-		const minimum = name === 'maxCharactersPerMessage' || name === 'ownerLookupIntervalMs' || name === 'dmCharacterTtlSeconds' ? 1 : 0;
+		const minimum = oneOrMore.has(name) ? 1 : 0;
 		if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum) {
 			throw new RangeError(`${name} must be a whole number of at least ${minimum}, got ${String(value)}`);
 		}

@@ -4,6 +4,7 @@ import {
 	type Config,
 	createQueueMetrics,
 	createRedisConnection,
+	createRepeatedErrorLog,
 	Keyspace,
 	type Logger,
 	QueueName,
@@ -26,11 +27,18 @@ import { discordReadiness } from './discord/discordReadiness.js';
 import { logClientEvents } from './discord/logClientEvents.js';
 import { loginClient } from './discord/loginClient.js';
 import { MessageIntake } from './intake/MessageIntake.js';
+import { OutageApology } from './intake/OutageApology.js';
 import type { MessageOutcome } from './intake/MessageOutcome.js';
 import { PendingWork } from './intake/PendingWork.js';
+import { TypingThrottle } from './intake/TypingThrottle.js';
 import { InteractionIntake } from './interactions/InteractionIntake.js';
 import { createGatewayMetrics } from './metrics/createGatewayMetrics.js';
 import { resolveGatewayOptions } from './resolveGatewayOptions.js';
+
+/** Most channels the typing throttle and the apology limit remember at once. */
+const rememberedChannels = 50_000;
+/** How long stopping waits for the apologies of messages still held for Redis. */
+const apologyDrainMs = 3000;
 
 /** Options of {@link startGateway}; everything but `config` and `logger` has a default in `DefaultGatewayOptions`. */
 export interface GatewayOptions {
@@ -61,6 +69,19 @@ export interface GatewayOptions {
 	readonly slowInteractionMs?: number;
 	/** Whether the gateway registers the slash commands on start (`auto`: only with the emulator). */
 	readonly registerCommands?: CommandRegistrationMode;
+	/** One typing request per channel per this long. */
+	readonly typingIntervalMs?: number;
+	/** No typing while this many typing requests are still queued in discord.js. */
+	readonly maxTypingInFlight?: number;
+	/** Most member messages held while Redis is unreachable; beyond it, the oldest are given up. */
+	readonly maxHeldMessages?: number;
+	/** How long a message is held for Redis before it is given up (default `REDIS_OUTAGE_PATIENCE`). */
+	readonly heldMessageMaxAgeMs?: number;
+	/** Held messages are tried again after this long, doubling up to `heldRetryMaxDelayMs` (and at once when Redis is back). */
+	readonly heldRetryFirstDelayMs?: number;
+	readonly heldRetryMaxDelayMs?: number;
+	/** One "please send it again" reply per channel per this long. */
+	readonly apologyIntervalMs?: number;
 	/** Called with what happened to each message (tests, counters); its failures are logged. */
 	readonly onMessageOutcome?: (outcome: MessageOutcome) => void;
 	/** Metrics registry the gateway's series are registered on; a new one when absent. */
@@ -118,7 +139,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 		}
 		const keyspace = new Keyspace(config.REDIS_KEY_PREFIX);
 		const routeQueue = new Queue(QueueName.Route, { connection: redis, prefix: keyspace.queuePrefix() });
-		routeQueue.on('error', (error) => logger.error({ err: error }, `route queue error: ${error.message}`));
+		routeQueue.on('error', createRepeatedErrorLog({ logger, label: 'route queue', fields: { queue: QueueName.Route } }));
 		undo.push(() => routeQueue.close());
 		const registry = options.registry ?? new Registry();
 		const metrics = createGatewayMetrics(registry);
@@ -143,6 +164,14 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 				characters: () => characters.list(),
 				routeQueue,
 				backlog: new BacklogNotice({ gauge, threshold: settings.backlogThreshold, intervalMs: settings.backlogNoteIntervalMs, redis, keyspace }),
+				typing: new TypingThrottle({ intervalMs: settings.typingIntervalMs, maxInFlight: settings.maxTypingInFlight, maxChannels: rememberedChannels }),
+				retry: {
+					maxMessages: settings.maxHeldMessages,
+					maxAgeMs: options.heldMessageMaxAgeMs ?? config.REDIS_OUTAGE_PATIENCE * 1000,
+					firstDelayMs: settings.heldRetryFirstDelayMs,
+					maxDelayMs: settings.heldRetryMaxDelayMs,
+				},
+				apology: new OutageApology({ intervalMs: settings.apologyIntervalMs, maxChannels: rememberedChannels }),
 				pending,
 				defaultCharacter: config.DEFAULT_CHARACTER,
 				random: settings.random,
@@ -155,6 +184,11 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 				options.onMessageOutcome?.(outcome);
 			},
 		);
+
+		metrics.watchHeldMessages(() => intake.heldMessages);
+		const retryHeld = () => intake.retryHeld();
+		redis.on('ready', retryHeld);
+		undo.push(() => redis.off('ready', retryHeld));
 
 		const interactions = new InteractionIntake({
 			logger,
@@ -186,6 +220,12 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 				ready.off(Events.MessageCreate, onMessage);
 				ready.off(Events.InteractionCreate, onInteraction);
 				if (!(await pending.drain(settings.drainTimeoutMs))) logger.warn({ pending: pending.size }, 'stopped waiting for messages still being handled');
+				if (intake.heldMessages > 0) {
+					// Redis is still away: tell the members before going, while Discord is still connected.
+					intake.giveUpHeld();
+					await pending.drain(apologyDrainMs);
+				}
+				redis.off('ready', retryHeld);
 				await ready.destroy();
 			})();
 			return stopping;

@@ -5,7 +5,9 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { BacklogNotice } from '../backlog/BacklogNotice.js';
 import type { TriggerCharacter } from '../triggers/TriggerCharacter.js';
+import type { OutageApology } from './OutageApology.js';
 import type { PendingWork } from './PendingWork.js';
+import type { TypingThrottle } from './TypingThrottle.js';
 
 /** What message handling works with: the shared stores, the route queue and the tunable parts. */
 export interface IntakeContext {
@@ -22,6 +24,12 @@ export interface IntakeContext {
 	readonly characters: () => readonly (TriggerCharacter & NamedCharacter)[];
 	readonly routeQueue: Queue;
 	readonly backlog: BacklogNotice;
+	/** Which messages show typing; shared by all channels. */
+	readonly typing: TypingThrottle;
+	/** How members' messages that failed on a Redis outage are held and tried again. */
+	readonly retry: { readonly maxMessages: number; readonly maxAgeMs: number; readonly firstDelayMs: number; readonly maxDelayMs: number };
+	/** Tells members about messages given up after an outage. */
+	readonly apology: OutageApology;
 	/** Typing and notes run beside the handler; shutdown waits for them here. */
 	readonly pending: PendingWork;
 	readonly defaultCharacter: string;

@@ -4,11 +4,19 @@ import type { ReceivedMessage } from './ReceivedMessage.js';
 /** How long a message id is remembered as recorded, covering gateway replays and a second replica. */
 const seenTtlSeconds = 15 * 60;
 
+/** How far recording got; kept across tries of one message, so a try after a Redis error appends what the first one claimed. */
+export interface RecordProgress {
+	seenClaimed?: boolean;
+}
+
 /** Appends a member's message to the channel history once, even when the event arrives twice; true when this call recorded it. */
-export async function recordMemberMessage(context: IntakeContext, received: ReceivedMessage): Promise<boolean> {
-	const seenKey = context.keyspace.seenMessage(received.guildId, received.id);
-	const first = (await context.redis.set(seenKey, '1', 'EX', seenTtlSeconds, 'NX')) === 'OK';
-	if (!first) return false;
+export async function recordMemberMessage(context: IntakeContext, received: ReceivedMessage, progress: RecordProgress = {}): Promise<boolean> {
+	if (progress.seenClaimed !== true) {
+		const seenKey = context.keyspace.seenMessage(received.guildId, received.id);
+		const first = (await context.redis.set(seenKey, '1', 'EX', seenTtlSeconds, 'NX')) === 'OK';
+		if (!first) return false;
+		progress.seenClaimed = true;
+	}
 	await context.history.append(received.guildId, received.channelId, {
 		messageId: received.id,
 		authorId: received.authorId,

@@ -3,13 +3,22 @@ import type { IntakeContext } from './IntakeContext.js';
 import type { ReceivedMessage } from './ReceivedMessage.js';
 
 /**
- * Shows that an answer is coming: typing in the channel, and the backlog note when the queue is long. Both run
- * beside the handler (tracked for shutdown); their failures are logged, never thrown.
+ * Shows that an answer is coming: typing in the channel (at most one request per channel per few seconds, none while
+ * many are queued; see `TypingThrottle`), and the backlog note when the queue is long. Both run beside the handler
+ * (tracked for shutdown); their failures are logged, never thrown.
  */
 export function showActivity(context: IntakeContext, channel: TextBasedChannel, received: ReceivedMessage): void {
 	if (!channel.isSendable()) return;
 	const where = { channelId: received.channelId, guildId: received.guildId, messageId: received.id };
-	void context.pending.track(channel.sendTyping().catch((error: unknown) => context.logger.warn({ ...where, err: error }, 'could not show typing')));
+	const typed = context.typing.tryStart(received.channelId);
+	if (typed !== undefined) {
+		void context.pending.track(
+			channel
+				.sendTyping()
+				.catch((error: unknown) => context.logger.warn({ ...where, err: error }, 'could not show typing'))
+				.finally(typed),
+		);
+	}
 	void context.pending.track(
 		context.backlog
 			.notify(channel, received.guildId, received.channelId)

@@ -9,6 +9,8 @@ export interface GatewayMetrics {
 	onMessageOutcome(outcome: MessageOutcome): void;
 	/** Counts one `route` job added, by its trigger (the job name). */
 	onRouteJobAdded(trigger: string): void;
+	/** Reports how many member messages are held for Redis on each scrape. */
+	watchHeldMessages(count: () => number): void;
 	/** Reports the client's shard connections on each scrape and counts its REST rate limits. */
 	watchClient(client: Client): void;
 }
@@ -39,10 +41,22 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
 			for (const client of clients) for (const shard of client.ws.shards.values()) this.set({ shard: String(shard.id) }, shard.status === Status.Ready ? 1 : 0);
 		},
 	});
+	const heldCounts: (() => number)[] = [];
+	new Gauge({
+		name: 'charbot_gateway_held_messages',
+		help: 'Member messages held because Redis was unreachable, waiting to be handled once it answers.',
+		registers: [registry],
+		collect() {
+			this.set(heldCounts.reduce((sum, count) => sum + count(), 0));
+		},
+	});
 	for (const outcome of ['ignored', 'not-triggered', 'cooldown', 'enqueued', 'failed'] as const) messages.inc({ outcome }, 0);
 	return {
 		onMessageOutcome: (outcome) => messages.inc({ outcome: outcome.kind }),
 		onRouteJobAdded: (trigger) => routeJobs.inc({ trigger }),
+		watchHeldMessages: (count) => {
+			heldCounts.push(count);
+		},
 		watchClient: (client) => {
 			clients.push(client);
 			countRateLimits(client.rest);

@@ -148,6 +148,12 @@ export const settingDefinitions = {
 			'Seconds a message waits for an Ollama host while none can serve (its retries are not counted meanwhile); members get one "resting" notice per channel, then an apology if none comes back in time.',
 		example: '900',
 	},
+	REDIS_OUTAGE_PATIENCE: {
+		schema: positiveInt().max(3600, 'must be 3600 or less').default(120),
+		description:
+			"Seconds the gateway holds members' messages that arrived while Redis was unreachable (at most 5,000), handling them once it answers; after that, the member is asked to send it again.",
+		example: '120',
+	},
 	LLM_RESPONSE_CACHE_TTL: {
 		schema: nonNegativeInt().default(3600),
 		description: 'Seconds a cached LLM response lives; 0 turns the cache off.',
@@ -198,10 +204,16 @@ export const settingDefinitions = {
 		description: 'Replies generated with the chat model before quality control escalates to the escalation model.',
 		example: '3',
 	},
+	DISCORD_GLOBAL_RATE_LIMIT: {
+		schema: positiveInt().max(100_000, 'must be 100000 or less').default(50),
+		description:
+			"Requests per second Discord allows this bot across all routes (50 unless Discord raised it for you); each process's Discord client stays under it.",
+		example: '50',
+	},
 	DELIVERY_RATE_LIMIT: {
 		schema: positiveInt().max(100_000, 'must be 100000 or less').default(40),
 		description:
-			"Replies delivered per second across every quality-control replica (BullMQ's queue-wide limiter), kept under Discord's 50 requests/s per bot; Discord's per-route limits are honoured on top of it.",
+			"Replies delivered per second across every quality-control replica (BullMQ's queue-wide limiter), below `DISCORD_GLOBAL_RATE_LIMIT`; Discord's per-route limits are honoured on top of it.",
 		example: '40',
 	},
 	DEFAULT_CHARACTER: {
