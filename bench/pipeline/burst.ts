@@ -5,7 +5,7 @@
 import type { TranscriptMessage } from '@charbot/discord-emulator';
 import type { SimStats } from '@charbot/ollama-sim';
 import { startPlatform } from '../../test/pipeline/platformHarness.js';
-import { describeMachine, percentile, writeResultsSection } from '../benchReport.js';
+import { describeMachine, percentile, reportTargets, writeResultsSection } from '../benchReport.js';
 import { type BurstCall, type BurstSimSpeed, burstCallRangeMs, burstReplyScript } from './burstReplyScript.js';
 
 const hostCount = 4;
@@ -136,6 +136,15 @@ async function main(): Promise<void> {
 		].join('\n');
 		writeResultsSection('pipeline-burst', markdown);
 		process.stdout.write(`${markdown}\n`);
+		reportTargets('pipeline-burst', [
+			{ measure: `burst of ${messageCount} messages: completion ÷ hosts' ideal`, target: '≤ 1.10', measured: ratio.toFixed(3), met: ratio <= 1.1 },
+			{
+				measure: 'answered exactly once (its own answer)',
+				target: `${messageCount} of ${messageCount}`,
+				measured: `${counts.once} of ${messageCount}`,
+				met: !lost && counts.once === messageCount,
+			},
+		]);
 	} finally {
 		await platform.close();
 	}

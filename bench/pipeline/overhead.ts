@@ -11,7 +11,7 @@ import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from
 import { startRedisServer } from '@charbot/testkit';
 import type { Redis } from 'ioredis';
 import { type PlatformHarness, startPlatform } from '../../test/pipeline/platformHarness.js';
-import { describeMachine, percentile, writeResultsSection } from '../benchReport.js';
+import { describeMachine, percentile, reportTargets, writeResultsSection } from '../benchReport.js';
 import { overheadProcessCpu } from './overheadProcessCpu.js';
 import { type RedisBenchmarkRow, runRedisBenchmark } from './overheadRedisBenchmark.js';
 import { diffRedisUsage, type RedisUsageDelta, readRedisUsage } from './overheadRedisUsage.js';
@@ -102,6 +102,7 @@ async function startBench(): Promise<Bench> {
 			WORKER_CONCURRENCY: '64',
 			MAX_CONCURRENT_REQUESTS: '64',
 			DELIVERY_RATE_LIMIT: String(deliveryRateLimit),
+			DISCORD_GLOBAL_RATE_LIMIT: String(deliveryRateLimit),
 		},
 	});
 	const { control, seed } = platform.emulator;
@@ -355,6 +356,24 @@ async function main(): Promise<void> {
 		});
 		writeResultsSection('pipeline-overhead', markdown);
 		process.stdout.write(`${markdown}\n`);
+		const p50 = percentile(fixedLatencies, 0.5);
+		const p99 = percentile(fixedLatencies, 0.99);
+		reportTargets('pipeline-overhead', [
+			{ measure: `overhead p50 at ${fixedRate} msg/s (sim instant)`, target: '≤ 10 ms', measured: `${p50.toFixed(1)} ms`, met: p50 <= 10 },
+			{ measure: `overhead p99 at ${fixedRate} msg/s`, target: '≤ 30 ms', measured: `${p99.toFixed(1)} ms`, met: p99 <= 30 },
+			{
+				measure: 'maximum sustained rate (all on this machine)',
+				target: '≥ 1,000 msg/s',
+				measured: sustained ? `${sustained.run.rate} msg/s` : `< ${stepRates[0]} msg/s`,
+				met: (sustained?.run.rate ?? 0) >= 1000,
+			},
+			{
+				measure: 'messages answered exactly once',
+				target: 'all',
+				measured: `${bench.asked.length - once.missing - once.doubled} of ${bench.asked.length}`,
+				met: once.missing === 0 && once.doubled === 0,
+			},
+		]);
 		if (once.missing > 0 || once.doubled > 0 || once.strays > 0 || transcripts.mismatches > 0) {
 			console.error(
 				`correctness: ${once.missing} unanswered, ${once.doubled} answered more than once, ${once.strays} stray replies, ${transcripts.mismatches} transcript mismatches`,
@@ -458,7 +477,7 @@ function report(input: ReportInput): string {
 		'',
 		`Machine: ${describeMachine()}.`,
 		'',
-		`Method: real redis-server (appendonly), the Discord emulator, an Ollama simulator answering at once (no time to first token, 1M tokens/s, one-sentence replies) and the gateway, message-router and quality-control as real processes (\`WORKER_CONCURRENCY=64\`, \`MAX_CONCURRENT_REQUESTS=64\`, \`LOG_LEVEL=warn\`). \`DELIVERY_RATE_LIMIT=${deliveryRateLimit}\`: we measure our overhead, not Discord's rate limit (production keeps 40/s). Open-loop load from ${memberCount} members over ${channelCount} mention-only channels (cooldowns 0), each message naming Peter; latency runs from just before the emulator accepts the member's message to the moment it stores the webhook reply, on one clock (the emulator, simulator and load generator share the bench process).`,
+		`Method: real redis-server (appendonly), the Discord emulator, an Ollama simulator answering at once (no time to first token, 1M tokens/s, one-sentence replies) and the gateway, message-router and quality-control as real processes (\`WORKER_CONCURRENCY=64\`, \`MAX_CONCURRENT_REQUESTS=64\`, \`LOG_LEVEL=warn\`). \`DELIVERY_RATE_LIMIT\` and \`DISCORD_GLOBAL_RATE_LIMIT\` ${deliveryRateLimit}: we measure our overhead, not Discord's rate limit (a bot gets 50 requests/s unless Discord raises it; production delivers 40/s by default). Open-loop load from ${memberCount} members over ${channelCount} mention-only channels (cooldowns 0), each message naming Peter; latency runs from just before the emulator accepts the member's message to the moment it stores the webhook reply, on one clock (the emulator, simulator and load generator share the bench process).`,
 		'',
 		`### Latency at ${fixedRate} messages/s`,
 		'',

@@ -71,6 +71,7 @@ async function main(): Promise<void> {
 		llm: llm.get,
 		hooks: combineHooks(counters, prometheus, createGuildStatsHooks(new GuildStats(producer, keyspace), logger)),
 		reviewConcurrency: config.WORKER_CONCURRENCY,
+		deliverConcurrency: config.WORKER_CONCURRENCY,
 		lockDurationMs: config.WORKER_LOCK_SECONDS * 1000,
 		limiter: { max: config.DELIVERY_RATE_LIMIT, duration: 1000 },
 	});

@@ -1,7 +1,7 @@
-import { type Keyspace, type Logger, QueueName } from '@charbot/core';
+import { CharbotQueue, CharbotWorker, createRepeatedErrorLog, type Keyspace, type Logger, QueueName } from '@charbot/core';
 import { ChannelHistory, DeliveryLedger, MessageOwners, SettingsStore } from '@charbot/conversation';
 import type { REST } from '@discordjs/rest';
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { type Queue, UnrecoverableError, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { CharacterSource } from './characters/CharacterSource.js';
 import { ChannelWebhooks } from './delivery/ChannelWebhooks.js';
@@ -76,12 +76,14 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 	const prefix = keys.queuePrefix();
 	const hooks = options.hooks ?? {};
 	const history = new ChannelHistory(producer, keys);
-	const routeQueue = new Queue(QueueName.Route, { connection: producer, prefix });
-	const deliverQueue = new Queue(QueueName.Deliver, { connection: producer, prefix });
-	const reviewQueue = new Queue(QueueName.Review, { connection: producer, prefix });
-	for (const queue of [routeQueue, deliverQueue, reviewQueue]) queue.on('error', (error) => logger.error({ err: error, queue: queue.name }, 'queue error'));
+	// Charbot queues and workers read a job whose stored data is not JSON as a job to fail, not as an error of their own.
+	const routeQueue = new CharbotQueue(QueueName.Route, { connection: producer, prefix });
+	const deliverQueue = new CharbotQueue(QueueName.Deliver, { connection: producer, prefix });
+	const reviewQueue = new CharbotQueue(QueueName.Review, { connection: producer, prefix });
+	for (const queue of [routeQueue, deliverQueue, reviewQueue])
+		queue.on('error', createRepeatedErrorLog({ logger, label: `${queue.name} queue`, fields: { queue: queue.name } }));
 
-	const reviewWorker = new Worker(
+	const reviewWorker = new CharbotWorker(
 		QueueName.Review,
 		createReviewProcessor({
 			characters: options.characters,
@@ -97,12 +99,13 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 		}),
 		{ connection: options.connection, prefix, concurrency: reviewConcurrency, ...locking },
 	);
-	const deliverWorker = new Worker(
+	const deliverWorker = new CharbotWorker(
 		QueueName.Deliver,
 		createDeliverProcessor({
 			rest: options.rest,
 			webhooks: new ChannelWebhooks({ rest: options.rest, redis: producer, keys, logger }),
 			ledger: new DeliveryLedger(producer, keys),
+			claimMs: 2 * lockDuration,
 			owners: new MessageOwners(producer, keys),
 			history,
 			redis: producer,
@@ -114,7 +117,7 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 		{ connection: options.connection, prefix, concurrency: deliverConcurrency, limiter, ...locking },
 	);
 	for (const worker of [reviewWorker, deliverWorker]) {
-		worker.on('error', (error) => logger.error({ err: error, queue: worker.name }, 'worker error'));
+		worker.on('error', createRepeatedErrorLog({ logger, label: `${worker.name} worker`, fields: { queue: worker.name } }));
 		worker.on('failed', (job, error) => {
 			const final = job === undefined || error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
 			logger[final ? 'error' : 'warn'](

@@ -11,6 +11,8 @@ export interface DeliveryDependencies {
 	readonly rest: REST;
 	readonly webhooks: ChannelWebhooks;
 	readonly ledger: DeliveryLedger;
+	/** How long an attempt holds a part while posting it: longer than a job lock, so a second attempt started after a lost lock waits. */
+	readonly claimMs: number;
 	readonly owners: MessageOwners;
 	readonly history: ChannelHistory;
 	/** A `producer`-role connection, for the mark that a reply is in the channel history. */

@@ -4,6 +4,7 @@ import { runHook } from '../metrics/runHook.js';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';
 import type { ReplyIdentity } from './ReplyPoster.js';
 import { postNotice } from './postNotice.js';
+import { postPartOnce } from './postPartOnce.js';
 import { selectPoster } from './selectPoster.js';
 import { splitMessage } from './splitMessage.js';
 
@@ -17,12 +18,12 @@ export interface DeliverJobResult {
 }
 
 /**
- * The `deliver` worker's processor: splits the reply, posts each part not yet in the `DeliveryLedger` and
- * records it before the next (so a retried job never posts a part twice), remembers each message's owner and
+ * The `deliver` worker's processor: splits the reply, posts each part not yet in the `DeliveryLedger` under a claim and
+ * records it before the next ({@link postPartOnce}: a retried or doubled job never posts a part twice), remembers each message's owner and
  * appends the reply to the channel history once. A notice job (`kind: 'notice'`) is posted as the bot ({@link postNotice}).
  */
-export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job) => Promise<DeliverJobResult> {
-	return async (job) => {
+export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, token?: string) => Promise<DeliverJobResult> {
+	return async (job, token) => {
 		const data = parseJobData(QueueName.Deliver, job.data);
 		if (data.kind === 'notice') return postNotice(deps, data);
 		const { guildId, channelId } = data.message;
@@ -35,11 +36,12 @@ export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job) =
 		for (const [index, part] of parts.entries()) {
 			let messageId = await deps.ledger.posted(data.jobKey, index);
 			if (messageId === undefined) {
-				const message = await poster.post(part, index);
-				await deps.ledger.record(data.jobKey, index, message.id);
-				messageId = message.id;
-				authorId ??= message.authorId;
-				posted += 1;
+				const outcome = await postPartOnce(deps, job, token, { jobKey: data.jobKey, index, post: () => poster.post(part, index) });
+				if ('postedNow' in outcome) {
+					messageId = outcome.postedNow.id;
+					authorId ??= outcome.postedNow.authorId;
+					posted += 1;
+				} else messageId = outcome.postedBefore;
 			}
 			// Idempotent, and repeated for skipped parts in case an earlier attempt stopped right after posting.
 			await deps.owners.remember(guildId, messageId, { characterId: data.characterId, cascadeDepth: data.cascadeDepth });

@@ -3,7 +3,7 @@ import { REST } from '@discordjs/rest';
 import { StartupError } from '../StartupError.js';
 
 /** The settings {@link createDiscordRest} reads. */
-export type DiscordRestConfig = Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'ALLOW_SIMULATED_PARTS' | 'NODE_ENV'>;
+export type DiscordRestConfig = Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'ALLOW_SIMULATED_PARTS' | 'NODE_ENV' | 'DISCORD_GLOBAL_RATE_LIMIT'>;
 
 /**
  * The Discord REST client with the bot token. `DISCORD_API_URL` (the emulator) is accepted only with
@@ -20,7 +20,8 @@ export function createDiscordRest(config: DiscordRestConfig, logger: Logger): RE
 			);
 		logger.warn({ api }, `DISCORD IS EMULATED: replies go to the Discord emulator at ${api}, not to Discord`);
 	}
-	const rest = new REST(api === undefined ? {} : { api }).setToken(config.DISCORD_TOKEN);
+	// Webhook posts count against this limit too (Discord applies it per IP to requests without the bot token).
+	const rest = new REST({ globalRequestsPerSecond: config.DISCORD_GLOBAL_RATE_LIMIT, ...(api === undefined ? {} : { api }) }).setToken(config.DISCORD_TOKEN);
 	rest.on('rateLimited', (info) =>
 		logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'Discord rate limit hit; waiting'),
 	);
