@@ -202,7 +202,12 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 			slowWorkMs: settings.slowInteractionMs,
 		});
 
-		const client = createDiscordClient({ apiUrl: target.apiUrl, shardCount: config.DISCORD_SHARD_COUNT, shardIds: config.DISCORD_SHARD_IDS });
+		const client = createDiscordClient({
+			apiUrl: target.apiUrl,
+			shardCount: config.DISCORD_SHARD_COUNT,
+			shardIds: config.DISCORD_SHARD_IDS,
+			globalRequestsPerSecond: config.DISCORD_GLOBAL_RATE_LIMIT,
+		});
 		undo.push(() => client.destroy());
 		logClientEvents(client, logger);
 		metrics.watchClient(client);

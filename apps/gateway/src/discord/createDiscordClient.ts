@@ -18,6 +18,8 @@ export interface DiscordClientOptions {
 	readonly shardCount?: number | undefined;
 	/** The shards this process connects (`DISCORD_SHARD_IDS`); unset with a count: every shard. */
 	readonly shardIds?: readonly number[] | undefined;
+	/** Requests per second Discord allows the bot (`DISCORD_GLOBAL_RATE_LIMIT`); unset: discord.js's 50. */
+	readonly globalRequestsPerSecond?: number | undefined;
 }
 
 /** Defaults of {@link DiscordClientOptions}. */
@@ -59,7 +61,10 @@ export function createDiscordClient(options: DiscordClientOptions = {}): Client 
 			guildMembers: { interval: 3600, filter: () => (member) => member.id !== member.client.user.id },
 			users: { interval: 3600, filter: () => (user) => user.id !== user.client.user.id },
 		},
-		...(options.apiUrl === undefined ? {} : { rest: { api: options.apiUrl } }),
+		rest: {
+			...(options.apiUrl === undefined ? {} : { api: options.apiUrl }),
+			...(options.globalRequestsPerSecond === undefined ? {} : { globalRequestsPerSecond: options.globalRequestsPerSecond }),
+		},
 		...shardOptions(options.shardCount, options.shardIds),
 	});
 }
