@@ -1,7 +1,7 @@
 /**
  * The apps `npm start` runs, each with its entry file and the Node flags it runs with everywhere (npm scripts, compose,
  * tests). The gateway holds every guild's channels in discord.js's caches but does little work per message, so it trades
- * a little CPU for memory: 177 MB instead of 293 MB at 1,000 servers (`npm run bench:gateway`).
+ * a little CPU for memory: about two thirds of the RSS at 1,000 servers (`npm run bench:gateway` measures both).
  */
 export const PlatformApps = [
 	{ name: 'gateway', entry: 'apps/gateway/src/main.ts', nodeFlags: ['--optimize-for-size', '--max-semi-space-size=1'] },
