@@ -5,7 +5,6 @@ import {
 	type JobData,
 	Keyspace,
 	loadConfig,
-	messageJobId,
 	QueueName,
 	type RouteJob,
 	waitForRedisReady,
@@ -16,11 +15,11 @@ import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@char
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRouteJob } from './buildRouteJob.js';
 
 // The router against a real Redis and a simulated Ollama host that goes away: waiting jobs keep their attempts, each
 // channel gets one notice on the deliver queue, and every job is answered once the host is back (or given up on).
 const logger = createLogger({ name: 'test', level: 'silent', format: 'json' });
-const guildId = '100000000000000001';
 const channelA = '200000000000000001';
 const channelB = '200000000000000002';
 
@@ -31,23 +30,7 @@ let nextId = 400000000000000100n;
 
 function routeJob(channelId: string, extra: Partial<RouteJob> = {}): RouteJob {
 	nextId += 1n;
-	const messageId = String(nextId);
-	return {
-		jobKey: messageJobId(messageId, 'peter'),
-		message: {
-			id: messageId,
-			channelId,
-			guildId,
-			author: { id: '300000000000000001', username: 'meg', displayName: 'Meg', isBot: false },
-			content: `Peter, question ${messageId}?`,
-			createdAt: Date.now(),
-		},
-		characterId: 'peter',
-		trigger: 'name',
-		cascadeDepth: 0,
-		failedAttempts: [],
-		...extra,
-	};
+	return buildRouteJob({ messageId: String(nextId), channelId, content: `Peter, question ${nextId}?` }, extra);
 }
 
 /** A router on its own prefix, with the queues a test reads. */

@@ -6,7 +6,6 @@ import {
 	createRedisConnection,
 	Keyspace,
 	loadConfig,
-	messageJobId,
 	QueueName,
 	type ReviewJob,
 	type RouteJob,
@@ -18,9 +17,10 @@ import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@char
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRouteJob, RouteTestGuildId } from './buildRouteJob.js';
 
 const logger = createLogger({ name: 'test', level: 'silent', format: 'json' });
-const guildId = '100000000000000001';
+const guildId = RouteTestGuildId;
 const channelId = '200000000000000001';
 
 let redis: RedisServer;
@@ -33,22 +33,7 @@ let reviewQueue: Queue;
 const prompts: string[] = [];
 
 function routeJob(messageId: string, content: string, extra: Partial<RouteJob> = {}): RouteJob {
-	return {
-		jobKey: messageJobId(messageId, 'peter'),
-		message: {
-			id: messageId,
-			channelId,
-			guildId,
-			author: { id: '300000000000000001', username: 'meg', displayName: 'Meg', isBot: false },
-			content,
-			createdAt: Date.now(),
-		},
-		characterId: 'peter',
-		trigger: 'name',
-		cascadeDepth: 0,
-		failedAttempts: [],
-		...extra,
-	};
+	return buildRouteJob({ messageId, channelId, content }, extra);
 }
 
 async function reviewOf(jobId: string): Promise<ReviewJob> {

@@ -4,7 +4,6 @@ import {
 	createRedisConnection,
 	Keyspace,
 	loadConfig,
-	messageJobId,
 	noAnswerNoticeJobId,
 	QueueName,
 	type RouteJob,
@@ -14,11 +13,12 @@ import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
 import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { type MessageRouter, startMessageRouter } from '@charbot/message-router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MessageRouter, startMessageRouter } from './startMessageRouter.js';
+import { buildRouteJob, RouteTestGuildId } from './buildRouteJob.js';
 
 const logger = createLogger({ name: 'test', level: 'silent', format: 'json' });
-const guildId = '100000000000000001';
+const guildId = RouteTestGuildId;
 const channelId = '200000000000000001';
 const interaction = { id: '500000000000000001', applicationId: '600000000000000001', interactionToken: 'a'.repeat(40) };
 
@@ -31,22 +31,7 @@ let deliverQueue: Queue;
 
 // `nobody` is a valid character id that no persona file defines: the router fails such a job for good at once.
 function routeJob(messageId: string, characterId: string, extra: Partial<RouteJob> = {}): RouteJob {
-	return {
-		jobKey: messageJobId(messageId, characterId),
-		message: {
-			id: messageId,
-			channelId,
-			guildId,
-			author: { id: '300000000000000001', username: 'meg', displayName: 'Meg', isBot: false },
-			content: 'Are you there?',
-			createdAt: Date.now(),
-		},
-		characterId,
-		trigger: 'name',
-		cascadeDepth: 0,
-		failedAttempts: [],
-		...extra,
-	};
+	return buildRouteJob({ messageId, channelId, content: 'Are you there?', characterId }, extra);
 }
 
 async function failedJob(jobId: string): Promise<{ failedReason: string | undefined }> {
