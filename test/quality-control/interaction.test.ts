@@ -1,8 +1,19 @@
 import { buildJobData, deliverJobId, noAnswerNoticeJobId, QueueName, reviewJobId } from '@charbot/core';
 import { noAnswerNoticeText } from '@charbot/quality-control';
-import { Client, Events, GatewayIntentBits, type Interaction, SlashCommandBuilder } from 'discord.js';
+import type { Client } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverJob, type MessagePlace, reviewJob, type RunningQc, settledJob, type SharedParts, startQc, startSharedParts } from './qcHarness.js';
+import {
+	deferredAsk as deferredAskIn,
+	deliverJob,
+	type MessagePlace,
+	reviewJob,
+	type RunningQc,
+	settledJob,
+	type SharedParts,
+	startAskClient,
+	startQc,
+	startSharedParts,
+} from './qcHarness.js';
 
 let parts: SharedParts;
 let place: MessagePlace;
@@ -15,16 +26,7 @@ beforeAll(async () => {
 	if (seed === null) throw new Error('the emulator has no seeded world');
 	place = { guildId: seed.guildId, channelId: seed.channels.general ?? '', authorId: seed.users.alice ?? '' };
 	running = await startQc(parts);
-	// A real discord.js client plays the gateway's part: it receives /ask and defers the reply.
-	client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: parts.emulator.apiUrl } });
-	const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-	await client.login(parts.emulator.token);
-	await ready;
-	const ask = new SlashCommandBuilder()
-		.setName('ask')
-		.setDescription('Ask a character')
-		.addStringOption((option) => option.setName('question').setDescription('What').setRequired(true));
-	await client.application.commands.set([ask.toJSON()]);
+	client = await startAskClient(parts);
 });
 afterAll(async () => {
 	await client?.destroy();
@@ -32,20 +34,9 @@ afterAll(async () => {
 	await parts?.close();
 });
 
-/** Invokes /ask as the member and defers it the way the gateway does; resolves with the interaction's id and token. */
-async function deferredAsk(question: string): Promise<{ id: string; token: string }> {
-	const received = new Promise<{ id: string; token: string }>((resolve) => {
-		const listener = (interaction: Interaction) => {
-			if (!interaction.isChatInputCommand()) return;
-			client.off(Events.InteractionCreate, listener);
-			void interaction.deferReply().then(() => resolve({ id: interaction.id, token: interaction.token }));
-		};
-		client.on(Events.InteractionCreate, listener);
-	});
-	const invoked = parts.emulator.control.invokeCommand({ channelId: place.channelId, userId: place.authorId, name: 'ask', options: { question } });
-	const deferred = await received;
-	expect(deferred.id).toBe(invoked.id);
-	return deferred;
+/** Invokes /ask as the member and defers it the way the gateway does. */
+function deferredAsk(question: string): Promise<{ id: string; token: string }> {
+	return deferredAskIn(parts, client, place, question);
 }
 
 describe('delivery to a slash command', () => {

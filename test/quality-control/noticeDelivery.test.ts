@@ -1,9 +1,19 @@
 import { ChannelHistory } from '@charbot/conversation';
 import { buildJobData, deliverJobId, type NoticeJob, noticeJobId, QueueName } from '@charbot/core';
-import { Client, Events, GatewayIntentBits, type Interaction, SlashCommandBuilder } from 'discord.js';
+import type { Client } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutageNoticeText } from '@charbot/quality-control';
-import { deliverJob, type MessagePlace, type RunningQc, settledJob, type SharedParts, startQc, startSharedParts } from './qcHarness.js';
+import {
+	deferredAsk,
+	deliverJob,
+	type MessagePlace,
+	type RunningQc,
+	settledJob,
+	type SharedParts,
+	startAskClient,
+	startQc,
+	startSharedParts,
+} from './qcHarness.js';
 
 let parts: SharedParts;
 let place: MessagePlace;
@@ -16,16 +26,7 @@ beforeAll(async () => {
 	if (seed === null) throw new Error('the emulator has no seeded world');
 	place = { guildId: seed.guildId, channelId: seed.channels.kitchen ?? '', authorId: seed.users.alice ?? '' };
 	running = await startQc(parts);
-	// A real discord.js client plays the gateway's part for /ask: it receives the command and defers the reply.
-	client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: parts.emulator.apiUrl } });
-	const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-	await client.login(parts.emulator.token);
-	await ready;
-	const ask = new SlashCommandBuilder()
-		.setName('ask')
-		.setDescription('Ask a character')
-		.addStringOption((option) => option.setName('question').setDescription('What').setRequired(true));
-	await client.application.commands.set([ask.toJSON()]);
+	client = await startAskClient(parts);
 });
 afterAll(async () => {
 	await client?.destroy();
@@ -66,16 +67,7 @@ describe('delivery of notices', () => {
 	});
 
 	it("fills a waiting /ask's deferred response with the notice, which the answer then replaces", async () => {
-		const received = new Promise<{ id: string; token: string }>((resolve) => {
-			const listener = (interaction: Interaction) => {
-				if (!interaction.isChatInputCommand()) return;
-				client.off(Events.InteractionCreate, listener);
-				void interaction.deferReply().then(() => resolve({ id: interaction.id, token: interaction.token }));
-			};
-			client.on(Events.InteractionCreate, listener);
-		});
-		parts.emulator.control.invokeCommand({ channelId: place.channelId, userId: place.authorId, name: 'ask', options: { question: 'Peter?' } });
-		const { id, token } = await received;
+		const { id, token } = await deferredAsk(parts, client, place, 'Peter?');
 		const interaction = { id, applicationId: parts.emulator.applicationId, interactionToken: token };
 
 		const job = notice({ noticeKey: noticeJobId('llm-resting', `i-${id}`, Date.now()), interaction });

@@ -17,6 +17,7 @@ import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emu
 import { createDiscordRest, type QualityControl, QualityControlCounters, type QualityControlOptions, startQualityControl } from '@charbot/quality-control';
 import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import type { REST } from '@discordjs/rest';
+import { Client, Events, GatewayIntentBits, type Interaction, SlashCommandBuilder } from 'discord.js';
 import { type Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 
@@ -185,4 +186,36 @@ export async function existingJob(queue: Queue, jobId: string, timeoutMs = 15_00
 		timeoutMs,
 	);
 	return found as Job;
+}
+
+/** A real discord.js client playing the gateway's part for `/ask`: logged in to the emulator, with the command registered. */
+export async function startAskClient(parts: SharedParts): Promise<Client<true>> {
+	const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: parts.emulator.apiUrl } });
+	const readied = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+	await client.login(parts.emulator.token);
+	await readied;
+	const ask = new SlashCommandBuilder()
+		.setName('ask')
+		.setDescription('Ask a character')
+		.addStringOption((option) => option.setName('question').setDescription('What').setRequired(true));
+	// Ready: the application is known from here on.
+	const ready = client as Client<true>;
+	await ready.application.commands.set([ask.toJSON()]);
+	return ready;
+}
+
+/** Invokes `/ask` as the member and defers it the way the gateway does; resolves with the interaction's id and token. */
+export async function deferredAsk(parts: SharedParts, client: Client<true>, place: MessagePlace, question: string): Promise<{ id: string; token: string }> {
+	const received = new Promise<{ id: string; token: string }>((resolve) => {
+		const listener = (interaction: Interaction) => {
+			if (!interaction.isChatInputCommand()) return;
+			client.off(Events.InteractionCreate, listener);
+			void interaction.deferReply().then(() => resolve({ id: interaction.id, token: interaction.token }));
+		};
+		client.on(Events.InteractionCreate, listener);
+	});
+	const invoked = parts.emulator.control.invokeCommand({ channelId: place.channelId, userId: place.authorId, name: 'ask', options: { question } });
+	const deferred = await received;
+	if (deferred.id !== invoked.id) throw new Error(`the client deferred interaction ${deferred.id}, not the invoked ${invoked.id}`);
+	return deferred;
 }
