@@ -25,7 +25,7 @@ export interface DeliverJobResult {
 export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, token?: string) => Promise<DeliverJobResult> {
 	return async (job, token) => {
 		const data = parseJobData(QueueName.Deliver, job.data);
-		if (data.kind === 'notice') return postNotice(deps, data);
+		if (data.kind === 'notice') return postNotice(deps, job, token, data);
 		const { guildId, channelId } = data.message;
 		const identity = identityOf(deps, data);
 		const poster = selectPoster(deps, data, identity);

@@ -22,7 +22,12 @@ const recordRetryMaxDelayMs = 2000;
  * second one after the first lost its lock in a Redis outage), this one goes back to the delayed set until the claim
  * ends, without spending an attempt, and then finds the part posted or claimable.
  */
-export async function postPartOnce(deps: DeliveryDependencies, job: Job, token: string | undefined, part: PartToPost): Promise<PartOutcome> {
+export async function postPartOnce(
+	deps: Pick<DeliveryDependencies, 'ledger' | 'claimMs' | 'logger'>,
+	job: Job,
+	token: string | undefined,
+	part: PartToPost,
+): Promise<PartOutcome> {
 	const claim = await deps.ledger.claim(part.jobKey, part.index, deps.claimMs);
 	if (claim === undefined) {
 		const postedBefore = await deps.ledger.posted(part.jobKey, part.index);
