@@ -1,42 +1,13 @@
 import { buildJobData, deliverJobId, noAnswerNoticeJobId, QueueName, reviewJobId } from '@charbot/core';
 import { noAnswerNoticeText } from '@charbot/quality-control';
-import type { Client } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	deferredAsk as deferredAskIn,
-	deliverJob,
-	type MessagePlace,
-	reviewJob,
-	type RunningQc,
-	settledJob,
-	type SharedParts,
-	startAskClient,
-	startQc,
-	startSharedParts,
-} from './qcHarness.js';
+import { describe, expect, it } from 'vitest';
+import { deferredAsk as deferredAskIn, deliverJob, reviewJob, settledJob, useAskFixture } from './qcHarness.js';
 
-let parts: SharedParts;
-let place: MessagePlace;
-let running: RunningQc;
-let client: Client<true>;
-
-beforeAll(async () => {
-	parts = await startSharedParts();
-	const seed = parts.emulator.seed;
-	if (seed === null) throw new Error('the emulator has no seeded world');
-	place = { guildId: seed.guildId, channelId: seed.channels.general ?? '', authorId: seed.users.alice ?? '' };
-	running = await startQc(parts);
-	client = await startAskClient(parts);
-});
-afterAll(async () => {
-	await client?.destroy();
-	await running?.close();
-	await parts?.close();
-});
+const ask = useAskFixture('general');
 
 /** Invokes /ask as the member and defers it the way the gateway does. */
 function deferredAsk(question: string): Promise<{ id: string; token: string }> {
-	return deferredAskIn(parts, client, place, question);
+	return deferredAskIn(ask.parts, ask.client, ask.place, question);
 }
 
 describe('delivery to a slash command', () => {
@@ -44,12 +15,12 @@ describe('delivery to a slash command', () => {
 		const { id, token } = await deferredAsk('Peter?');
 
 		const text = Array.from({ length: 40 }, (_, index) => `Heh heh, part of the answer number ${index} is about the canoe in the living room.`).join(' ');
-		const job = { ...deliverJob(place, text), interaction: { id, applicationId: parts.emulator.applicationId, interactionToken: token } };
-		await running.deliverQueue.add('deliver', buildJobData(QueueName.Deliver, job), { jobId: deliverJobId(job.jobKey) });
-		const settled = await settledJob(running.deliverQueue, deliverJobId(job.jobKey));
+		const job = { ...deliverJob(ask.place, text), interaction: { id, applicationId: ask.parts.emulator.applicationId, interactionToken: token } };
+		await ask.running.deliverQueue.add('deliver', buildJobData(QueueName.Deliver, job), { jobId: deliverJobId(job.jobKey) });
+		const settled = await settledJob(ask.running.deliverQueue, deliverJobId(job.jobKey));
 		expect(await settled.getState()).toBe('completed');
 
-		const view = parts.emulator.control.interactionResponses(id);
+		const view = ask.parts.emulator.control.interactionResponses(id);
 		expect(view.state).toBe('replied');
 		expect(view.original?.content.startsWith('**Peter Griffin**: Heh heh, part of the answer number 0')).toBe(true);
 		expect(view.followUps.length).toBeGreaterThanOrEqual(1);
@@ -69,22 +40,22 @@ describe('delivery to a slash command', () => {
 			reasons: ['Reply contains a mass mention'],
 		}));
 		const job = {
-			...reviewJob(place, '@everyone @here BIG NEWS, listen up!', { role: 'escalation', failedAttempts }),
+			...reviewJob(ask.place, '@everyone @here BIG NEWS, listen up!', { role: 'escalation', failedAttempts }),
 			trigger: 'command' as const,
-			interaction: { id, applicationId: parts.emulator.applicationId, interactionToken: token },
+			interaction: { id, applicationId: ask.parts.emulator.applicationId, interactionToken: token },
 		};
-		const review = await running.reviewQueue.add('review', buildJobData(QueueName.Review, job), {
+		const review = await ask.running.reviewQueue.add('review', buildJobData(QueueName.Review, job), {
 			jobId: reviewJobId(job.jobKey, 4),
 			attempts: 5,
 			backoff: { type: 'fixed', delay: 10 },
 		});
-		const rejected = await settledJob(running.reviewQueue, review.id ?? '');
+		const rejected = await settledJob(ask.running.reviewQueue, review.id ?? '');
 		expect({ state: await rejected.getState(), attemptsMade: rejected.attemptsMade }).toEqual({ state: 'failed', attemptsMade: 1 });
 		expect(rejected.failedReason).toMatch(/^Escalated reply for msg-\d+-peter failed review/);
 
-		const notice = await settledJob(running.deliverQueue, noAnswerNoticeJobId(job.jobKey));
+		const notice = await settledJob(ask.running.deliverQueue, noAnswerNoticeJobId(job.jobKey));
 		expect(await notice.getState()).toBe('completed');
-		const view = parts.emulator.control.interactionResponses(id);
+		const view = ask.parts.emulator.control.interactionResponses(id);
 		expect({ state: view.state, loading: view.original?.loading, content: view.original?.content, followUps: view.followUps.length }).toEqual({
 			state: 'replied',
 			loading: false,
@@ -93,7 +64,7 @@ describe('delivery to a slash command', () => {
 		});
 		expect(view.original?.mentionsPinged).toEqual({ everyone: false, users: [], roles: [] });
 		// Posted once, as the command's response, not as a separate channel message.
-		const posted = parts.emulator.control.transcript(place.channelId).filter((message) => message.content === noAnswerNoticeText('Peter Griffin'));
+		const posted = ask.parts.emulator.control.transcript(ask.place.channelId).filter((message) => message.content === noAnswerNoticeText('Peter Griffin'));
 		expect(posted.map((message) => message.id)).toEqual([view.original?.id]);
 	});
 });

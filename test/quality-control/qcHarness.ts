@@ -20,6 +20,7 @@ import type { REST } from '@discordjs/rest';
 import { Client, Events, GatewayIntentBits, type Interaction, SlashCommandBuilder } from 'discord.js';
 import { type Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The parts every quality-control system test shares: a private Redis, the Discord emulator, the cast. */
 export interface SharedParts {
@@ -218,4 +219,32 @@ export async function deferredAsk(parts: SharedParts, client: Client<true>, plac
 	const deferred = await received;
 	if (deferred.id !== invoked.id) throw new Error(`the client deferred interaction ${deferred.id}, not the invoked ${invoked.id}`);
 	return deferred;
+}
+
+/** What an `/ask` system test works with; {@link useAskFixture}'s hooks fill it in. */
+export interface AskFixture {
+	parts: SharedParts;
+	running: RunningQc;
+	client: Client<true>;
+	/** The seeded channel the test asks in, as the seeded member alice. */
+	place: MessagePlace;
+}
+
+/** Registers the file's hooks: shared parts, quality control and the `/ask` client before all tests, all closed after. */
+export function useAskFixture(channelName: string): AskFixture {
+	const fixture = {} as AskFixture;
+	beforeAll(async () => {
+		fixture.parts = await startSharedParts();
+		const seed = fixture.parts.emulator.seed;
+		if (seed === null) throw new Error('the emulator has no seeded world');
+		fixture.place = { guildId: seed.guildId, channelId: seed.channels[channelName] ?? '', authorId: seed.users.alice ?? '' };
+		fixture.running = await startQc(fixture.parts);
+		fixture.client = await startAskClient(fixture.parts);
+	});
+	afterAll(async () => {
+		await fixture.client?.destroy();
+		await fixture.running?.close();
+		await fixture.parts?.close();
+	});
+	return fixture;
 }
