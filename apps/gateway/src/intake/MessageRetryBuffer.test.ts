@@ -95,6 +95,33 @@ describe('MessageRetryBuffer', () => {
 		expect(buffer.size).toBe(0);
 	});
 
+	it('gives up in one round the messages that would be too old before the next, so a burst is given up together', async () => {
+		const { state, buffer, send, givenUp } = world({ maxAgeMs: 1000 });
+		state.down = true;
+		const held = () => new Promise((resolve) => setTimeout(resolve, 10));
+		const first = settle(send('c1', 'm1'));
+		await held();
+		state.clock = 3;
+		const second = settle(send('c1', 'm2'));
+		await held();
+		state.clock = 500;
+		const third = settle(send('c1', 'm3'));
+		await held();
+		expect(buffer.size).toBe(3);
+		state.clock = 1000;
+		buffer.retryNow();
+		await Promise.all([first, second]);
+		expect(givenUp).toEqual([
+			{ messageId: 'm1', reason: 'too-old' },
+			{ messageId: 'm2', reason: 'too-old' },
+		]);
+		expect(buffer.size, 'm3 has waited half as long: it is still held').toBe(1);
+		buffer.close();
+		expect(await third, 'given up at close, even while it was being tried').toEqual({
+			error: expect.stringMatching(/^gave up message m3 .*the gateway is stopping/),
+		});
+	});
+
 	it('gives up everything held when closed, but still handles new messages while Redis answers', async () => {
 		const { state, buffer, send, givenUp } = world();
 		state.down = true;

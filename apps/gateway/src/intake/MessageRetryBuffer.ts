@@ -139,7 +139,9 @@ export class MessageRetryBuffer<Note> {
 
 	#tick(): void {
 		if (this.#closed) return;
-		const tooOldBefore = this.#now() - this.options.maxAgeMs;
+		// Those that would be too old before the next round go now, with the rest of their burst: members given up together
+		// hear about it together (one apology naming them), not one by one a few milliseconds apart.
+		const tooOldBefore = this.#now() - this.options.maxAgeMs + this.#delayMs;
 		this.#giveUp(
 			[...this.#held].filter((held) => !held.inFlight && held.heldSince <= tooOldBefore),
 			'too-old',
@@ -171,7 +173,11 @@ export class MessageRetryBuffer<Note> {
 				} finally {
 					head.inFlight = false;
 				}
-				if (!result.ok && this.options.isOutage(result.error)) return false;
+				if (!result.ok && this.options.isOutage(result.error)) {
+					// Closed while this one was being tried: `close` gave up the others and holds no more.
+					if (this.#closed) this.#giveUp([head], 'shutdown');
+					return false;
+				}
 				this.#forget(head);
 				if (result.ok) head.resolve(result.outcome);
 				else head.reject(result.error);
