@@ -33,6 +33,7 @@ console.error(
 		numParallel: request.options.numParallel ?? 1,
 		tokensPerSecond: request.options.tokensPerSecond ?? 65,
 		fault: sim.behavior.fault,
+		sloppy: sim.behavior.sloppy,
 	}),
 );
 // The URL alone on stdout, for scripts that start the simulator on a free port.

@@ -5,6 +5,7 @@ import type { ModelRegistry } from './models/ModelRegistry.js';
 import type { ResolvedSimOptions } from './options/resolveOptions.js';
 import type { Scheduler } from './scheduling/Scheduler.js';
 import type { ScriptBook } from './scripts/ScriptBook.js';
+import type { SloppyPlanner } from './sloppy/SloppyPlanner.js';
 import type { StatsRecorder } from './stats/StatsRecorder.js';
 import type { TokenPacer } from './streaming/TokenPacer.js';
 
@@ -17,6 +18,7 @@ export interface SimContext {
 	readonly stats: StatsRecorder;
 	readonly scripts: ScriptBook;
 	readonly faults: FaultPlanner;
+	readonly sloppy: SloppyPlanner;
 	/** The behaviour in force; replaced (never mutated) by `setBehavior`. */
 	readonly behavior: Required<SimBehavior>;
 	/**

@@ -12,6 +12,8 @@ import type { SimContext } from './SimContext.js';
 import { Scheduler } from './scheduling/Scheduler.js';
 import { ScriptBook } from './scripts/ScriptBook.js';
 import type { SimScript } from './scripts/SimScript.js';
+import { SloppyPlanner } from './sloppy/SloppyPlanner.js';
+import type { SloppyRecord } from './sloppy/SloppyRecord.js';
 import type { SimStats } from './stats/SimStats.js';
 import { StatsRecorder } from './stats/StatsRecorder.js';
 import { TokenPacer } from './streaming/TokenPacer.js';
@@ -37,7 +39,9 @@ export interface OllamaSim {
 	addModel(model: string | SimModelOptions): void;
 	/** A copy of the counters. */
 	stats(): SimStats;
-	/** Zeroes the counters (gauges such as `inFlight` keep their current values). */
+	/** The sloppy failures that reached clients, oldest first (the last 10,000 since start or `resetStats()`). */
+	sloppyRecords(): SloppyRecord[];
+	/** Zeroes the counters and drops the sloppy records (gauges such as `inFlight` keep their current values). */
 	resetStats(): void;
 	/** Stops listening and drops every connection, hung ones included. */
 	close(): Promise<void>;
@@ -48,6 +52,7 @@ export async function startOllamaSim(options: OllamaSimOptions = {}): Promise<Ol
 	const resolved = resolveOptions(options);
 	const stats = new StatsRecorder();
 	const faults = new FaultPlanner();
+	const sloppy = new SloppyPlanner();
 	const scripts = new ScriptBook();
 	let behavior = resolved.behavior;
 	let forgotten = new Set(behavior.forgottenModels.map(normalizeModelName));
@@ -81,6 +86,7 @@ export async function startOllamaSim(options: OllamaSimOptions = {}): Promise<Ol
 		stats,
 		scripts,
 		faults,
+		sloppy,
 		get behavior() {
 			return behavior;
 		},
@@ -91,8 +97,9 @@ export async function startOllamaSim(options: OllamaSimOptions = {}): Promise<Ol
 			if (closed) return;
 			const next = { ...behavior, ...(result.data as Partial<SimBehavior>) };
 			if (next.fault !== behavior.fault || next.faultRate !== behavior.faultRate) faults.reset();
+			if (next.sloppy !== behavior.sloppy || next.sloppyKinds.join() !== behavior.sloppyKinds.join()) sloppy.reset();
 			const wasRefusing = behavior.fault === 'refuse';
-			behavior = { ...next, forgottenModels: [...next.forgottenModels] };
+			behavior = { ...next, forgottenModels: [...next.forgottenModels], sloppyKinds: [...next.sloppyKinds] };
 			forgotten = new Set(behavior.forgottenModels.map(normalizeModelName));
 			if (behavior.fault === 'refuse' && !wasRefusing) await stopListening(server, spare);
 			if (behavior.fault !== 'refuse' && wasRefusing) await listen(server, port, resolved.host);
@@ -146,6 +153,7 @@ export async function startOllamaSim(options: OllamaSimOptions = {}): Promise<Ol
 		setModelDigest: (model, digest) => models.setDigest(model, digest),
 		addModel: (model) => void models.add(model),
 		stats: () => stats.snapshot(),
+		sloppyRecords: () => stats.sloppyRecords(),
 		resetStats: () => stats.reset(),
 		close: async () => {
 			if (closed) return;

@@ -1,3 +1,4 @@
+import { isSpreadHit } from './isSpreadHit.js';
 import type { SimBehavior, SimFault } from './SimBehavior.js';
 
 /**
@@ -17,9 +18,6 @@ export class FaultPlanner {
 	public next(behavior: Pick<SimBehavior, 'fault' | 'faultRate'>): SimFault {
 		if (behavior.fault === 'none' || behavior.fault === 'refuse') return 'none';
 		this.eligibleSeen += 1;
-		const n = this.eligibleSeen;
-		// A small epsilon keeps rates like 0.1 from missing a hit to float rounding (10 × 0.1 = 0.9999…).
-		const hit = Math.floor(n * behavior.faultRate + 1e-9) > Math.floor((n - 1) * behavior.faultRate + 1e-9);
-		return hit ? behavior.fault : 'none';
+		return isSpreadHit(this.eligibleSeen, behavior.faultRate) ? behavior.fault : 'none';
 	}
 }

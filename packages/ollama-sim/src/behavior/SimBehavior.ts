@@ -1,3 +1,5 @@
+import { type SloppyKind, sloppyKinds } from '../sloppy/sloppyKinds.js';
+
 /** The faults a simulator can inject; see the package README for what each looks like on the wire. */
 export const simFaults = ['none', 'refuse', 'hang', 'http500', 'http503', 'midstream', 'abrupt-close'] as const;
 
@@ -16,6 +18,10 @@ export interface SimBehavior {
 	forgottenModels: string[];
 	/** Which requests faults hit: `inference` (chat, generate, embed; default) or `all` `/api/*` routes. */
 	faultScope?: 'inference' | 'all';
+	/** Share of chat/generate replies without `format` that carry one small-model failure, 0..1 (0.25 = every 4th; default 0). */
+	sloppy?: number;
+	/** The failures sloppy replies take turns with, in this order (default: every kind). */
+	sloppyKinds?: readonly SloppyKind[];
 }
 
 /** A healthy host. */
@@ -25,4 +31,6 @@ export const DefaultSimBehavior = {
 	slowFactor: 1,
 	forgottenModels: [],
 	faultScope: 'inference',
+	sloppy: 0,
+	sloppyKinds,
 } as const satisfies Required<SimBehavior>;

@@ -30,6 +30,12 @@ Faults (change them later with POST /_sim/behavior)
   --slow <factor>                 Multiply every delay (default 1)
   --forget <a,b>                  Models that vanish (404) until pulled again
 
+Sloppy replies, like small chat models write (change them later with POST /_sim/behavior)
+  --sloppy <0..1>                 Share of chat/generate replies without format given one failure, spread evenly (default 0)
+  --sloppy-kinds <a,b>            Failures to take turns with (default all): assistant-frame, ooc-note,
+                                  template-tokens, own-label, mass-mention, disclaimer, refusal, script,
+                                  assistant-format, loop, wiki-voice, prompt-echo
+
   -h, --help                      Show this help
 
-Control: GET /_sim lists the control endpoints (stats, behavior, scripts, digest).`;
+Control: GET /_sim lists the control endpoints (stats, behavior, sloppy, scripts, digest).`;

@@ -43,6 +43,16 @@ describe('parseCliArgs', () => {
 		expect(parseCliArgs(['-h']).help).toBe(true);
 	});
 
+	it('takes the sloppy share and kinds', () => {
+		expect(parseCliArgs(['--sloppy', '0.3']).options).toMatchObject({ sloppy: 0.3 });
+		expect(parseCliArgs(['--sloppy', '0.3']).options.behavior).toBeUndefined();
+		expect(parseCliArgs(['--sloppy-kinds', 'own-label, loop']).options.behavior).toEqual({ sloppyKinds: ['own-label', 'loop'] });
+		expect(() => parseCliArgs(['--sloppy', '1.5'])).toThrow('--sloppy must be a share 0..1; got "1.5"');
+		expect(() => parseCliArgs(['--sloppy', 'lots'])).toThrow('--sloppy must be a number; got "lots"');
+		expect(() => parseCliArgs(['--sloppy-kinds', 'own-label,typos'])).toThrow(/--sloppy-kinds takes kinds from assistant-frame, .*; got "typos"/);
+		expect(() => parseCliArgs(['--sloppy-kinds', ','])).toThrow(/--sloppy-kinds must list at least one kind/);
+	});
+
 	it('names the flag and the problem', () => {
 		expect(() => parseCliArgs(['--port', 'abc'])).toThrow('--port must be a number; got "abc"');
 		expect(() => parseCliArgs(['--fault', 'explode'])).toThrow(/--fault must be one of none, refuse/);

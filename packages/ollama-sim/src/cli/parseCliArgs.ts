@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type SimFault, simFaults } from '../behavior/SimBehavior.js';
 import type { OllamaSimOptions, SimModelOptions } from '../options/OllamaSimOptions.js';
+import { type SloppyKind, sloppyKinds } from '../sloppy/sloppyKinds.js';
 import { parseKeepAlive } from '../time/parseKeepAlive.js';
 
 /** What the command line asked for. */
@@ -32,6 +33,8 @@ const flags = {
 	'fault-scope': { type: 'string' },
 	slow: { type: 'string' },
 	forget: { type: 'string' },
+	sloppy: { type: 'string' },
+	'sloppy-kinds': { type: 'string' },
 	name: { type: 'string' },
 	'num-ctx': { type: 'string' },
 	'pull-ms': { type: 'string' },
@@ -63,6 +66,12 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
 		throw new Error(`--fault must be one of ${simFaults.join(', ')}; got ${JSON.stringify(fault)}`);
 	const scope = values['fault-scope'];
 	if (scope !== undefined && scope !== 'inference' && scope !== 'all') throw new Error(`--fault-scope must be inference or all; got ${JSON.stringify(scope)}`);
+	const sloppy = number('sloppy');
+	if (sloppy !== undefined && !(sloppy >= 0 && sloppy <= 1)) throw new Error(`--sloppy must be a share 0..1; got ${JSON.stringify(values.sloppy)}`);
+	const kinds = list(values['sloppy-kinds']);
+	const unknownKind = kinds?.find((kind) => !sloppyKinds.includes(kind as SloppyKind));
+	if (unknownKind !== undefined) throw new Error(`--sloppy-kinds takes kinds from ${sloppyKinds.join(', ')}; got ${JSON.stringify(unknownKind)}`);
+	if (kinds?.length === 0) throw new Error(`--sloppy-kinds must list at least one kind; got ${JSON.stringify(values['sloppy-kinds'])}`);
 	let keepAliveMs: number | undefined;
 	if (values['keep-alive'] !== undefined) {
 		try {
@@ -78,6 +87,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
 		...definedEntry('slowFactor', number('slow')),
 		...(scope === undefined ? {} : { faultScope: scope as 'inference' | 'all' }),
 		...definedEntry('forgottenModels', list(values.forget)),
+		...definedEntry('sloppyKinds', kinds as SloppyKind[] | undefined),
 	};
 	const options: OllamaSimOptions = {
 		port: number('port') ?? defaultCliPort,
@@ -95,6 +105,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
 		...definedEntry('name', values.name),
 		...definedEntry('defaultNumCtx', number('num-ctx')),
 		...definedEntry('pullMs', number('pull-ms')),
+		...definedEntry('sloppy', sloppy),
 		...(Object.keys(behavior).length > 0 ? { behavior } : {}),
 	};
 	return { help: values.help === true, options };

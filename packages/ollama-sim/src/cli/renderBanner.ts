@@ -6,6 +6,8 @@ export interface BannerFacts {
 	readonly numParallel: number;
 	readonly tokensPerSecond: number;
 	readonly fault: string;
+	/** Share of replies made sloppy. */
+	readonly sloppy: number;
 }
 
 /** The loud stderr banner: nobody should mistake simulated replies for a model's. */
@@ -14,7 +16,7 @@ export function renderBanner(facts: BannerFacts): string {
 		`OLLAMA SIMULATOR "${facts.name}" - REPLIES ARE SIMULATED, NOT FROM A LANGUAGE MODEL`,
 		`listening on ${facts.url}`,
 		`models: ${facts.models.join(', ')}`,
-		`parallel slots: ${facts.numParallel}   tokens/s: ${facts.tokensPerSecond}   fault: ${facts.fault}`,
+		`parallel slots: ${facts.numParallel}   tokens/s: ${facts.tokensPerSecond}   fault: ${facts.fault}${facts.sloppy > 0 ? `   sloppy: ${facts.sloppy}` : ''}`,
 		`control: ${facts.url}/_sim   stop: Ctrl+C`,
 	];
 	const width = Math.max(...lines.map((line) => line.length)) + 4;

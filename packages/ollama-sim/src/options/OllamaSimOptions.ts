@@ -55,6 +55,8 @@ export interface OllamaSimOptions {
 	replyTokens?: number;
 	/** Faults and slowness in force from the start. */
 	behavior?: Partial<SimBehavior>;
+	/** Share of chat/generate replies without `format` given one small-model failure, 0..1 (0.25 = every 4th); the starting `behavior.sloppy`. */
+	sloppy?: number;
 	/** Scripted replies, tried in order before generated text. */
 	scripts?: SimScript[];
 	/** Shown in the banner and in `/api/version`, to tell several simulators apart. */
@@ -80,6 +82,7 @@ export const DefaultOllamaSimOptions = {
 	preloaded: false,
 	replyTokens: 40,
 	behavior: {},
+	sloppy: 0,
 	scripts: [],
 	name: 'ollama-sim',
 	defaultNumCtx: 4096,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sloppyKinds } from '../sloppy/sloppyKinds.js';
 import { resolveOptions } from './resolveOptions.js';
 
 describe('resolveOptions', () => {
@@ -13,15 +14,17 @@ describe('resolveOptions', () => {
 			promptTokensPerSecond: 2900,
 			loadMs: 1500,
 			keepAliveMs: 300_000,
-			behavior: { fault: 'none', faultRate: 1, slowFactor: 1, forgottenModels: [], faultScope: 'inference' },
+			behavior: { fault: 'none', faultRate: 1, slowFactor: 1, forgottenModels: [], faultScope: 'inference', sloppy: 0, sloppyKinds: [...sloppyKinds] },
 		});
+		expect(resolveOptions({ sloppy: 0.3 }).behavior.sloppy).toBe(0.3);
+		expect(resolveOptions({ behavior: { sloppy: 0.5, sloppyKinds: ['loop'] } }).behavior).toMatchObject({ sloppy: 0.5, sloppyKinds: ['loop'] });
 		expect(resolveOptions({ keepAliveMs: Number.POSITIVE_INFINITY }).keepAliveMs).toBe(Number.POSITIVE_INFINITY);
 	});
 
 	it('names every bad option at once', () => {
 		let message = '';
 		try {
-			resolveOptions({ numParallel: 0, tokensPerSecond: -1, models: [], behavior: { faultRate: 2 } });
+			resolveOptions({ numParallel: 0, tokensPerSecond: -1, models: [], sloppy: 3, behavior: { faultRate: 2, sloppyKinds: [] } });
 		} catch (error) {
 			message = (error as Error).message;
 		}
@@ -30,5 +33,8 @@ describe('resolveOptions', () => {
 		expect(message).toContain('- models: must list at least one model; got []');
 		expect(message).toContain('- tokensPerSecond: must be greater than 0; got -1');
 		expect(message).toContain('- behavior.faultRate: must be 0..1');
+		expect(message).toContain('- sloppy: must be 0..1; got 3');
+		expect(message).toContain('- behavior.sloppyKinds: must list at least one kind');
+		expect(() => resolveOptions({ sloppy: 0.2, behavior: { sloppy: 0.4 } })).toThrow('sloppy: conflicts with behavior.sloppy');
 	});
 });

@@ -27,6 +27,7 @@ const optionsSchema = z.object({
 	defaultNumCtx: wholeAtLeastOne,
 	pullMs: nonNegative,
 	name: z.string().min(1, 'must not be empty'),
+	sloppy: z.number({ error: 'must be a number' }).min(0, 'must be 0..1').max(1, 'must be 0..1'),
 });
 
 /** Applies defaults and validates; throws one error naming every bad option, e.g. `numParallel: must be at least 1; got 0`. */
@@ -42,13 +43,22 @@ export function resolveOptions(options: OllamaSimOptions = {}): ResolvedSimOptio
 	}
 	const behavior = simBehaviorSchema.safeParse(options.behavior ?? {});
 	if (!behavior.success) for (const issue of behavior.error.issues) problems.push(`behavior.${issue.path.join('.')}: ${issue.message}`);
+	if (options.sloppy !== undefined && options.behavior?.sloppy !== undefined && options.sloppy !== options.behavior.sloppy) {
+		problems.push(`sloppy: conflicts with behavior.sloppy; give one of them; got ${options.sloppy} and ${options.behavior.sloppy}`);
+	}
 	if (problems.length > 0) throw new RangeError(`Invalid OllamaSimOptions:\n  - ${problems.join('\n  - ')}`);
 	return {
 		...merged,
 		models: [...merged.models],
 		preloaded: Array.isArray(merged.preloaded) ? [...merged.preloaded] : merged.preloaded,
 		scripts: [...merged.scripts],
-		behavior: { ...DefaultSimBehavior, ...(behavior.data as Partial<SimBehavior>), forgottenModels: [...(behavior.data?.forgottenModels ?? [])] },
+		behavior: {
+			...DefaultSimBehavior,
+			...(behavior.data as Partial<SimBehavior>),
+			...(options.sloppy === undefined ? {} : { sloppy: options.sloppy }),
+			forgottenModels: [...(behavior.data?.forgottenModels ?? [])],
+			sloppyKinds: [...(behavior.data?.sloppyKinds ?? DefaultSimBehavior.sloppyKinds)],
+		},
 	};
 }
 

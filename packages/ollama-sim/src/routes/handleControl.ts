@@ -28,7 +28,8 @@ export const controlEndpoints = [
 	'GET /_sim/stats',
 	'POST /_sim/stats/reset',
 	'GET /_sim/behavior',
-	'POST /_sim/behavior {fault?, faultRate?, slowFactor?, forgottenModels?, faultScope?, revertAfterMs?}',
+	'POST /_sim/behavior {fault?, faultRate?, slowFactor?, forgottenModels?, faultScope?, sloppy?, sloppyKinds?, revertAfterMs?}',
+	'GET /_sim/sloppy',
 	'GET /_sim/scripts',
 	'POST /_sim/scripts {match, regex?, flags?, reply, model?, times?}',
 	'DELETE /_sim/scripts',
@@ -49,6 +50,10 @@ export async function handleControl(path: string, request: IncomingMessage, resp
 			return sendJson(response, 200, context.stats.snapshot());
 		case 'GET /_sim/behavior':
 			return sendJson(response, 200, context.behavior);
+		case 'GET /_sim/sloppy': {
+			const records = context.stats.sloppyRecords();
+			return sendJson(response, 200, { count: records.length, records });
+		}
 		case 'POST /_sim/behavior':
 		case 'PUT /_sim/behavior':
 		case 'PATCH /_sim/behavior': {

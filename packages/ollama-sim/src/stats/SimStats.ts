@@ -31,4 +31,15 @@ export interface SimStats {
 	/** Reply tokens sent and prompt tokens evaluated. */
 	tokensGenerated: number;
 	promptTokens: number;
+	/** Sloppy replies (see `SimBehavior.sloppy`). */
+	sloppy: {
+		/** Chat/generate replies without `format` served while `sloppy` > 0. */
+		eligible: number;
+		/** Replies whose injected failure reached the client; each one is in `sloppyRecords()`. */
+		injected: number;
+		/** Replies made sloppy whose failure a stop sequence, `num_predict` or a client leaving cut away. */
+		cut: number;
+		/** {@link injected} by kind. */
+		byKind: Record<string, number>;
+	};
 }

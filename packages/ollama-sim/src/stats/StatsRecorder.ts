@@ -1,8 +1,14 @@
+import type { SloppyRecord } from '../sloppy/SloppyRecord.js';
+import { BoundedLog } from './BoundedLog.js';
 import type { SimStats } from './SimStats.js';
+
+/** How many sloppy records are kept; older ones are dropped. */
+const sloppyRecordLimit = 10_000;
 
 /** Counts what the simulator does; {@link StatsRecorder.snapshot} is a copy safe to hand out. */
 export class StatsRecorder {
 	private stats: SimStats = StatsRecorder.empty(0, 0, 0);
+	private readonly sloppyLog = new BoundedLog<SloppyRecord>(sloppyRecordLimit);
 
 	private static empty(inFlight: number, queued: number, active: number): SimStats {
 		return {
@@ -20,12 +26,14 @@ export class StatsRecorder {
 			unloads: 0,
 			tokensGenerated: 0,
 			promptTokens: 0,
+			sloppy: { eligible: 0, injected: 0, cut: 0, byKind: {} },
 		};
 	}
 
-	/** Zeroes the counters; gauges keep their current values, and maxima restart from them. */
+	/** Zeroes the counters and drops the sloppy records; gauges keep their current values, and maxima restart from them. */
 	public reset(): void {
 		this.stats = StatsRecorder.empty(this.stats.inFlight, this.stats.queued, this.stats.active);
+		this.sloppyLog.clear();
 	}
 
 	/** A deep copy of the current figures. */
@@ -80,6 +88,28 @@ export class StatsRecorder {
 	public tokens(generated: number, prompt: number): void {
 		this.stats.tokensGenerated += generated;
 		this.stats.promptTokens += prompt;
+	}
+
+	/** Counts a reply that could have been made sloppy. */
+	public sloppyEligible(): void {
+		this.stats.sloppy.eligible += 1;
+	}
+
+	/** Counts and keeps a sloppy failure that reached the client. */
+	public sloppyInjected(record: SloppyRecord): void {
+		this.stats.sloppy.injected += 1;
+		bump(this.stats.sloppy.byKind, record.kind);
+		this.sloppyLog.add(record);
+	}
+
+	/** Counts a sloppy failure that was cut away before it reached the client. */
+	public sloppyCut(): void {
+		this.stats.sloppy.cut += 1;
+	}
+
+	/** Copies of the last 10,000 sloppy records, oldest first. */
+	public sloppyRecords(): SloppyRecord[] {
+		return this.sloppyLog.toArray().map((record) => ({ ...record }));
 	}
 }
 

@@ -1,6 +1,10 @@
 import type { SimModel } from '../../models/SimModel.js';
 import { generateSchemaValue } from '../../schema/generateSchemaValue.js';
 import type { ScriptBook } from '../../scripts/ScriptBook.js';
+import { makeSloppy } from '../../sloppy/makeSloppy.js';
+import { readPromptFacts } from '../../sloppy/readPromptFacts.js';
+import type { SloppyKind } from '../../sloppy/sloppyKinds.js';
+import type { SloppyText } from '../../sloppy/SloppyText.js';
 import { countTokens } from '../../text/countTokens.js';
 import { createRandom } from '../../text/createRandom.js';
 import { generateReply } from '../../text/generateReply.js';
@@ -12,6 +16,8 @@ import type { InferenceRequest } from './parseInferenceRequest.js';
 export interface ComposedReply extends LimitedReply {
 	/** Prompt tokens evaluated (truncated to `num_ctx`, as Ollama truncates). */
 	readonly promptTokens: number;
+	/** The failure put in before the limits, when the reply was made sloppy; the reply's own `text` is what the limits left of it. */
+	readonly sloppy?: SloppyText;
 }
 
 /** Tokens each message adds for its chat-template framing. */
@@ -21,12 +27,13 @@ const ollamaDefaultTemperature = 0.8;
 /**
  * Picks the reply: a matching script first (used verbatim), else JSON for `format`, else prose. Generated
  * text is seeded by the model, the messages and `options.seed`; at `temperature: 0` the seed is ignored,
- * as greedy decoding ignores it. Lower temperatures also narrow the vocabulary.
+ * as greedy decoding ignores it. Lower temperatures also narrow the vocabulary. A `sloppyKind` puts that
+ * failure into the text before `stop` and `num_predict` apply, as a model writes it before a stop cuts it.
  */
 export function composeReply(
 	request: InferenceRequest,
 	model: SimModel,
-	settings: { readonly scripts: ScriptBook; readonly replyTokens: number; readonly defaultNumCtx: number },
+	settings: { readonly scripts: ScriptBook; readonly replyTokens: number; readonly defaultNumCtx: number; readonly sloppyKind?: SloppyKind },
 ): ComposedReply {
 	const numCtx = request.options.numCtx ?? settings.defaultNumCtx;
 	const fullPrompt = request.messages.reduce((sum, message) => sum + countTokens(message.content) + templateTokensPerMessage, 0);
@@ -40,7 +47,9 @@ export function composeReply(
 	else if (request.format === 'json') text = JSON.stringify({ response: generateReply({ seed, tokens: Math.min(settings.replyTokens, 60) }) });
 	else if (request.format !== undefined) text = JSON.stringify(generateSchemaValue(request.format, createRandom(seed)));
 	else text = generateReply({ seed, tokens: settings.replyTokens, variety: Math.max(0.15, temperature) });
+	const sloppy =
+		settings.sloppyKind === undefined ? undefined : makeSloppy(text, { kind: settings.sloppyKind, seed, facts: readPromptFacts(request.messages) });
 	const numPredict = request.options.numPredict;
 	const maxTokens = numPredict !== undefined && numPredict > 0 ? numPredict : numPredict === -2 ? Math.max(0, numCtx - promptTokens) : Number.POSITIVE_INFINITY;
-	return { ...limitReply(text, { stop: request.options.stop ?? [], maxTokens }), promptTokens };
+	return { ...limitReply(sloppy?.text ?? text, { stop: request.options.stop ?? [], maxTokens }), promptTokens, ...(sloppy === undefined ? {} : { sloppy }) };
 }

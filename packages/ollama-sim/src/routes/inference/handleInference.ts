@@ -10,6 +10,7 @@ import { splitTokens } from '../../text/splitTokens.js';
 import { composeReply } from './composeReply.js';
 import type { Delivery } from './Delivery.js';
 import { parseInferenceRequest } from './parseInferenceRequest.js';
+import { recordSloppyReply } from './recordSloppyReply.js';
 import { renderLoadChunk } from './renderChunk.js';
 import { respondWhole } from './respondWhole.js';
 import { streamReply } from './streamReply.js';
@@ -60,11 +61,19 @@ export async function handleInference(
 		lease.release();
 		return sendJson(response, 200, renderLoadChunk(kind, parsed.model, 'load'));
 	}
+	// Structured output is never made sloppy, nor a reply that a midstream fault will cut short anyway.
+	const sloppyEligible = context.behavior.sloppy > 0 && parsed.format === undefined && fault !== 'midstream' && fault !== 'abrupt-close';
+	if (sloppyEligible) context.stats.sloppyEligible();
+	const sloppyKind = sloppyEligible ? context.sloppy.next(context.behavior) : undefined;
 	const reply = composeReply(parsed, entry.model, {
 		scripts: context.scripts,
 		replyTokens: context.options.replyTokens,
 		defaultNumCtx: context.options.defaultNumCtx,
+		...(sloppyKind === undefined ? {} : { sloppyKind }),
 	});
+	const { sloppy } = reply;
+	// Headers go out before the body, so this says what the limits left in, not what a client that leaves early saw.
+	if (sloppy !== undefined && sloppy.fragmentAt + sloppy.fragment.length <= reply.text.length) response.setHeader('x-ollama-sim-sloppy', sloppy.kind);
 	const delivery: Delivery = {
 		kind,
 		model: parsed.model,
@@ -78,6 +87,7 @@ export async function handleInference(
 		onEnd: (tokensSent) => {
 			lease.release();
 			context.stats.tokens(tokensSent, reply.promptTokens);
+			recordSloppyReply(context.stats, entry.model.name, reply, tokensSent);
 		},
 	};
 	if (parsed.stream) streamReply(response, delivery, context.pacer);
