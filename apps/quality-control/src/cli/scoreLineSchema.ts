@@ -17,9 +17,22 @@ export const historyItemSchema = z.union([
 export const scoreLineSchema = z.object({
 	character: characterIdSchema,
 	reply: z.string().max(20_000),
+	/** The member's message the reply answers (optional; the judge and the corpus use it). */
+	message: z.string().max(4000).optional(),
 	/** Earlier messages of the channel, oldest first. */
 	history: z.array(historyItemSchema).max(200).optional(),
 });
 
 /** A parsed input line. */
 export type ScoreLine = z.output<typeof scoreLineSchema>;
+
+/** One labeled reply of a corpus: a `qc score` line with the verdict it deserves and the kind of reply it is. */
+export const corpusLineSchema = scoreLineSchema.extend({
+	id: z.string().min(1).max(40),
+	label: z.enum(['pass', 'fail']),
+	/** What kind of failure it is (`assistant-frame`, `loop`, ...) or of pass (`in-character`, `trap-list`, ...). */
+	category: z.string().regex(/^[a-z][a-z-]{1,40}$/u, 'must be a lowercase kebab-case name'),
+});
+
+/** A parsed corpus line. */
+export type CorpusLine = z.output<typeof corpusLineSchema>;

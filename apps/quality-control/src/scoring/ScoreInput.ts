@@ -1,4 +1,5 @@
 import type { ChannelSettings } from '@charbot/conversation';
+import type { PromptEchoSources } from './persona/promptTextsOf.js';
 
 /** Tunables of the rule-based scorers; the channel's own settings come with the input. */
 export interface ScoringOptions {
@@ -20,7 +21,7 @@ export interface ScoringOptions {
 export const DefaultScoringOptions = {
 	minChars: 2,
 	longReplyFactor: 2,
-	repetitionThreshold: 0.8,
+	repetitionThreshold: 0.7,
 	repetitionWindow: 5,
 	maxUserMentions: 3,
 	allowLinks: false,
@@ -33,6 +34,18 @@ export interface ScoredCharacter {
 	readonly aliases: readonly string[];
 	/** Phrases the persona never says (`quality.neverSays`). */
 	readonly neverSays: readonly string[];
+	/** Its catchphrases and the phrases its speech style quotes: what its voice sounds like. */
+	readonly voice: readonly string[];
+	/** What its prompt showed the model, which a reply must never echo. */
+	readonly promptTexts: PromptEchoSources;
+}
+
+/** Another character of the cast, as the voice check needs it. */
+export interface OtherVoice {
+	readonly displayName: string;
+	readonly names: readonly string[];
+	/** Its catchphrases and the phrases its speech style quotes. */
+	readonly voice: readonly string[];
 }
 
 /** Everything the rule-based scorers look at; pure data, so scoring needs no Redis or network. */
@@ -41,6 +54,8 @@ export interface ScoreInput {
 	readonly character: ScoredCharacter;
 	/** Names of the other characters and of members in the conversation. */
 	readonly otherSpeakers: readonly string[];
+	/** The rest of the cast, for the voice check. */
+	readonly otherVoices: readonly OtherVoice[];
 	/** The character's own latest replies in the channel, oldest first. */
 	readonly recentReplies: readonly string[];
 	readonly settings: Pick<ChannelSettings, 'maxReplyChars' | 'qualityThreshold' | 'blocklist'>;

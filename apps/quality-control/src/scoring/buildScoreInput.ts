@@ -1,13 +1,16 @@
 import type { ChannelSettings, HistoryEntry } from '@charbot/conversation';
 import type { Persona } from '@charbot/characters';
+import { promptTextsOf } from './persona/promptTextsOf.js';
+import { voiceOf } from './persona/voiceOf.js';
 import { DefaultScoringOptions, type ScoreInput, type ScoringOptions } from './ScoreInput.js';
+import { namesOf } from './text/namesOf.js';
 
 /** What {@link buildScoreInput} assembles a score input from. */
 export interface ScoreContext {
 	readonly reply: string;
 	readonly persona: Persona;
 	/** Every character (the persona itself may be among them). */
-	readonly cast: readonly Pick<Persona, 'id' | 'displayName' | 'aliases'>[];
+	readonly cast: readonly Persona[];
 	readonly settings: ChannelSettings;
 	/** The channel's recent messages, oldest first. */
 	readonly history: readonly HistoryEntry[];
@@ -16,16 +19,28 @@ export interface ScoreContext {
 	readonly options?: Partial<ScoringOptions>;
 }
 
-/** Gathers the scorers' input: the other speakers' names, the character's latest replies and the options. */
+/** Gathers the scorers' input: the other speakers' names and voices, the character's latest replies, what its prompt said, and the options. */
 export function buildScoreInput(context: ScoreContext): ScoreInput {
 	const { persona } = context;
-	const otherCharacters = context.cast.filter((character) => character.id !== persona.id).flatMap((character) => [character.displayName, ...character.aliases]);
+	const others = context.cast.filter((character) => character.id !== persona.id);
 	const members = context.history.filter((entry) => entry.characterId === undefined).map((entry) => entry.authorName);
 	const options = { ...DefaultScoringOptions, ...context.options };
 	return {
 		reply: context.reply,
-		character: { id: persona.id, displayName: persona.displayName, aliases: persona.aliases, neverSays: persona.quality.neverSays },
-		otherSpeakers: [...new Set([...otherCharacters, ...members, ...(context.memberNames ?? [])])],
+		character: {
+			id: persona.id,
+			displayName: persona.displayName,
+			aliases: persona.aliases,
+			neverSays: persona.quality.neverSays,
+			voice: voiceOf(persona),
+			promptTexts: promptTextsOf(persona, context.settings.maxReplyChars),
+		},
+		otherSpeakers: [...new Set([...others.flatMap((character) => [character.displayName, ...character.aliases]), ...members, ...(context.memberNames ?? [])])],
+		otherVoices: others.map((character) => ({
+			displayName: character.displayName,
+			names: namesOf(character.displayName, character.aliases),
+			voice: voiceOf(character),
+		})),
 		recentReplies: context.history
 			.filter((entry) => entry.characterId === persona.id)
 			.map((entry) => entry.content)

@@ -6,13 +6,14 @@ const apostrophe = "['’]";
 
 /** Talk about the fiction itself: the character, the roleplay, the persona, the prompt. */
 const breakPatterns: readonly RegExp[] = [
-	/\bthe character\b/iu,
+	// "The character" of a model talking about its part, not a novelist's "the character development".
+	/\b(?:stay(?:ing)? true to|portray(?:ing)?|play(?:ing)?|embody(?:ing)?|voic(?:e|ing)|as|of|in|into) the character\b(?!\s+(?:development|arc|arcs|list|limit|count|sheet|creation|design))|\bthe character(?:'s)? (?:voice|personality|tone|traits|perspective|point of view|mannerisms)\b/iu,
 	/\brole[- ]?play(?:ing|ed|s)?\b/iu,
 	/\bmy (?:persona|character)\b/iu,
 	/\b(?:out of|stay(?:ing)? in|break(?:ing)?|staying out of) character\b/iu,
 	/\bOOC\b/u,
 	/\bsystem (?:prompt|message|instructions?)\b/iu,
-	/\bmy (?:instructions|programming|prompt)\b/iu,
+	/\bmy (?:programming|prompt)\b/iu,
 	new RegExp(String.raw`\bI(?:${apostrophe}m| am) (?:just )?(?:playing|portraying|pretending to be|acting as)\b`, 'iu'),
 ];
 

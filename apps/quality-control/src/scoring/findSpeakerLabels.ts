@@ -1,13 +1,78 @@
 import type { Finding } from './Finding.js';
-import { escapeRegExp } from '@charbot/characters';
 import type { ScoreInput } from './ScoreInput.js';
+import { namesOf } from './text/namesOf.js';
+import { namesPattern } from './text/namesPattern.js';
+import { normalizeReply } from './text/normalizeReply.js';
 
 /** Labels of a chat transcript that a model may continue with. */
-const genericSpeakers = ['User', 'Human', 'Assistant', 'AI', 'System', 'Narrator'];
+const genericSpeakers = [
+	'User',
+	'Human',
+	'Assistant',
+	'AI',
+	'System',
+	'Narrator',
+	'Member',
+	'Bot',
+	'Model',
+	'Char',
+	'Character',
+	'Player',
+	'Anon',
+	'Anonymous',
+	'Guest',
+];
+
+/** Words that start a colon line without naming a speaker ("Rule one:", "P.S.:", "Fun fact:"). */
+const notSpeakers = new Set(
+	'rule rules step phase note ps p.s fun fact time update warning plan option reason tip lesson chapter part day item exhibit problem question answer result score status level round act scene location mood today tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday dear important translation pro con bonus also edit exhibit verdict conclusion summary example objective mission goal target subject re fyi reminder breaking news truth fact lie priority'.split(
+		' ',
+	),
+);
+
+/** Opening of a speaker label: quote marks, list bullets and markdown around it are still a label. */
+const labelStart = String.raw`^[ \t>*_~\-•]*(?:\[[^\]\n]{1,20}\][ \t]*)?[\[<]?[ \t*_]*`;
+/** Its end: an optional bracket, stage direction and markdown, then the colon (never `://` or a clock time). */
+const labelEnd = String.raw`[ \t*_]*[\]>]?[ \t*_]*(?:\([^)\n]{0,40}\))?[ \t*_]*(?::(?!\/\/|[ \t]*\d)|(?<=>))`;
+
+/** A speaker label a line starts with, sorted by who it names. */
+type Label = { who: 'own' | 'other' | 'unknown'; text: string };
+
+function labelsOf(text: string, own: readonly string[], others: readonly string[]): Label[] {
+	const ownLabel = new RegExp(`${labelStart}(${namesPattern(own)})${labelEnd}`, 'iu');
+	const otherLabel = new RegExp(`${labelStart}(${namesPattern(others)})${labelEnd}`, 'iu');
+	const anyName = new RegExp(`${labelStart}(\\p{Lu}[\\p{L}'.-]{1,20}(?:[ \\t]\\p{Lu}[\\p{L}'.-]{1,20})?)${labelEnd}[ \\t]*\\S`, 'u');
+	const labels: Label[] = [];
+	for (const line of text.split('\n')) {
+		// A scoreboard ("Peter: zero points", "Lois: 4") names people without giving them lines.
+		if (
+			/^[^:\n]{1,40}:[ \t*_]*(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)[ \t*_]*(?:$|[,.;/|-]|points?\b|pts\b|wins?\b|goals?\b|stars?\b|out of\b|to\b)/iu.test(
+				line,
+			)
+		)
+			continue;
+		const other = otherLabel.exec(line);
+		if (other?.[1] !== undefined) {
+			labels.push({ who: 'other', text: other[1] });
+			continue;
+		}
+		const self = ownLabel.exec(line);
+		// "Stewie Griffin: genius, visionary…" defines; a label is followed by the speech itself, which starts like a sentence.
+		if (self?.[1] !== undefined && !/^(?:\*\*|__)?[ \t]*\p{Ll}/u.test(line.slice(self.index + self[0].length))) {
+			labels.push({ who: 'own', text: self[1] });
+			continue;
+		}
+		const unknown = anyName.exec(line);
+		if (unknown?.[1] !== undefined && !notSpeakers.has(unknown[1].toLocaleLowerCase().split(/\s/u)[0] ?? '')) labels.push({ who: 'unknown', text: unknown[1] });
+	}
+	return labels;
+}
 
 /**
- * Lines that start with a speaker label: another character's or member's name and a colon means the reply
- * writes lines for others; its own name and a colon means it formats itself as a script.
+ * Lines that start with a speaker label. A label naming anyone but the speaking character (another character, a
+ * member, "User:", "Assistant:") means the reply writes lines for others: a hard fail. So do lines labelled with
+ * names we do not know beside one of its own, or going back and forth between two of them. The character's own label on the first line only is
+ * a removable wrapper (`own-label`), also a fail until it is removed.
  */
 export function findSpeakerLabels(input: ScoreInput): Finding[] {
 	const own = namesOf(input.character.displayName, input.character.aliases);
@@ -15,40 +80,29 @@ export function findSpeakerLabels(input: ScoreInput): Finding[] {
 	const others = [...new Set([...input.otherSpeakers.flatMap((name) => namesOf(name, [])), ...genericSpeakers])].filter(
 		(name) => !ownKeys.has(name.toLocaleLowerCase()),
 	);
-	const ownLabel = labelPattern(own);
-	const otherLabel = labelPattern(others);
-	const ownHits: string[] = [];
-	const otherHits: string[] = [];
-	for (const rawLine of input.reply.split(/\r?\n/u)) {
-		// Markdown around a label ("**Stewie:**", "> Meg:") is still a label.
-		const line = rawLine.replace(/^[\s>*_~-]+/u, '');
-		const other = otherLabel?.exec(line);
-		if (other?.[1] !== undefined) otherHits.push(`${other[1]}:`);
-		else {
-			const self = ownLabel?.exec(line);
-			if (self?.[1] !== undefined) ownHits.push(`${self[1]}:`);
-		}
+	const text = normalizeReply(input.reply).trim();
+	const labels = labelsOf(text, own, others);
+	const foreign = labels.filter((label) => label.who === 'other');
+	const unknown = labels.filter((label) => label.who === 'unknown');
+	const ownLabels = labels.filter((label) => label.who === 'own');
+	// A transcript goes back and forth, so some unknown name comes twice; a schedule or a list of rules does not.
+	const unknownNames = unknown.map((label) => label.text.toLocaleLowerCase());
+	const backAndForth = new Set(unknownNames).size >= 2 && new Set(unknownNames).size < unknownNames.length;
+	// A screenplay names its speakers in capitals on lines of their own ("QUAGMIRE", "PETER"), under a scene heading.
+	const castNames = [...own, ...others].map((name) => name.toLocaleUpperCase());
+	const screenplay =
+		/(?:^|\n)[ \t]*(?:INT|EXT)\.[ \t]/u.test(text) || text.split('\n').filter((line) => castNames.includes(line.trim().replace(/[*_]/gu, ''))).length >= 2;
+	// Names before a dash ("Brian — Whatever…", "Quagmire — Today at 4:15 PM") or interview letters ("Q:", "A:"), twice each.
+	const dashed = text.split('\n').flatMap((line) => /^[ \t*_]*(\p{Lu}[\p{L}'.-]{1,20}(?: \p{Lu}[\p{L}'.-]{1,20})?)[ \t*_]*[—–][ \t]/u.exec(line)?.[1] ?? []);
+	const dashScript = dashed.length >= 3 && new Set(dashed).size >= 2;
+	const interview = ['Q', 'A'].every((letter) => (text.match(new RegExp(`(?:^|\\n)[ \t*_]*${letter}[ \t*_]*:`, 'gu'))?.length ?? 0) >= 2);
+	const script = foreign.length > 0 || (unknown.length >= 1 && ownLabels.length >= 1) || backAndForth || screenplay || dashScript || interview;
+	if (script) {
+		const named = [...new Set([...foreign, ...unknown].map((label) => `"${label.text}:"`))].slice(0, 3);
+		return [{ kind: 'speaker-label', reason: `Reply writes lines for others (${named.join(', ')}); write only your own message`, penalty: 1, hard: true }];
 	}
-	const findings: Finding[] = [];
-	if (otherHits.length > 0) {
-		const quoted = [...new Set(otherHits)].slice(0, 3).map((label) => `"${label}"`);
-		findings.push({ kind: 'speaker-label', reason: `Reply writes lines for others (${quoted.join(', ')})`, penalty: 0.6, hard: false });
+	if (ownLabels.length > 0) {
+		return [{ kind: 'own-label', reason: `Reply labels its own lines with a speaker name ("${ownLabels[0]?.text}:")`, penalty: 1, hard: true }];
 	}
-	if (ownHits.length > 0) {
-		findings.push({ kind: 'speaker-label', reason: `Reply labels its own lines with a speaker name ("${ownHits[0]}")`, penalty: 0.3, hard: false });
-	}
-	return findings;
-}
-
-/** A full name, its aliases and its first word ("Stewie Griffin" → "Stewie"). */
-function namesOf(displayName: string, aliases: readonly string[]): string[] {
-	const first = displayName.trim().split(/\s+/u)[0] ?? '';
-	return [displayName, ...aliases, ...(first.length >= 3 ? [first] : [])].map((name) => name.trim()).filter((name) => name.length > 0);
-}
-
-function labelPattern(names: readonly string[]): RegExp | undefined {
-	if (names.length === 0) return undefined;
-	const alternatives = [...names].sort((a, b) => b.length - a.length).map((name) => escapeRegExp(name).replace(/\s+/gu, '\\s+'));
-	// The colon must end the label, so "Peter://" or "10:30" never count.
-	return new RegExp(`^(${alternatives.join('|')})\\s*[*_]*\\s*:(?!//)`, 'iu');
+	return [];
 }

@@ -13,14 +13,18 @@ describe('scoreReply', () => {
 	});
 
 	it('multiplies penalties and fails below the threshold', () => {
-		const result = scoreReply(input('In conclusion, Stewie: be quiet.\nStewie: Never!'));
-		expect(result.reasons).toEqual(['Reply writes lines for others ("Stewie:")', 'Reply uses words Peter Griffin never says ("In conclusion")']);
-		expect(result.score).toBe(0.2);
+		const result = scoreReply(input('In conclusion, beer. Visit https://beer.test for more'));
+		expect(result.reasons).toEqual([
+			'Reply sums up like an essay ("in conclusion", "overall")',
+			'Reply uses words Peter Griffin never says ("In conclusion")',
+			'Reply contains a link ("https://beer.test"); links are not allowed here',
+		]);
+		expect(result.score).toBe(0.14);
 		expect(result.verdict).toBe('fail');
 	});
 
 	it('passes a mild problem above the threshold, and fails it when the channel is stricter', () => {
-		const reply = 'Peter: Heh heh, classic me.';
+		const reply = 'Overall, heh heh, classic me.';
 		expect(scoreReply(input(reply))).toMatchObject({ score: 0.7, verdict: 'pass' });
 		expect(scoreReply(input(reply, { settings: { qualityThreshold: 0.8 } }))).toMatchObject({ score: 0.7, verdict: 'fail' });
 	});
@@ -36,7 +40,7 @@ describe('scoreReply', () => {
 
 	it('lists the reason of every problem found', () => {
 		const result = scoreReply(input('As an AI language model, I must stay in character. Visit https://x.test', { settings: { blocklist: ['visit'] } }));
-		expect(result.findings.map((finding) => finding.kind)).toEqual(['disclaimer', 'broken-character', 'blocklist', 'link']);
+		expect(result.findings.map((finding) => finding.kind)).toEqual(['disclaimer', 'assistant-frame', 'broken-character', 'blocklist', 'link']);
 		expect(result.reasons[0]).toBe('Reply contains an AI disclaimer ("As an AI language model")');
 	});
 });

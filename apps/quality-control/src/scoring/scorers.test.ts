@@ -56,11 +56,31 @@ describe('findDisclaimers', () => {
 });
 
 describe('findRefusals', () => {
-	it('catches assistant refusal templates but not a character saying no', () => {
-		expect(findRefusals(input("I'm sorry, but I can't help with that."))[0]).toMatchObject({ kind: 'refusal', hard: false });
-		expect(findRefusals(input('I cannot fulfill this request.'))[0]?.kind).toBe('refusal');
-		expect(findRefusals(input('That goes against my guidelines.'))[0]?.kind).toBe('refusal');
-		expect(findRefusals(input("I can't help you move the couch, my back's shot.")).length).toBe(0);
+	it('catches assistant refusal templates and lectures, and never fails a character saying no', () => {
+		expect(findRefusals(input("I'm sorry, but I can't help with that."))[0]).toMatchObject({ kind: 'refusal', hard: true });
+		for (const refusal of [
+			'I cannot fulfill this request.',
+			'That goes against my guidelines.',
+			"Heh, nice try, but I don't feel comfortable continuing the conversation in this direction.",
+			"That's not something I'm able to write. Let's keep things respectful!",
+			"I'd prefer to keep this family-friendly, so let's talk about boats instead.",
+			"It's important to treat everyone with kindness and respect.",
+			'I won’t be able to do that.',
+		]) {
+			expect(findRefusals(input(refusal))[0]?.kind, refusal).toBe('refusal');
+		}
+		for (const inVoice of [
+			"I can't help you move the couch, my back's shot.",
+			"Sorry, Lois, I can't hear you over how awesome this is.",
+			'I refuse to dignify that with a response.',
+			"No, you can't have a boat. It's important to eat your vegetables first.",
+		]) {
+			// At most a doubt, which leaves the reply passing and only asks the judge in borderline mode.
+			expect(
+				findRefusals(input(inVoice)).filter((finding) => finding.hard),
+				inVoice,
+			).toEqual([]);
+		}
 	});
 });
 
@@ -76,14 +96,21 @@ describe('findBrokenCharacter', () => {
 describe('findSpeakerLabels', () => {
 	it('catches lines written for other characters and members, markdown included', () => {
 		const [finding] = findSpeakerLabels(input('Heh, sure.\n**Stewie:** Blast you, fat man!\nMeg: Dad?'));
-		expect(finding).toMatchObject({ kind: 'speaker-label', penalty: 0.6 });
-		expect(finding?.reason).toBe('Reply writes lines for others ("Stewie:", "Meg:")');
+		expect(finding).toMatchObject({ kind: 'speaker-label', hard: true });
+		expect(finding?.reason).toBe('Reply writes lines for others ("Stewie:", "Meg:"); write only your own message');
 		expect(findSpeakerLabels(input('User: and then what?'))[0]?.reason).toMatch(/"User:"/);
 	});
 
-	it('catches its own name as a label, more mildly', () => {
+	it('catches its own name as a label, as a removable wrapper, but not a definition', () => {
 		const [finding] = findSpeakerLabels(input('Peter Griffin: Heh heh heh.'));
-		expect(finding).toMatchObject({ penalty: 0.3, reason: 'Reply labels its own lines with a speaker name ("Peter Griffin:")' });
+		expect(finding).toMatchObject({ kind: 'own-label', hard: true, reason: 'Reply labels its own lines with a speaker name ("Peter Griffin:")' });
+		expect(findSpeakerLabels(input('Peter Griffin: genius, husband, and the best employee the brewery ever had.'))).toEqual([]);
+	});
+
+	it('reads a back-and-forth of unknown names as a transcript, but not a schedule', () => {
+		expect(findSpeakerLabels(input('Dave: hey\nSam: sup\nDave: nothing'))[0]?.kind).toBe('speaker-label');
+		expect(findSpeakerLabels(input('Dave: hey\nPeter: Heh, hey Dave.'))[0]?.kind).toBe('speaker-label');
+		expect(findSpeakerLabels(input('Breakfast: 7:00\nLunch: the best part\nNap: 2:00\nOne: never skip a meal.'))).toEqual([]);
 	});
 
 	it('ignores names in the middle of a line, times and URLs', () => {
@@ -97,7 +124,9 @@ describe('findRepetition', () => {
 	it('fails a reply nearly the same as a recent one', () => {
 		const [finding] = findRepetition(input(`${earlier}!`, { recentReplies: ['Something else entirely here.', earlier] }));
 		expect(finding?.reason).toBe("Reply repeats one of the character's recent replies (100% the same); say something new");
-		expect(wordTrigramSimilarity(earlier, `${earlier} today`)).toBeGreaterThanOrEqual(0.8);
+		expect(wordTrigramSimilarity(earlier, `${earlier} today`)).toBeGreaterThanOrEqual(0.7);
+		const oneWordChanged = earlier.replace('paddle', 'row');
+		expect(findRepetition(input(oneWordChanged, { recentReplies: [earlier] }))[0]?.kind).toBe('repetition');
 	});
 
 	it('passes a reply sharing only a few words, and looks only at the last N', () => {
