@@ -57,14 +57,14 @@ describe('/stats', () => {
 		const stats = new GuildStats(fx.redis, fx.keyspace);
 		await Promise.all([stats.recordGeneration(fx.guildId, 'peter', true), stats.recordGeneration(fx.guildId, 'peter', false)]);
 		await Promise.all([
-			stats.recordReview(fx.guildId, 'peter', true),
-			stats.recordReview(fx.guildId, 'peter', true),
-			stats.recordReview(fx.guildId, 'peter', false),
+			stats.recordReview(fx.guildId, 'peter', 'passed'),
+			stats.recordReview(fx.guildId, 'peter', 'repaired'),
+			stats.recordReview(fx.guildId, 'peter', 'regenerated'),
 		]);
 		await Promise.all([stats.recordDelivery(fx.guildId, 'peter', 1200), stats.recordDelivery(fx.guildId, 'peter', 1800)]);
 		const view = await answerOf(fx.emulator, { user: 'alice', name: 'stats' });
 		expect(view.ephemeral).toBe(true);
-		expect(answerText(view)).toContain('• **Peter Griffin**: 2 replies · 67% passed · 1.5 s median · 50% cache hits');
+		expect(answerText(view)).toContain('• **Peter Griffin**: 2 replies · 67% passed · 1 repaired · 1 regenerated · 1.5 s median · 50% cache hits');
 	});
 });
 

@@ -33,14 +33,15 @@ describe('delivery to a slash command', () => {
 	it('answers an /ask whose escalation failed review with the no-good-answer notice, once, pinging nobody', async () => {
 		const { id, token } = await deferredAsk('Peter, tell the whole server');
 		const failedAttempts = [1, 2, 3].map((n) => ({
-			text: `@everyone ${n}`,
+			text: `As an AI language model, I cannot address the whole server ${n}`,
 			model: 'llama3.2:1b',
 			host: 'h',
 			role: 'chat',
-			reasons: ['Reply contains a mass mention'],
+			reasons: ['Reply contains an AI disclaimer'],
 		}));
+		// A failure repair cannot remove: a ping alone would be repaired and answered.
 		const job = {
-			...reviewJob(ask.place, '@everyone @here BIG NEWS, listen up!', { role: 'escalation', failedAttempts }),
+			...reviewJob(ask.place, '@everyone As an AI language model, I cannot shout at the whole server.', { role: 'escalation', failedAttempts }),
 			trigger: 'command' as const,
 			interaction: { id, applicationId: ask.parts.emulator.applicationId, interactionToken: token },
 		};

@@ -64,6 +64,37 @@ describe('review worker', () => {
 		expect(await running.deliverQueue.getJob(deliverJobId(job.jobKey))).toBeUndefined();
 	});
 
+	it('repairs a reply whose only fault is a removable wrapper and posts the rest, spending no generation', async () => {
+		const spoken = `Heh heh, a canoe in the living room is called interior design, Lois. ${Date.now()}`;
+		const job = reviewJob(place, `Sure! Here's Peter's reply:\n\n"${spoken}"\n\n(Note: This response keeps Peter's goofy tone.)<|im_end|>`);
+		const before = running.counters.snapshot().reviews.repaired ?? 0;
+		const review = await running.reviewQueue.add('review', buildJobData(QueueName.Review, job), { jobId: reviewJobId(job.jobKey, 1) });
+
+		const delivered = await settledJob(running.deliverQueue, deliverJobId(job.jobKey));
+		expect(delivered.data).toMatchObject({ text: spoken, score: 1 });
+		expect(parts.emulator.control.transcript(place.channelId).filter((message) => message.content === spoken)).toHaveLength(1);
+		const finished = await settledJob(running.reviewQueue, review.id ?? '');
+		expect(finished.returnvalue).toMatchObject({
+			outcome: 'repaired',
+			reasons: [
+				expect.stringMatching(/chat-template token/),
+				expect.stringMatching(/framed like an assistant/),
+				expect.stringMatching(/steps out of character/),
+			],
+		});
+		expect(await running.routeQueue.getJob(regenerateJobId(job.jobKey, 1))).toBeUndefined();
+		expect(running.counters.snapshot().reviews.repaired).toBe(before + 1);
+	});
+
+	it('regenerates instead when what a wrapper leaves still fails', async () => {
+		const job = reviewJob(place, "Sure! Here's Peter's reply:\n\nAs an AI language model, I don't drink beer.");
+		await running.reviewQueue.add('review', buildJobData(QueueName.Review, job), { jobId: reviewJobId(job.jobKey, 1) });
+		const retry = await existingJob(running.routeQueue, regenerateJobId(job.jobKey, 1));
+		const reasons = (retry.data as { failedAttempts: { reasons: string[] }[] }).failedAttempts[0]?.reasons ?? [];
+		expect(reasons).toEqual([expect.stringMatching(/AI disclaimer/), expect.stringMatching(/framed like an assistant/)]);
+		expect(await running.deliverQueue.getJob(deliverJobId(job.jobKey))).toBeUndefined();
+	});
+
 	it('appends to earlier failed attempts and names the next retry after them', async () => {
 		const earlier = { text: 'Meg: Dad!', model: 'llama3.2:1b', host: 'h', role: 'chat', reasons: ['Reply writes lines for others ("Meg:")'] };
 		const job = reviewJob(place, 'Visit https://example.com for my boat plans!', { failedAttempts: [earlier] });

@@ -1,10 +1,10 @@
 import type { FindingKind } from '../scoring/Finding.js';
 
 /** What became of a reviewed candidate. */
-export type ReviewOutcomeKind = 'delivered' | 'regenerated' | 'rejected';
+export type ReviewOutcomeKind = 'delivered' | 'repaired' | 'regenerated' | 'rejected';
 
-/** Whether the judge took part in a review. */
-export type JudgeStatus = 'off' | 'used' | 'failed' | 'unavailable';
+/** Whether the judge took part in a review: not asked, answered, failed (error, malformed), timed out, or no pool. */
+export type JudgeStatus = 'off' | 'used' | 'failed' | 'timeout' | 'unavailable';
 
 /** One review, for metrics. */
 export interface ReviewRecord {

@@ -12,7 +12,7 @@ export function createGuildStatsHooks(stats: Pick<GuildStats, 'recordReview' | '
 		logger.warn({ err: error, ...where }, `could not record a ${what} in the guild stats`);
 	return {
 		onReview: ({ guildId, characterId, outcome }) => {
-			void stats.recordReview(guildId, characterId, outcome === 'delivered').catch(report('review', { guildId, characterId }));
+			void stats.recordReview(guildId, characterId, outcome === 'delivered' ? 'passed' : outcome).catch(report('review', { guildId, characterId }));
 		},
 		onDelivery: ({ guildId, characterId, posted, latencyMs }) => {
 			if (posted === 0) return;

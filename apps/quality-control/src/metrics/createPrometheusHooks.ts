@@ -13,7 +13,7 @@ export interface PrometheusQualityControlHooks extends QualityControlHooks {
 export function createPrometheusHooks(registry: Registry): PrometheusQualityControlHooks {
 	const reviews = new Counter({
 		name: 'charbot_qc_reviews_total',
-		help: 'Reviewed candidates by character, outcome (delivered, regenerated, rejected) and model role.',
+		help: 'Reviewed candidates by character, outcome (delivered, repaired, regenerated, rejected) and model role.',
 		labelNames: ['character', 'outcome', 'role'] as const,
 		registers: [registry],
 	});

@@ -19,6 +19,8 @@ export interface ReviewDependencies {
 	readonly maxAttempts: number;
 	/** The LLM pool for the judge; without it a channel's `judge` setting is ignored with a warning. */
 	readonly llm?: LlmSource;
+	/** `QC_JUDGE_TIMEOUT_MS`: how long a review waits for the judge before the rules decide alone. */
+	readonly judgeTimeoutMs: number;
 	readonly hooks: QualityControlHooks;
 	readonly scoring?: Partial<ScoringOptions>;
 }

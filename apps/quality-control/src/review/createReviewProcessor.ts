@@ -49,7 +49,7 @@ export function createReviewProcessor(deps: ReviewDependencies): (job: Job, toke
 async function review(deps: ReviewDependencies, data: ReviewJob, signal: AbortSignal | undefined): Promise<ReviewJobResult> {
 	const persona = deps.characters.get(data.characterId);
 	if (persona === undefined) throw new UnrecoverableError(`Character "${data.characterId}" is not loaded; cannot review ${data.jobKey}`);
-	const { result, judge } = await reviewCandidate(deps, data, persona, signal);
+	const { result, text, repairedFrom, judge } = await reviewCandidate(deps, data, persona, signal);
 	const { candidate, ...route } = data;
 	const record = (outcome: ReviewOutcomeKind) =>
 		runHook(deps.logger, () =>
@@ -58,19 +58,26 @@ async function review(deps: ReviewDependencies, data: ReviewJob, signal: AbortSi
 				characterId: data.characterId,
 				outcome,
 				score: result.score,
-				kinds: result.findings.map((finding) => finding.kind),
+				kinds: (repairedFrom ?? result).findings.map((finding) => finding.kind),
 				judge,
 				role: candidate.role,
 			}),
 		);
 
 	if (result.verdict === 'pass') {
+		const outcome = repairedFrom === undefined ? 'delivered' : 'repaired';
 		const jobId = deliverJobId(data.jobKey);
-		const payload = buildJobData(QueueName.Deliver, { ...route, text: candidate.text.trim(), score: result.score, model: candidate.model });
+		const payload = buildJobData(QueueName.Deliver, { ...route, text: text.trim(), score: result.score, model: candidate.model });
 		await deps.deliverQueue.add('deliver', payload, { ...DefaultJobOptions, jobId });
-		deps.logger.info({ jobKey: data.jobKey, characterId: data.characterId, score: result.score, judge }, 'reply passed review');
-		record('delivered');
-		return { outcome: 'delivered', score: result.score, reasons: result.reasons, nextJobId: jobId };
+		if (repairedFrom === undefined) deps.logger.info({ jobKey: data.jobKey, characterId: data.characterId, score: result.score, judge }, 'reply passed review');
+		else {
+			deps.logger.info(
+				{ jobKey: data.jobKey, characterId: data.characterId, score: result.score, judge, removed: repairedFrom.reasons },
+				'reply repaired: removed what failed it and posting the rest',
+			);
+		}
+		record(outcome);
+		return { outcome, score: result.score, reasons: (repairedFrom ?? result).reasons, nextJobId: jobId };
 	}
 
 	const failed: Attempt = { ...candidate, reasons: clipReasons(result.reasons) };

@@ -21,8 +21,19 @@ export const DefaultGuildStatsOptions = {
 } as const satisfies Required<GuildStatsOptions>;
 
 const hourMs = 3_600_000;
-const counters = ['replies', 'passed', 'failed', 'generated', 'cacheHits'] as const;
+const counters = ['replies', 'passed', 'failed', 'repaired', 'regenerated', 'generated', 'cacheHits'] as const;
 type Counter = (typeof counters)[number];
+
+/** What became of a reviewed candidate, as `/stats` counts it. */
+export type ReviewTally = 'passed' | 'repaired' | 'regenerated' | 'rejected';
+
+const countersOf: Record<ReviewTally, readonly Counter[]> = {
+	passed: ['passed'],
+	// A repaired candidate passed after its wrapper was removed: it passed, and no generation was spent.
+	repaired: ['passed', 'repaired'],
+	regenerated: ['failed', 'regenerated'],
+	rejected: ['failed'],
+};
 
 /**
  * Per-guild, per-character numbers for `/stats`, in hourly Redis buckets with a TTL: a hash of counters per hour and
@@ -48,9 +59,9 @@ export class GuildStats {
 		await this.#count(guildId, characterId, cacheHit ? ['generated', 'cacheHits'] : ['generated']);
 	}
 
-	/** A candidate passed or failed review. */
-	public async recordReview(guildId: string | null, characterId: string, passed: boolean): Promise<void> {
-		await this.#count(guildId, characterId, [passed ? 'passed' : 'failed']);
+	/** What became of a reviewed candidate: passed, repaired, regenerated or rejected. */
+	public async recordReview(guildId: string | null, characterId: string, outcome: ReviewTally): Promise<void> {
+		await this.#count(guildId, characterId, countersOf[outcome]);
 	}
 
 	/** A reply was delivered `latencyMs` after the member's message. */
@@ -82,7 +93,7 @@ export class GuildStats {
 			for (const [field, value] of Object.entries((bucket ?? {}) as Record<string, string>)) {
 				const [characterId, counter] = field.split(':') as [string, Counter];
 				if (!counters.includes(counter)) continue;
-				const entry = totals.get(characterId) ?? { replies: 0, passed: 0, failed: 0, generated: 0, cacheHits: 0 };
+				const entry = totals.get(characterId) ?? { replies: 0, passed: 0, failed: 0, repaired: 0, regenerated: 0, generated: 0, cacheHits: 0 };
 				entry[counter] += Number(value) || 0;
 				totals.set(characterId, entry);
 				if (counter === 'replies') latencyKeys.push(this.keys.statsLatency(guildId, window[index] as number, characterId));
