@@ -71,8 +71,9 @@ describe('autocomplete', () => {
 		expect(keys.view.autocompleteChoices).toEqual([{ name: 'quality-threshold — Score a reply needs to pass review (0-1)', value: 'quality-threshold' }]);
 		const values = await ask('config', { key: 'judge', value: '' }, 'value', 'set');
 		expect(values.view.autocompleteChoices).toEqual([
-			{ name: 'on', value: 'on' },
 			{ name: 'off', value: 'off' },
+			{ name: 'borderline', value: 'borderline' },
+			{ name: 'always', value: 'always' },
 		]);
 	});
 });
@@ -127,7 +128,7 @@ describe('/config', () => {
 	});
 
 	it('resets one key or a whole level', async () => {
-		await answerOf(fx.emulator, { user: 'erin', name: 'config', sub: 'set', options: { key: 'judge', value: 'on' } });
+		await answerOf(fx.emulator, { user: 'erin', name: 'config', sub: 'set', options: { key: 'judge', value: 'always' } });
 		const one = await answerOf(fx.emulator, { user: 'erin', name: 'config', sub: 'reset', options: { scope: 'server', key: 'judge' } });
 		expect(answerText(one)).toBe("Reset the server's **judge**; the defaults apply again.");
 		const all = await answerOf(fx.emulator, { user: 'erin', name: 'config', sub: 'reset', options: { scope: 'channel' }, channel: 'kitchen' });

@@ -28,23 +28,23 @@ describe('SettingsStore audited changes', () => {
 	it('records who changed which key at which level, old → new, newest first, and reads the layers', async () => {
 		const store = new SettingsStore(redis, keys);
 		const audit = new SettingsAudit(redis, keys);
-		const first = await store.change(guild, { qualityThreshold: 0.8, judge: true }, { actor: erin, at: 1000 });
+		const first = await store.change(guild, { qualityThreshold: 0.8, judge: 'always' }, { actor: erin, at: 1000 });
 		expect(first.entries.map((entry) => [entry.key, entry.before, entry.after])).toEqual([
 			['qualityThreshold', null, 0.8],
-			['judge', null, true],
+			['judge', null, 'always'],
 		]);
 		await store.change(guild, { qualityThreshold: 0.7 }, { actor: erin, channelId: channel, at: 2000 });
-		await store.change(guild, { qualityThreshold: 0.9, judge: true }, { actor: erin, at: 3000 });
+		await store.change(guild, { qualityThreshold: 0.9, judge: 'always' }, { actor: erin, at: 3000 });
 		const layers = await store.layers(guild, channel);
-		expect(layers.server).toEqual({ qualityThreshold: 0.9, judge: true });
+		expect(layers.server).toEqual({ qualityThreshold: 0.9, judge: 'always' });
 		expect(layers.channel).toEqual({ qualityThreshold: 0.7 });
-		expect(layers.effective).toEqual({ ...DefaultChannelSettings, qualityThreshold: 0.7, judge: true });
+		expect(layers.effective).toEqual({ ...DefaultChannelSettings, qualityThreshold: 0.7, judge: 'always' });
 		const recent = await audit.recent(guild);
 		expect(recent.map((entry) => [entry.scope, entry.key, entry.before, entry.after, entry.actorName])).toEqual([
 			['server', 'qualityThreshold', 0.8, 0.9, 'erin'],
 			['channel', 'qualityThreshold', null, 0.7, 'erin'],
 			['server', 'qualityThreshold', null, 0.8, 'erin'],
-			['server', 'judge', null, true, 'erin'],
+			['server', 'judge', null, 'always', 'erin'],
 		]);
 		expect(recent[1]).toMatchObject({ channelId: channel, at: 2000 });
 	});
@@ -77,15 +77,28 @@ describe('SettingsStore audited changes', () => {
 		expect(await store.effective(guild, channel)).toEqual(DefaultChannelSettings);
 	});
 
+	it('reads the on/off judge stored before it had modes: true is always, false is off', async () => {
+		const store = new SettingsStore(redis, keys);
+		expect(DefaultChannelSettings).toMatchObject({ judge: 'borderline', judgeBand: 0.25 });
+		await redis.set(keys.settings(guild), JSON.stringify({ judge: true }));
+		await redis.set(keys.settings(guild, channel), JSON.stringify({ judge: false }));
+		expect((await store.effective(guild, '200000000000000002')).judge).toBe('always');
+		expect((await store.effective(guild, channel)).judge).toBe('off');
+		const changed = await store.change(guild, { judgeBand: 0.3 }, { actor: erin });
+		expect(changed.entries.map((entry) => [entry.key, entry.before, entry.after])).toEqual([['judgeBand', null, 0.3]]);
+		expect(JSON.parse((await redis.get(keys.settings(guild))) ?? '{}')).toEqual({ judge: 'always', judgeBand: 0.3 });
+		await expect(store.change(guild, { judgeBand: 2 }, { actor: erin })).rejects.toThrow(/judgeBand/);
+	});
+
 	it('loses no change when admins write the same level at once, and caps the audit list', async () => {
 		const store = new SettingsStore(redis, keys);
 		await Promise.all([
 			store.change(guild, { talkativeness: 2 }, { actor: erin }),
 			store.change(guild, { banterLimit: 1 }, { actor: erin }),
 			store.change(guild, { memory: false }, { actor: erin }),
-			store.change(guild, { judge: true }, { actor: erin }),
+			store.change(guild, { judge: 'off' }, { actor: erin }),
 		]);
-		expect(await store.overrides(guild)).toEqual(expect.objectContaining({ talkativeness: 2, banterLimit: 1, memory: false, judge: true }));
+		expect(await store.overrides(guild)).toEqual(expect.objectContaining({ talkativeness: 2, banterLimit: 1, memory: false, judge: 'off' }));
 		for (let index = 0; index < SettingsAuditLimit + 10; index += 1) await store.change(guild, { userCooldownSeconds: index % 50 }, { actor: erin });
 		expect(await redis.llen(keys.settingsAudit(guild))).toBe(SettingsAuditLimit);
 	});
@@ -118,19 +131,43 @@ describe('GuildStats', () => {
 		const stats = new GuildStats(redis, keys, { now: () => now, maxLatencySamples: 3 });
 		await stats.recordGeneration(guild, 'peter', true);
 		await stats.recordGeneration(guild, 'peter', false);
-		await stats.recordReview(guild, 'peter', true);
-		await stats.recordReview(guild, 'peter', false);
+		await stats.recordReview(guild, 'peter', 'repaired');
+		await stats.recordReview(guild, 'peter', 'regenerated');
 		await stats.recordDelivery(guild, 'peter', 900);
 		now += 3_600_000;
 		for (const latency of [100, 200, 300, 400]) await stats.recordDelivery(guild, 'peter', latency);
-		await stats.recordReview(guild, 'stewie', true);
+		await stats.recordReview(guild, 'stewie', 'passed');
 		await stats.recordGeneration(guild, 'stewie', false);
 		await stats.recordDelivery('100000000000000002', 'peter', 5);
 
 		const summary = await stats.summary(guild);
 		expect(summary).toEqual([
-			{ characterId: 'peter', replies: 5, passed: 1, failed: 1, passRate: 0.5, medianLatencyMs: 350, generated: 2, cacheHits: 1, cacheHitRate: 0.5 },
-			{ characterId: 'stewie', replies: 0, passed: 1, failed: 0, passRate: 1, medianLatencyMs: null, generated: 1, cacheHits: 0, cacheHitRate: 0 },
+			{
+				characterId: 'peter',
+				replies: 5,
+				passed: 1,
+				failed: 1,
+				repaired: 1,
+				regenerated: 1,
+				passRate: 0.5,
+				medianLatencyMs: 350,
+				generated: 2,
+				cacheHits: 1,
+				cacheHitRate: 0.5,
+			},
+			{
+				characterId: 'stewie',
+				replies: 0,
+				passed: 1,
+				failed: 0,
+				repaired: 0,
+				regenerated: 0,
+				passRate: 1,
+				medianLatencyMs: null,
+				generated: 1,
+				cacheHits: 0,
+				cacheHitRate: 0,
+			},
 		]);
 		expect((await stats.summary(guild, 1))[0]).toMatchObject({ characterId: 'peter', replies: 4, passed: 0, passRate: null });
 		now += 24 * 3_600_000;

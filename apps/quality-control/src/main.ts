@@ -69,6 +69,7 @@ async function main(): Promise<void> {
 		logger,
 		maxAttempts: config.QC_MAX_ATTEMPTS,
 		llm: llm.get,
+		judgeTimeoutMs: config.QC_JUDGE_TIMEOUT_MS,
 		hooks: combineHooks(counters, prometheus, createGuildStatsHooks(new GuildStats(producer, keyspace), logger)),
 		reviewConcurrency: config.WORKER_CONCURRENCY,
 		deliverConcurrency: config.WORKER_CONCURRENCY,

@@ -26,6 +26,8 @@ export interface QualityControlOptions {
 	readonly maxAttempts: number;
 	/** The judge's LLM pool, made on first use; without it the `judge` setting is ignored with a warning. */
 	readonly llm?: LlmSource;
+	/** `QC_JUDGE_TIMEOUT_MS`: how long a review waits for the judge before the rules decide alone. */
+	readonly judgeTimeoutMs?: number;
 	readonly hooks?: QualityControlHooks;
 	/** Deliveries (jobs, not parts) per `duration` ms across every replica: BullMQ's queue-wide limiter. */
 	readonly limiter?: { readonly max: number; readonly duration: number };
@@ -42,7 +44,8 @@ export const DefaultQualityControlOptions = {
 	reviewConcurrency: 4,
 	deliverConcurrency: 4,
 	lockDurationMs: 30_000,
-} as const satisfies Required<Pick<QualityControlOptions, 'limiter' | 'reviewConcurrency' | 'deliverConcurrency' | 'lockDurationMs'>>;
+	judgeTimeoutMs: 8000,
+} as const satisfies Required<Pick<QualityControlOptions, 'limiter' | 'reviewConcurrency' | 'deliverConcurrency' | 'lockDurationMs' | 'judgeTimeoutMs'>>;
 
 /** Running quality control: the review and delivery workers and the queues they add to. */
 export interface QualityControl {
@@ -62,6 +65,7 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 	const reviewConcurrency = options.reviewConcurrency ?? DefaultQualityControlOptions.reviewConcurrency;
 	const deliverConcurrency = options.deliverConcurrency ?? DefaultQualityControlOptions.deliverConcurrency;
 	const lockDuration = options.lockDurationMs ?? DefaultQualityControlOptions.lockDurationMs;
+	const judgeTimeoutMs = options.judgeTimeoutMs ?? DefaultQualityControlOptions.judgeTimeoutMs;
 	checkOptions({
 		maxAttempts: options.maxAttempts,
 		'limiter.max': limiter.max,
@@ -69,6 +73,7 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 		reviewConcurrency,
 		deliverConcurrency,
 		lockDurationMs: lockDuration,
+		judgeTimeoutMs,
 	});
 	const locking = { lockDuration, stalledInterval: lockDuration };
 
@@ -94,6 +99,7 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 			logger,
 			maxAttempts: options.maxAttempts,
 			hooks,
+			judgeTimeoutMs,
 			...(options.llm === undefined ? {} : { llm: options.llm }),
 			...(options.scoring === undefined ? {} : { scoring: options.scoring }),
 		}),

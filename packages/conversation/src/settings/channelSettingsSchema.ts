@@ -4,6 +4,12 @@ import { z } from 'zod';
 /** How characters behave in a channel. */
 export const channelModeSchema = z.enum(['off', 'mention-only', 'active']);
 
+/** When quality control asks the judge model: never, for replies the rules passed close to the threshold, or for every reply they passed. */
+export const judgeModeSchema = z.enum(['off', 'borderline', 'always']);
+
+/** The `judge` setting; also reads the on/off booleans stored before it had modes (true → `always`, false → `off`). */
+export const judgeSettingSchema = z.preprocess((value) => (value === true ? 'always' : value === false ? 'off' : value), judgeModeSchema);
+
 /** Settings of a guild or a channel; the effective value is defaults ← guild ← channel. */
 export const channelSettingsSchema = z.object({
 	/** `off`: never; `mention-only`: when called (mention, reply, name); `active`: also chime in by talkativeness. */
@@ -19,8 +25,10 @@ export const channelSettingsSchema = z.object({
 	maxReplyChars: z.number().int().min(100).max(6000),
 	/** Score a reply needs to pass quality control. */
 	qualityThreshold: z.number().min(0).max(1),
-	/** Ask the judge model too, not only the rule-based scorers. */
-	judge: z.boolean(),
+	/** When the judge model reviews a reply the rules passed (see {@link judgeModeSchema}). */
+	judge: judgeSettingSchema,
+	/** In `borderline` mode, the judge runs on replies scoring below `qualityThreshold + judgeBand`. */
+	judgeBand: z.number().min(0).max(1),
 	temperature: z.number().min(0).max(2).optional(),
 	/** Character replies in a row that may answer each other before they stop. */
 	banterLimit: z.number().int().min(0).max(10),
@@ -31,6 +39,8 @@ export const channelSettingsSchema = z.object({
 /** Effective settings of a channel. */
 export type ChannelSettings = z.output<typeof channelSettingsSchema>;
 export type ChannelMode = z.output<typeof channelModeSchema>;
+/** When the judge model runs. */
+export type JudgeMode = z.output<typeof judgeModeSchema>;
 /** The name of one channel setting. */
 export type ChannelSettingName = keyof ChannelSettings;
 
@@ -47,7 +57,8 @@ export const DefaultChannelSettings = {
 	talkativeness: 1,
 	maxReplyChars: 1500,
 	qualityThreshold: 0.6,
-	judge: false,
+	judge: 'borderline',
+	judgeBand: 0.25,
 	banterLimit: 3,
 	blocklist: [],
 	memory: true,

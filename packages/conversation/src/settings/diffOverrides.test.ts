@@ -3,7 +3,9 @@ import { diffOverrides } from './diffOverrides.js';
 
 describe('diffOverrides', () => {
 	it('lists changed, added and removed keys with null for "not set"', () => {
-		expect(diffOverrides({ judge: true, talkativeness: 1, blocklist: ['a'] }, { judge: true, talkativeness: 2, memory: false, blocklist: ['a'] })).toEqual([
+		expect(
+			diffOverrides({ judge: 'always', talkativeness: 1, blocklist: ['a'] }, { judge: 'always', talkativeness: 2, memory: false, blocklist: ['a'] }),
+		).toEqual([
 			{ key: 'talkativeness', before: 1, after: 2 },
 			{ key: 'memory', before: null, after: false },
 		]);

@@ -204,6 +204,12 @@ export const settingDefinitions = {
 		description: 'Replies generated with the chat model before quality control escalates to the escalation model.',
 		example: '3',
 	},
+	QC_JUDGE_TIMEOUT_MS: {
+		schema: positiveInt().max(600_000, 'must be 600000 or less').default(8000),
+		description:
+			'Milliseconds quality control waits for the LLM judge (channel setting `judge`); a judge that is slower, errs or answers malformed JSON leaves the decision to the rules.',
+		example: '8000',
+	},
 	DISCORD_GLOBAL_RATE_LIMIT: {
 		schema: positiveInt().max(100_000, 'must be 100000 or less').default(50),
 		description:

@@ -14,7 +14,12 @@ describe('configKeys', () => {
 		expect(parse('quality-threshold', '0.8')).toEqual({ ok: true, value: 0.8 });
 		expect(parse('qualityThreshold', '70%')).toEqual({ ok: true, value: 0.7 });
 		expect(parse('cooldown', '10s')).toEqual({ ok: true, value: 10 });
-		expect(parse('judge', 'ON')).toEqual({ ok: true, value: true });
+		expect(parse('judge', 'Borderline')).toEqual({ ok: true, value: 'borderline' });
+		expect(parse('judge', 'always')).toEqual({ ok: true, value: 'always' });
+		expect(parse('judge', 'ON')).toEqual({ ok: true, value: 'always' });
+		expect(parse('judge', 'off')).toEqual({ ok: true, value: 'off' });
+		expect(parse('judge-band', '0.2')).toEqual({ ok: true, value: 0.2 });
+		expect(parse('judgeBand', '10%')).toEqual({ ok: true, value: 0.1 });
 		expect(parse('memory', 'no')).toEqual({ ok: true, value: false });
 		expect(parse('default-character', 'pete')).toEqual({ ok: true, value: 'peter' });
 		expect(parse('characters', 'Stewie, peter, Stewie')).toEqual({ ok: true, value: ['stewie', 'peter'] });
@@ -29,10 +34,16 @@ describe('configKeys', () => {
 		expect(parse('cooldown', '2.5')).toEqual({ ok: false, reason: 'must be a whole number from 0 to 3600 seconds' });
 		expect(parse('temperature', 'hot')).toEqual({ ok: false, reason: 'must be a number from 0 to 2' });
 		expect(parse('max-reply-length', '50')).toMatchObject({ ok: false });
-		expect(parse('judge', 'maybe')).toEqual({ ok: false, reason: 'must be on or off' });
+		expect(parse('judge', 'maybe')).toEqual({ ok: false, reason: 'must be off, borderline or always' });
+		expect(parse('judge-band', '1.5')).toEqual({ ok: false, reason: 'must be a number from 0 to 1' });
 		expect(parse('default-character', 'lois')).toMatchObject({ ok: false, reason: expect.stringMatching(/loaded character/) });
 		expect(parse('characters', 'peter, lois')).toMatchObject({ ok: false, reason: expect.stringMatching(/"lois"/) });
 		expect(findConfigKey('colour')).toBeUndefined();
+	});
+
+	it('shows the judge mode, including the on/off booleans of audit entries written before it had modes', () => {
+		const judge = findConfigKey('judge');
+		expect([true, false, 'borderline'].map((value) => judge?.format(value, cast))).toEqual(['always', 'off', 'borderline']);
 	});
 
 	it('produces values the settings schema accepts, for every key', () => {

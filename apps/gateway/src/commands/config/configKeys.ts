@@ -1,13 +1,19 @@
 import type { Persona } from '@charbot/characters';
-import type { ChannelSettingName } from '@charbot/conversation';
+import { type ChannelSettingName, judgeSettingSchema } from '@charbot/conversation';
 import { findCharacter } from '../characters/findCharacter.js';
 import type { ConfigKey, ParsedValue } from './ConfigKey.js';
+import { parseJudgeModeValue } from './parseJudgeModeValue.js';
 import { parseNumberValue } from './parseNumberValue.js';
 import { parseSwitchValue } from './parseSwitchValue.js';
 
 const seconds = (value: unknown) => `${String(value)} s`;
 const plain = (value: unknown) => String(value);
 const onOff = (value: unknown) => (value === true ? 'on' : 'off');
+// Audit entries written before the judge had modes hold true/false; the setting's own schema reads them.
+const judgeMode = (value: unknown) => {
+	const parsed = judgeSettingSchema.safeParse(value);
+	return parsed.success ? parsed.data : String(value);
+};
 const nameOf = (characters: readonly Persona[], id: unknown) => characters.find((persona) => persona.id === id)?.displayName ?? String(id);
 const characterNames = (characters: readonly Persona[]) => characters.map((persona) => persona.displayName);
 
@@ -96,11 +102,20 @@ export const configKeys = [
 	{
 		name: 'judge',
 		setting: 'judge',
-		description: 'Also ask the judge model to review replies (on/off)',
-		example: 'on',
-		parse: parseSwitchValue,
-		format: onOff,
-		suggest: () => ['on', 'off'],
+		description: 'When the judge model reviews replies: off, borderline (near the threshold) or always',
+		example: 'borderline',
+		parse: parseJudgeModeValue,
+		format: judgeMode,
+		suggest: () => ['off', 'borderline', 'always'],
+	},
+	{
+		name: 'judge-band',
+		setting: 'judgeBand',
+		description: 'Borderline judge: scores below the threshold plus this are judged (0-1)',
+		example: '0.25',
+		parse: (raw) => parseNumberValue(raw, { min: 0, max: 1, percentAllowed: true }),
+		format: plain,
+		suggest: () => ['0.05', '0.1', '0.15', '0.25'],
 	},
 	{
 		name: 'temperature',
