@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SettingsStore } from '@charbot/conversation';
 import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
-import { startRedisServer } from '@charbot/testkit';
+import { startRedisServer, variedLineFor } from '@charbot/testkit';
 import type { Redis } from 'ioredis';
 import { type PlatformHarness, startPlatform } from '../../test/pipeline/platformHarness.js';
 import { describeMachine, percentile, reportTargets, writeResultsSection } from '../benchReport.js';
@@ -43,13 +43,6 @@ const tokenPattern = /ov\d+x/;
 // Reply words, picked by the base-8 digits of a question's number within its channel: two replies in one channel
 // always differ in at least one pick, so quality control never sees a repeat (it rejects ≥ 80% word-trigram overlap).
 // No word names a character: a reply naming one would make that character answer it (banter).
-const replyWords = [
-	['wrestled', 'raced', 'outsmarted', 'befriended', 'challenged', 'chased', 'serenaded', 'interviewed'],
-	['giant', 'tiny', 'angry', 'sleepy', 'fancy', 'sweaty', 'suspicious', 'famous'],
-	['chicken', 'lobster', 'mailman', 'clown', 'astronaut', 'goat', 'lifeguard', 'accountant'],
-	['Cleveland', 'Joe', 'Mort', 'Herbert', 'Seamus', 'Tom Tucker', 'Carl', 'Bruce'],
-	['the Drunken Clam', 'the brewery', 'the beach', 'the bowling alley', 'the mall', 'the hospital', 'the zoo', 'the church picnic'],
-] as const;
 const logger = createLogger({ name: 'bench', level: 'silent', format: 'json' });
 
 /** One run of open-loop load and what it cost. */
@@ -81,10 +74,8 @@ interface Bench {
 }
 
 function replyFor(lastUserMessage: string): string {
-	const token = tokenPattern.exec(lastUserMessage)?.[0] ?? 'that';
-	const inChannel = Math.floor(Number(/\d+/.exec(token)?.[0] ?? 0) / channelCount);
-	const [verb, adjective, noun, friend, place] = replyWords.map((words, slot) => words[Math.floor(inChannel / 8 ** slot) % words.length]);
-	return `Ha! ${token}? That reminds me of the time I ${verb} a ${adjective} ${noun} with ${friend} at ${place}.`;
+	// Worded anew for every question: quality control fails a character repeating its own recent line.
+	return variedLineFor(tokenPattern.exec(lastUserMessage)?.[0] ?? 'that');
 }
 
 async function startBench(): Promise<Bench> {

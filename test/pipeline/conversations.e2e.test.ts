@@ -1,12 +1,12 @@
 import type { TranscriptMessage } from '@charbot/discord-emulator';
-import { waitFor } from '@charbot/testkit';
+import { variedLineFor, waitFor } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PlatformHarness, seededChannel, seededUser, startPlatform } from './platformHarness.js';
 
 // The simulator echoes the token of each question, so every reply can be matched to its question.
 const echoToken = {
 	match: /tk-[a-z0-9]+/,
-	reply: ({ lastUserMessage }: { lastUserMessage: string }) => `Well, about ${/tk-[a-z0-9]+/.exec(lastUserMessage)?.[0]}, let me tell you something, pal.`,
+	reply: ({ lastUserMessage }: { lastUserMessage: string }) => variedLineFor(/tk-[a-z0-9]+/.exec(lastUserMessage)?.[0] ?? 'that'),
 };
 
 let platform: PlatformHarness;
@@ -100,7 +100,21 @@ describe('characters talking to each other', () => {
 			reply: ({ messages }) => {
 				turn += 1;
 				const speaker = messages.find((message) => message.role === 'system')?.content.startsWith('You are Peter Griffin') ? 'peter' : 'other';
-				return speaker === 'peter' ? `Stewie! Get a load of this, banter-time number ${turn}.` : `Peter, you absolute oaf, banter-time number ${turn}.`;
+				// Each turn words its line anew: review fails a character repeating its own last line with one word changed.
+				const peterLines = [
+					'Stewie! Get a load of this',
+					'Hey Stewie, guess who found the cookie jar',
+					'Stewie, the pool guy says hi',
+					'Stewie, wanna see me burp the alphabet',
+				];
+				const stewieLines = [
+					'Peter, you absolute oaf',
+					'Peter, I have drafted a formal complaint',
+					'Peter, your incompetence is almost impressive',
+					'Peter, do go away',
+				];
+				const lines = speaker === 'peter' ? peterLines : stewieLines;
+				return `${lines[turn % lines.length]}, banter-time number ${turn}.`;
 			},
 		});
 		const channelId = seededChannel(platform, 'bot-lab');

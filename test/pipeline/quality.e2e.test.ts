@@ -11,7 +11,31 @@ import { type PlatformHarness, seededChannel, seededUser, startPlatform } from '
 const chatModel = 'llama3.2:1b';
 const escalationModel = 'llama3.1:8b';
 const escalationPrompts: string[] = [];
-const longReply = Array.from({ length: 62 }, (_, index) => `This is sentence number ${index + 1} of a very long story about the brewery, tk-long.`).join(' ');
+// Varied sentences: one template repeated 62 times would be a loop, which review rightly fails.
+const storyParts = {
+	openers: ['So then', 'Next thing I know', 'Anyway', 'And get this', 'Later that night', 'Meanwhile', 'Right after that'],
+	who: ['Bruce', 'the boss', 'Opie', 'a guy from the bowling league', 'Herbert'],
+	did: ['spilled', 'stole', 'painted', 'sold', 'hid', 'lost', 'found', 'raced', 'named', 'ate', 'insured'],
+	what: [
+		'a keg',
+		'my lunch',
+		'the forklift',
+		'a goat',
+		'the company van',
+		'three hundred pretzels',
+		'a canoe',
+		'the mayor',
+		'a hot tub',
+		'my bowling ball',
+		'the vending machine',
+		'a parade float',
+		'the fire alarm',
+	],
+};
+const longReply = Array.from({ length: 62 }, (_, index) => {
+	const { openers, who, did, what } = storyParts;
+	return `${openers[index % openers.length]}, ${who[index % who.length]} ${did[index % did.length]} ${what[index % what.length]} on day ${index + 1} of the brewery saga, tk-long.`;
+}).join(' ');
 
 const scripts: SimScript[] = [
 	{ match: /tk-oops/, reply: 'As an AI language model, I cannot pretend to be anyone.', times: 1 },
@@ -97,7 +121,7 @@ describe('quality control in the pipeline', () => {
 		expect(new Set(parts.map((part) => part.author.displayName))).toEqual(new Set(['Peter Griffin']));
 	});
 
-	it('rejects a reply that would shout @everyone, and nothing posted pings @everyone, @here or roles', async () => {
+	it('repairs a reply that would shout @everyone, and nothing posted pings @everyone, @here or roles', async () => {
 		ask('Peter, call everybody! tk-ping');
 		const [reply] = await repliesCarrying('tk-ping');
 		expect(reply?.content).not.toMatch(/@everyone|@here/);

@@ -1,6 +1,6 @@
 import type { TranscriptMessage } from '@charbot/discord-emulator';
 import { BacklogNoteText } from '@charbot/gateway';
-import { waitFor } from '@charbot/testkit';
+import { variedLineFor, waitFor } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutageNoticeText } from '@charbot/quality-control';
 import { type PlatformHarness, startPlatform } from '../pipeline/platformHarness.js';
@@ -13,10 +13,9 @@ import { type PlatformHarness, startPlatform } from '../pipeline/platformHarness
 const tokenPattern = /tk-[a-z0-9]+/;
 const echo = {
 	match: tokenPattern,
-	reply: ({ lastUserMessage }: { lastUserMessage: string }) =>
-		`Ha! ${tokenPattern.exec(lastUserMessage)?.[0]}? That reminds me of the time I fought a giant chicken.`,
+	reply: ({ lastUserMessage }: { lastUserMessage: string }) => variedLineFor(tokenPattern.exec(lastUserMessage)?.[0] ?? 'tk-none'),
 };
-const answerTo = (token: string) => `Ha! ${token}? That reminds me of the time I fought a giant chicken.`;
+const answerTo = (token: string) => variedLineFor(token);
 const noticeTexts: readonly string[] = Object.values(OutageNoticeText);
 
 let platform: PlatformHarness;

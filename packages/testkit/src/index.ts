@@ -1,3 +1,4 @@
+export * from './variedLineFor.js';
 export * from './findFreePort.js';
 export * from './startRedisServer.js';
 export * from './uniquePrefix.js';
