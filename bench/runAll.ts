@@ -9,6 +9,7 @@ import { describeMachine, type TargetCheck, TargetsLinePrefix, writeResultsSecti
 const benchmarks = [
 	{ name: 'pipeline overhead', script: 'bench/pipeline/overhead.ts', command: 'npm run bench:pipeline' },
 	{ name: 'pipeline burst', script: 'bench/pipeline/burst.ts', command: 'npm run bench:burst' },
+	{ name: 'quality against a sloppy model', script: 'bench/quality/sloppyModel.ts', command: 'npm run bench:quality' },
 	{ name: 'LLM balancing', script: 'bench/llm/balancing.ts', command: 'npm run bench:llm' },
 	{ name: 'LLM cache and coalescing', script: 'bench/llm/cacheAndCoalescing.ts', command: 'npm run bench:llm-cache' },
 	{ name: 'gateway memory', script: 'bench/gateway/memory.ts', command: 'npm run bench:gateway' },
