@@ -90,7 +90,8 @@ async function main(): Promise<void> {
 	const clean = await run('clean model', 0);
 	const sloppy = await run(`sloppy model (${sloppyShare * 100} %)`, sloppyShare);
 	const share = sloppy.carrying / Math.max(1, sloppy.posted);
-	const lost = [clean, sloppy].some((figures) => figures.outcome.unanswered > 0 || figures.outcome.answeredTwice > 0);
+	// A question is lost when it is answered twice, or goes unanswered without quality control having given up on it.
+	const lost = [clean, sloppy].some((figures) => figures.outcome.answeredTwice > 0 || figures.outcome.unanswered !== figures.rejected);
 	const p50Ratio = percentile(sloppy.outcome.latenciesMs, 0.5) / percentile(clean.outcome.latenciesMs, 0.5);
 	const p95Ratio = percentile(sloppy.outcome.latenciesMs, 0.95) / percentile(clean.outcome.latenciesMs, 0.95);
 	const markdown = [
@@ -107,7 +108,9 @@ async function main(): Promise<void> {
 		'',
 		`Posted replies carrying an injected failure: **${percent(sloppy.carrying, sloppy.posted)}** (target ≤ 1 %)${sloppy.carrying > 0 ? `, by kind: ${JSON.stringify(sloppy.carryingKinds)}` : ''}. Time to post, sloppy ÷ clean: p50 ${p50Ratio.toFixed(2)}×, p95 ${p95Ratio.toFixed(2)}×.`,
 		`A posted reply "carries" a failure when it contains the fragment the simulator recorded for it (the preface, the note, the tokens, the ping…); a repaired reply no longer does.`,
-		lost ? '**FAILED** — a question was lost or answered twice.' : 'Every question was answered exactly once in both runs.',
+		lost
+			? '**FAILED** — a question was lost or answered twice.'
+			: `No question was answered twice or lost; the ${sloppy.rejected} unanswered in the sloppy run are those whose every attempt and escalation failed review (counted as given up; members are not yet told, see the [experience] work).`,
 	].join('\n');
 	writeResultsSection('quality-sloppy', markdown);
 	process.stdout.write(`${markdown}\n`);

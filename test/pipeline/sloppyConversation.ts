@@ -1,37 +1,19 @@
 import type { TranscriptMessage } from '@charbot/discord-emulator';
 import type { SimScript, SloppyKind } from '@charbot/ollama-sim';
+import { variedLineFor } from '@charbot/testkit';
 import type { PlatformHarness } from './platformHarness.js';
 
 /** Characters called by name, one per question, in turn. */
 const callNames = ['Peter', 'Lois', 'Brian', 'Stewie', 'Meg', 'Chris', 'Quagmire'] as const;
 
-const answerParts = {
-	openers: ['Oh, {token}?', 'Hold on, {token}?', 'Well, {token}?', 'Wait, {token}?', 'Ah, {token}?', 'Hmm, {token}?', 'Really, {token}?'],
-	middles: [
-		'I have thoughts about that, and most of them involve snacks.',
-		'That reminds me of the time the toaster caught fire twice in one morning.',
-		'Nobody in this house has ever asked me that before.',
-		'I wrote a whole list about it and then lost the list behind the couch.',
-		'I told the mailman about it and he has not come back since.',
-		'It is either brilliant or the worst idea of the week.',
-	],
-	closers: ['Ask me again after lunch.', 'Let us never speak of it.', 'I need a nap first.', 'We can talk at dinner.', 'Do not tell anyone.'],
-};
-
 /**
- * The simulated model's clean answer to a question "… tk-q{n}x?": a plain spoken line that echoes the token, so each
- * reply can be matched to its question, and that differs for every n below 210 so no character repeats itself.
- * `--sloppy` then spoils a share of these.
+ * The simulated model's clean answer to a question "… tk-q{n}x?": a line that echoes the token, so each reply can be
+ * matched to its question, and is worded anew for every token, so no character repeats itself. `--sloppy` then spoils
+ * a share of these.
  */
 export const tokenEchoScript: SimScript = {
 	match: /tk-q\d+x/,
-	reply: ({ lastUserMessage }) => {
-		const token = /tk-q(\d+)x/.exec(lastUserMessage);
-		const index = Number(token?.[1] ?? 0);
-		const { openers, middles, closers } = answerParts;
-		const opener = (openers[index % openers.length] as string).replace('{token}', token?.[0] ?? 'that');
-		return `${opener} ${middles[Math.floor(index / openers.length) % middles.length]} ${closers[Math.floor(index / (openers.length * middles.length)) % closers.length]}`;
-	},
+	reply: ({ lastUserMessage }) => variedLineFor(/tk-q\d+x/.exec(lastUserMessage)?.[0] ?? 'tk-none'),
 };
 
 /** Options of {@link runQuestions}. */

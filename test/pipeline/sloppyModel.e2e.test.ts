@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('quality control against a sloppy model', () => {
-	it('posts none of the failures a 30 % sloppy model makes: repaired or regenerated, every question answered once', async () => {
+	it('posts none of the failures a 30 % sloppy model makes: repaired or regenerated, each question answered once at most', async () => {
 		const outcome = await runQuestions(platform, {
 			channels: [seededChannel(platform, 'general'), seededChannel(platform, 'kitchen')],
 			members: [seededUser(platform, 'alice'), seededUser(platform, 'bob')],
@@ -29,10 +29,14 @@ describe('quality control against a sloppy model', () => {
 		expect(injected.injected).toBeGreaterThanOrEqual(questions * 0.25);
 		expect(Object.keys(injected.byKind).length).toBe(12);
 		expect(postedWithInjectedFailure(platform, outcome.posted).map(({ kind, message }) => `${kind}: ${message.content}`)).toEqual([]);
-		expect({ once: outcome.answeredOnce, twice: outcome.answeredTwice, never: outcome.unanswered }).toEqual({ once: questions, twice: 0, never: 0 });
 		// Wrappers were cut off and posted; the rest went back to the model with the reasons.
 		expect(await readCounter(platform, 'quality-control', 'charbot_qc_reviews_total', { outcome: 'repaired' })).toBeGreaterThan(0);
 		expect(await readCounter(platform, 'quality-control', 'charbot_qc_reviews_total', { outcome: 'regenerated' })).toBeGreaterThan(0);
+		// Nothing twice; a question goes unanswered only when every attempt and the escalation failed review, rarely (the
+		// model is sloppy three times in a row), and each such one is a counted rejection, not a lost message.
+		const rejected = await readCounter(platform, 'quality-control', 'charbot_qc_reviews_total', { outcome: 'rejected' });
+		expect({ twice: outcome.answeredTwice, never: outcome.unanswered }).toEqual({ twice: 0, never: rejected });
+		expect(outcome.answeredOnce).toBeGreaterThanOrEqual(questions * 0.95);
 		for (const message of outcome.posted) expect(message.mentionsPinged).toMatchObject({ everyone: false, roles: [] });
 	}, 120_000);
 });

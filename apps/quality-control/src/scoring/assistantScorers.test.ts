@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAssistantFormat } from './findAssistantFormat.js';
+import { findDisclaimers } from './findDisclaimers.js';
+import { findRefusals } from './findRefusals.js';
 import { findAssistantFrame } from './findAssistantFrame.js';
 import { findLoops } from './findLoops.js';
 import { findOutOfCharacterNotes } from './findOutOfCharacterNotes.js';
@@ -125,5 +127,30 @@ describe('findLoops', () => {
 	it('lets a laugh of three and a catchphrase said thrice for effect through', () => {
 		const effect = ['Heh heh heh.', 'No. No. No. Absolutely not.', 'Heh heh heh, classic me. Heh heh heh, classic me. Heh heh heh, classic me.', 'Nooooooo!'];
 		expect(kindsOf(findLoops, effect)).toEqual(effect.map(() => []));
+	});
+});
+
+describe('indirect assistant talk', () => {
+	it('catches what a chat model says of its limits, and a lecture with a way out', () => {
+		expect(findDisclaimers(input("Heh, I can't see the picture, buddy, but I bet it's a sandwich.")).map((finding) => finding.hard)).toEqual([true]);
+		expect(findDisclaimers(input("I don't remember past chats, every conversation starts fresh for me.")).map((finding) => finding.hard)).toEqual([true]);
+		expect(findDisclaimers(input("I'm not a robot, Meg. I'm your mother.")).filter((finding) => finding.hard)).toEqual([]);
+		expect(findRefusals(input("I'd rather not roast anyone, even as a joke. Teasing can hurt people's feelings."))[0]?.hard).toBe(true);
+		expect(findRefusals(input("No, you can't have a boat, Peter. Ask me again after dinner."))).toEqual([]);
+	});
+
+	it('catches an essay summed up, but not a pompous character counting its points', () => {
+		expect(
+			findAssistantFormat(
+				input('There are a few factors to consider. In terms of **taste**, beer wins. In terms of **price**, soda wins. In summary, it depends.'),
+			)[0]?.hard,
+		).toBe(true);
+		const pompous = findAssistantFormat(input("Firstly, I don't do mornings. Secondly, my novel needs me. Thirdly, the dog is tired. In summary: no."));
+		expect(pompous.filter((finding) => finding.hard)).toEqual([]);
+	});
+
+	it('catches a reply going round in circles with small changes', () => {
+		const circling = 'Oh, cool! What is it? Is it a snack? Oh, cool! What is it? Is it a snack? Oh cool, what is it, is it a snack? Oh cool, what is it?';
+		expect(findLoops(input(circling))[0]?.kind).toBe('loop');
 	});
 });

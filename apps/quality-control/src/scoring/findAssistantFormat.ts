@@ -3,7 +3,7 @@ import type { ScoreInput } from './ScoreInput.js';
 import { normalizeReply } from './text/normalizeReply.js';
 
 /** A list item: a number, a bullet, a check box, a keycap digit or an emoji in front. */
-const bullet = String.raw`(?:\d{1,2}[.)]|[-*•+▪►➤→☐☑✅✔✓]|\d\uFE0F?\u20E3|\p{Extended_Pictographic}\uFE0F?)`;
+const bullet = String.raw`(?:\d{1,2}[.)]|[IVX]{1,4}\.|[-*•+▪►➤→☐☑✅✔✓]|\d\uFE0F?\u20E3|\p{Extended_Pictographic}\uFE0F?)`;
 const listItem = new RegExp(String.raw`^[ \t]*${bullet}[ \t]+\S`, 'u');
 const boldLead = new RegExp(String.raw`^[ \t]*(?:${bullet}[ \t]+)?(?:\*\*|__)[^*_\n]{2,80}(?:\*\*|__)`, 'u');
 /** Verbs advice starts with. */

@@ -24,7 +24,7 @@ const framePatterns: readonly string[] = [
 	String.raw`\b(?:below|above) (?:is|are|you'll find)\b[^\n]{0,40}\b${artifact}`,
 	String.raw`\b(?:response|reply|version|rendition|take|portrayal)s?\s+(?:[\w-]+\s+){0,2}?(?:as|in the voice of|in character as)\s+{name}`,
 	String.raw`\bin character as\b`,
-	String.raw`\bstay(?:s|ing)? (?:\w+ )?in character\b`,
+	String.raw`\b(?:I'll|I will|I'm|I am|while) stay(?:ing)? (?:\w+ )?in character\b|(?:^|\n|[.!]\s+)[\s*_]*staying (?:\w+ )?in character\b`,
 	// A header line that presents a character's words, ending in a colon, a dash or a pointing emoji: "Meg's response 👇".
 	String.raw`^[^\n]{0,80}?{name}[^\n]{0,60}?\b(?:respond|responds|replies|reply|response|answer|voice|mode|take|line|lines|version|would say|might say|could say|would go|might go|speaking|here goes)\b[^\n]{0,40}?(?:[:—–]|[\p{Extended_Pictographic}\u2193\u2B07\u27A1]\uFE0F?)[ \t]*\n`,
 	String.raw`(?:^|\n)[^\n]{0,60}\bhere goes\s*:[ \t]*(?:\n|$)`,

@@ -1,3 +1,4 @@
+import { doubtFinding } from './doubtFinding.js';
 import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
 import type { ScoreInput } from './ScoreInput.js';
@@ -17,12 +18,16 @@ const breakPatterns: readonly RegExp[] = [
 	new RegExp(String.raw`\bI(?:${apostrophe}m| am) (?:just )?(?:playing|portraying|pretending to be|acting as)\b`, 'iu'),
 ];
 
-/** A reply that talks about "the character", "roleplay", "my persona" or the system prompt has stepped out of the fiction. */
+/**
+ * A reply that talks about "the character", "roleplay", "my persona" or the system prompt may have stepped out of the
+ * fiction: a doubt, since the failures it signals are failed by their own scorers and a character may toy with the words.
+ */
 export function findBrokenCharacter(input: ScoreInput): Finding[] {
 	const matches = breakPatterns.flatMap((pattern) => {
 		const match = pattern.exec(input.reply);
 		return match === null ? [] : [quoteExcerpt(match[0])];
 	});
 	if (matches.length === 0) return [];
-	return [{ kind: 'broken-character', reason: `Reply breaks character (mentions ${[...new Set(matches)].slice(0, 3).join(', ')})`, penalty: 0.5, hard: false }];
+	// Alone these words are a doubt: "Break character? My character is unbreakable" is a character being one.
+	return [doubtFinding('broken-character', `Reply may break character (mentions ${[...new Set(matches)].slice(0, 3).join(', ')})`)];
 }

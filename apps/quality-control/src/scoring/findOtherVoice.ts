@@ -8,9 +8,13 @@ import { wordsOf } from './wordTrigramSimilarity.js';
 
 /** Words too common to mark anyone's voice, even when a speech style quotes them. */
 const commonWords = new Set(
-	'like literally uh um look well so oh yeah okay ok cool honey sweetie pal buddy man dude quite really just right wait what hey no yes the a an and or but my your i you'.split(
-		' ',
-	),
+	(
+		'like literally uh um look well so oh yeah okay ok cool honey sweetie pal buddy man dude quite really just right wait what hey no yes the a an and or but my your i you ' +
+		"i'm i've i'll i'd you're it's that's don't can't won't going gonna need want get got go to of in on at for with about this that these those is are was were be been " +
+		'have has had do does did not all any some one two more most very too also then than there here now just still even again how why when where who which ' +
+		'we us our they them their he him his she her it its me mine be make made say said know think see come take give tell thing things something time day way ' +
+		'good great new old little big lot bit much many never always ever only out up down off over into from by as if'
+	).split(' '),
 );
 
 /** How strongly a text uses each phrase of a voice: 2 per phrase it says (most of it), 1 per distinctive piece of one. */
@@ -35,7 +39,8 @@ function voiceHits(words: readonly string[], voice: readonly string[], exclude: 
 		const distinctive = grams.filter((gram) => !exclude.has(gram) && !gram.split(' ').every((word) => commonWords.has(word)));
 		const found = distinctive.filter((gram) => joined.includes(` ${gram} `)).length;
 		if (found === 0) continue;
-		score += found >= 2 || found === grams.length ? 2 : 1;
+		// A whole phrase of three words or more is a catchphrase said; two words ("well, technically") are common speech.
+		score += found >= 2 || (found === grams.length && phraseWords.length >= 3) ? 2 : 1;
 		phrases.push(phrase);
 	}
 	return { score, phrases };

@@ -17,7 +17,7 @@ export const outOfCharacterPatterns: readonly RegExp[] = [
 	/^[\s([{*_—–-]*(?:ooc|out of character|author'?s note|a\/n|disclaimer|editor'?s note|explanation|translation|word count|character count)\b[\s*_]*[:-]/iu,
 	// "Note:" is a note on the reply when it speaks of the reply, the character or the model; "Note: I'm handsome" is not.
 	/^[\s([{*_—–-]*(?:note|notes|context)\b[\s*_]*[:-][^\n]*\b(?:response|reply|character|roleplay|role-play|persona|portrayal|tone|in-character|fictional|the user|model|AI|scene|dialogue|lines?)\b/iu,
-	/\b(?:for (?:comedic|comic|dramatic|humorous) (?:effect|purposes)|just to clarify|to clarify,|(?:end|close) of (?:response|reply|message|scene|roleplay)|word count\s*[:=]?\s*\d+|in real life,|in reality,)/iu,
+	/\b(?:for (?:comedic|comic|dramatic|humorous) (?:effect|purposes)|just to clarify|to clarify,|(?:end|close) of (?:\w+'s )?(?:response|reply|message|scene|roleplay)|word count\s*[:=]?\s*\d+|in real life,|in reality,)/iu,
 	/^[\s*_]*[([{][\s*_]*(?:note|ooc|out of character|author'?s note|a\/n|disclaimer|the\b[^)\]]{0,30}\b(?:response|reply))/iu,
 	/\bOOC\b/u,
 	// A code comment, or an alternative offered beside the reply.
@@ -28,7 +28,7 @@ export const outOfCharacterPatterns: readonly RegExp[] = [
 	// Labels of notes about the text: content notes, warnings, summaries of the reply.
 	/^[\s*_([>\p{Extended_Pictographic}\uFE0F]*(?:(?:content|scene|author|writer|editor|style|tone|context|stage|director'?s?|production) note|cw|tw|content warning|trigger warning|tl;?dr|note for the user|note to the user|a gentle reminder|reminder for (?:the )?user)\b[\s*_]*[:-]/iu,
 	// The model on its own choices, or asking whether they worked.
-	/^[\s*_([>]*(?:went with|kept (?:it|this|the|him|her)|rewritten|rewrote|toned (?:it|this) (?:down|up)|played up|leaned into|made (?:him|her|them) (?:a (?:little|bit) )?(?:more|less|\w+er)\b|flirting kept|delivered with)\b/iu,
+	/^[\s*_([>]*(?:[\p{L} ]{1,20}:\s*)?(?:went with|kept (?:it|this|the|him|her)|rewritten|rewrote|toned (?:it|this) (?:down|up)|played up|leaned into|made (?:him|her|them) (?:a (?:little|bit) )?(?:more|less|\w+er)\b|flirting kept|delivered with)\b/iu,
 	/\bI (?:made|make|kept|keep|went with|tried to|wanted to|aimed to|chose to|decided to|toned|played up|leaned into)\b[^.!?]{0,40}?\b(?:him|her|them|his|their)\b[^.!?]{0,40}?\b(?:here|on purpose|a (?:little|bit)|more|less|to show|so (?:the|that|it)|with)\b/iu,
 	/\b(?:did|does) (?:that|this|it) (?:sound|feel|read|come across) (?:like (?:him|her|them|the character)|right|okay|ok|in character)\b/iu,
 	/\b(?:want|like|prefer|need) (?:it|this|him|her|them|me to make (?:it|him|her)) (?:\w+ier|funnier|snarkier|shorter|longer|darker|lighter|sweeter|meaner|nicer|weirder|wilder|louder|softer|more \w+|less \w+)\?/iu,
@@ -37,6 +37,8 @@ export const outOfCharacterPatterns: readonly RegExp[] = [
 	/\bI can (?:make|dial|tone|turn|crank|push) (?:him|her|it|them|this|that|up|down) ?(?:up|down|more|less|\w+er)?\b(?!\s+(?:a|the|some|your|my)\b)/iu,
 	/~?\b\d+ words\b|\bunder the (?:limit|character limit|word limit|length limit)\b|\b(?:first|second|final) draft\b/iu,
 	/\bif you or someone you know\b/iu,
+	/\b(?:from|by) the (?:writer|author|assistant|ai)\b|\bI can keep (?:the scene|this|it|the story|the roleplay) going\b/iu,
+	/\bwould you like \w+ to (?:sound|be|come across|act|seem) (?:more|less|a bit|a little)\b|\bis (?:this|that) (?:about )?the right (?:level|tone|amount|length|vibe)\b/iu,
 	/\b(?:is|was) a (?:callback|reference|nod|throwback) to\b|\bearlier in (?:the|this|our) (?:chat|conversation|thread)\b/iu,
 	/\bper the (?:persona|server|character|house|content) (?:notes|guidelines|card|rules|instructions)\b/iu,
 	/\bfeel free to (?:tweak|adjust|edit|change|modify|tell me)\b/iu,
@@ -89,7 +91,7 @@ export function segmentsOf(normalized: string): { text: string; start: number; e
 export function isOutOfCharacter(segment: string, ownNames: readonly string[]): boolean {
 	if (outOfCharacterPatterns.some((pattern) => pattern.test(segment))) return true;
 	// A character does not name itself in an aside; a model explaining its choices does ("(I made Chris confused on purpose)").
-	const aside = /^[\s*_—–-]*(?:[([]|\/\/|(?:note|notes|p\.?s\.?)\b[\s*_]*:)/iu.test(segment);
+	const aside = /^[\s*_—–-]*(?:[([]|\/\/|(?:note|notes|p\.?s\.?)\b[^:\n]{0,30}:)/iu.test(segment);
 	return aside && new RegExp(namesPattern(ownNames), 'iu').test(segment);
 }
 

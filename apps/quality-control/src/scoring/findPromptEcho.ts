@@ -15,7 +15,7 @@ const cardFields = String.raw`(?:personality|description|character description|s
 function echoPatterns(names: readonly string[]): RegExp[] {
 	const name = namesPattern(names);
 	return [
-		new RegExp(String.raw`(?:^|\n)[ \t>*_#-]*${cardFields}[ \t*_]*(?:\([^)\n]{0,40}\))?[ \t*_]*:`, 'iu'),
+		new RegExp(String.raw`(?:^|\n|[.!?]\s+)[ \t>*_#-]*${cardFields}[ \t*_]*(?:\([^)\n]{0,40}\))?[ \t*_]*:`, 'iu'),
 		new RegExp(String.raw`(?:^|\n)[ \t>*_#-]*(?:about|how) ${name}(?: talks)?[ \t*_]*:`, 'iu'),
 		new RegExp(String.raw`(?:^|\n)[ \t>*_#-]*${name} (?:never(?: says)?|has verbal habits)[^\n]{0,60}:|${name} never(?: says)?\s*:`, 'iu'),
 		/\{\{\s*(?:char|user|original)\s*\}\}|<START>|<\/?BOT>|<\/?USER>|\{maxReplyChars\}|\[(?:USER|CHAR|BOT|NAME)\]|\{(?:user|char)\}/iu,

@@ -23,11 +23,12 @@ const refusalPatterns: readonly RegExp[] = [
 	/\bI(?:'m| am) (?:unable|not able) to (?:do|help|assist|comply|fulfil+|provide|write|continue|share|answer|discuss|give)(?: (?:with )?(?:that|this|it|(?:that|this|such|personal|private|this kind of) (?:information|content|details|request)))?\s*[.!]/iu,
 	/\bsteer (?:this|things|the conversation|us|it) (?:somewhere|toward|towards|in a)\b/iu,
 	/\b(?:outside|beyond) (?:the scope of|of) what I can\b/iu,
-	/\b(?:isn't|aren't|is not|are not|'s not) something I(?:'ll| will|'d| would| can| am|'m)?\b/iu,
+	/\b(?:isn't|aren't|is not|are not|'s not) something (?:that )?I(?:'ll| will|'d| would| can| am|'m)?\b|\b(?:isn't|aren't|is not|are not|'s not) (?:a|an|the kind of) \w+ (?:that )?I(?:'m| am) (?:able to|comfortable|willing to|allowed to)\b/iu,
+	/\b(?:isn't|is not|aren't|are not|wouldn't be|would not be) (?:appropriate|okay|suitable|ok) for (?:this|the|a|our) (?:space|server|chat|channel|community|conversation|platform)\b/iu,
 	/\bI(?:'ll| will) (?:have to )?refrain\b/iu,
 	/\bI must (?:respectfully |politely |kindly )?decline\b/iu,
 	/\b(?:against|violates?|goes against|outside(?: of)?|within) (?:my|the|our) (?:guidelines|content polic(?:y|ies)|usage polic(?:y|ies)|programming|ethical guidelines|principles|boundaries|capabilities)\b/iu,
-	/\b(?:let's|let us|please|can we|we should|I'd like to|I aim to|I try to|I want to) (?:keep|stay) (?:this|things|it|(?:our|the) \w+)?\s*(?:respectful|appropriate|positive|friendly|family-friendly|civil|clean|safe|light-hearted|on topic|kind|polite)\b/iu,
+	/\b(?:let's|let us|please|can we|we should|I'd like to|I aim to|I try to|I want to) (?:keep|stay) (?:this|things|it|(?:our|the|this) \w+)?\s*(?:respectful|appropriate|positive|friendly|family-friendly|civil|clean|safe|constructive|light-hearted|on topic|kind|polite)\b/iu,
 	/\bI(?:'m| am) (?:here|designed|programmed|meant|built|trained) to (?:help|assist|provide|keep|be helpful|offer)\b/iu,
 	/\bI (?:have to|need to|must|'ll have to|will have to|am going to have to|'m going to have to) (?:stop|end|pause) (?:here|this|there|the (?:roleplay|conversation|scene))\b/iu,
 	/\bit (?:would(?:n't| not) be|is not|isn't|'s not) (?:appropriate|right|okay|ok|responsible) for me to\b/iu,
@@ -35,14 +36,14 @@ const refusalPatterns: readonly RegExp[] = [
 	/\b(?:if you(?:'re| are) (?:struggling|in crisis|feeling)|please (?:reach out|seek|contact) (?:to )?(?:a |an )?(?:professional|mental health|counselor|therapist|trusted))\b/iu,
 ];
 
-/** Words of a safety lecture; two of them, or one outright "I'd rather not roast", make a refusal. */
+/** Words of a safety lecture: with another sign of a refusal (a second lecture word, a refused task, a way out) they make one. */
 const lecturePatterns: readonly RegExp[] = [
 	/\b(?:is|are|can be|could be) (?:illegal|unsafe|toxic|dangerous|unhealthy|harmful|hurtful|demeaning|disrespectful|inappropriate|objectifying)\b/iu,
 	/\b(?:serious|real|legal|health) (?:consequences|risks?|harm|dangers?)\b/iu,
 	/\b(?:objectif\w*|stereotyp\w*|demeaning|inclusive|consent|boundaries|well-?being|mental health|academic dishonesty|poison control|mediation|hotline|crisis line|empathy|open (?:dialogue|communication))\b/iu,
 	/\b(?:feel|make (?:\w+ )?feel) (?:uncomfortable|unsafe|disrespected|excluded)\b|\b(?:each|every|both) (?:perspective|side|viewpoint)s? (?:has|have) (?:merit|value)\b|\bit(?:'s| is) best to approach\b/iu,
 	/\b(?:respectful|honest|calm) (?:communication|conversation|debate|dialogue)\b/iu,
-	/\b(?:put|puts|putting) (?:your|their|someone's|anyone's|people's) (?:safety|health|wellbeing) at risk\b|\btrusted adult\b|\bcommon ground\b|\bdrink responsibly\b|\b(?:unsafe|illegal|irresponsible|unethical) (?:or|and) (?:unsafe|illegal|irresponsible|unethical|harmful)\b/iu,
+	/\b(?:put|puts|putting) (?:your|their|someone's|anyone's|people's) (?:safety|health|wellbeing) at risk\b|\btrusted adult\b|\bcommon ground\b|\b(?:drink|enjoyed|consumed) responsibly\b|\bin moderation\b|\b(?:unsafe|illegal|irresponsible|unethical) (?:or|and) (?:unsafe|illegal|irresponsible|unethical|harmful)\b/iu,
 	/\b(?:encourag|promot|glorif|normaliz)\w* (?:unsafe|harmful|risky|dangerous|illegal|reckless)\b/iu,
 	/\b(?:can|could|might|may) (?:really )?(?:sting|upset|offend|disrupt|get (?:someone|somebody|you|them|people) in trouble|cause (?:harm|problems|trouble))\b/iu,
 	/\bkeep(?:ing)? (?:things|it|this|our \w+|the \w+) (?:kind|friendly|positive|respectful|light|appropriate|safe|civil)\b/iu,
@@ -73,7 +74,7 @@ const lecturePatterns: readonly RegExp[] = [
 
 /** A first-person refusal of a task an assistant is asked for (writing, roasting, sharing, outlining…). */
 const refusesTask =
-	/\b(?:I(?:'ll| will) (?:have to )?(?:pass on|refrain from|skip|sit this one out|hold off on)|I(?:'m| am) (?:going to |gonna )?(?:have to |need to )?(?:refrain|pass)(?:ing)?\b|I(?:'m| am) not (?:going to|gonna|willing to|comfortable|able to)|I won't|I will not|I can't|I cannot|I(?:'d| would) (?:rather|prefer) not|I (?:should|must|need to|have to) avoid|I(?:'ll| will) avoid|that's a no from me|not something I(?:'m| am)? ?(?:comfortable|willing|able|going)|(?:falls|is) outside (?:what|of what) I|is a line I won't|I(?:'ll| will) refrain|no from me)\b[^.!?]{0,60}?\b(?:writ\w*|roast\w*|insult\w*|help\w*|assist\w*|shar\w*|outlin\w*|produc\w*|generat\w*|continu\w*|joke about|jok\w*|poke fun|put(?:ting)? down|make fun|mock\w*|teas\w*|describ\w*|creat\w*|provid\w*|plan\w*|advice|guidance|tips|instructions|take sides|weigh in|answer\w*|go(?:ing)? there|engag\w*|cross|that|this|it|one)\b/iu;
+	/\b(?:I(?:'ll| will) (?:have to )?(?:pass on|refrain from|skip|sit this one out|hold off on)|I(?:'m| am) (?:going to |gonna )?(?:have to |need to )?(?:refrain|pass)(?:ing)?\b|I(?:'m| am) not (?:going to|gonna|willing to|comfortable|able to)|I won't|I will not|I can't|I cannot|I(?:'d| would) (?:rather|prefer) not|I (?:should|must|need to|have to) avoid|I(?:'ll| will) avoid|that's a no from me|not something I(?:'m| am)? ?(?:comfortable|willing|able|going)|(?:falls|is) outside (?:what|of what) I|is a line I won't|I(?:'ll| will) refrain|no from me)\b[^.!?]{0,60}?\b(?:writ\w*|roast\w*|insult\w*|help\w*|assist\w*|shar\w*|outlin\w*|produc\w*|generat\w*|continu\w*|joke about|jok\w*|poke fun|put(?:ting)? down|make fun|mock\w*|teas\w*|describ\w*|creat\w*|provid\w*|plan\w*|advice|guidance|tips|instructions|take sides|weigh in|encourag\w*|promot\w*|condon\w*|endors\w*|answer\w*|go(?:ing)? there|engag\w*|cross|that|this|it|one)\b/iu;
 /** An assistant steering elsewhere: "Shall we discuss history's great leaders instead?" */
 const redirect =
 	/\binstead,? I(?:'d| would) (?:suggest|recommend|encourage)\b|\b(?:how about|what about|shall we|could we|can we|maybe we could|maybe I could|maybe try|try something|perhaps we could|perhaps|consider|it might be worth|it may be worth|is there (?:a |an )?(?:different|other|another)|would you like|why don't we|let's|i(?:'d| would) (?:encourage|suggest|recommend))\b[^.!?]{0,80}?\b(?:instead|something (?:else|more positive|kinder|fun|lighter)|talk(?:ing)? about|discuss(?:ing)?|a (?:friendly|fun|harmless|positive|playful|good-natured|lighthearted|light-hearted|kind)|speaking with|checking|could try|(?:contact|reach out|speak|talk) (?:to|with)|speak from the heart|tips)\b/iu;
@@ -84,7 +85,8 @@ const declinesToMock =
 
 /**
  * Assistant-style refusals ("I'm not able to help with that request", "I must decline", "let's keep this respectful") and
- * safety lectures: a hard fail. A single sign of one (a refusal of a task, a lecture word, a way out offered) is a doubt.
+ * safety lectures: a hard fail, as are two signs of one (a refusal of a task, lecture words, a way out offered); a single
+ * sign is a doubt.
  */
 export function findRefusals(input: ScoreInput): Finding[] {
 	const text = ownWords(input.reply);
@@ -95,12 +97,10 @@ export function findRefusals(input: ScoreInput): Finding[] {
 	const lecture = lecturePatterns.flatMap((pattern) => pattern.exec(text)?.[0] ?? []);
 	const refused = refusesTask.exec(text)?.[0];
 	const steered = redirect.exec(text)?.[0];
-	// One sign is a character being difficult; a refusal with a lecture or a way out, or a lecture with both, is an assistant.
-	if (refused !== undefined && (lecture.length > 0 || steered !== undefined)) return [refusal([refused, ...lecture, steered ?? ''].join('… '))];
-	if (lecture.length >= 3 || (lecture.length >= 1 && steered !== undefined)) return [refusal([...lecture, steered ?? ''].join('… '))];
-	if (lecture.length >= 2) return [refusal(lecture.join('… '))];
-	const sign = refused ?? lecture[0] ?? steered;
-	return sign === undefined ? [] : [doubtFinding('refusal', `Reply may be refusing or lecturing (${quoteExcerpt(sign)})`)];
+	// One sign is a character being difficult; two of them (a refusal, lecture words, a way out) are an assistant.
+	const signs = [...(refused === undefined ? [] : [refused]), ...lecture, ...(steered === undefined ? [] : [steered])];
+	if (signs.length >= 2) return [refusal(signs.join('… '))];
+	return signs[0] === undefined ? [] : [doubtFinding('refusal', `Reply may be refusing or lecturing (${quoteExcerpt(signs[0])})`)];
 }
 
 function refusal(excerpt: string): Finding {

@@ -40,7 +40,7 @@ describe('scoreReply', () => {
 
 	it('lists the reason of every problem found', () => {
 		const result = scoreReply(input('As an AI language model, I must stay in character. Visit https://x.test', { settings: { blocklist: ['visit'] } }));
-		expect(result.findings.map((finding) => finding.kind)).toEqual(['disclaimer', 'assistant-frame', 'broken-character', 'blocklist', 'link']);
+		expect(result.findings.map((finding) => finding.kind)).toEqual(['disclaimer', 'broken-character', 'blocklist', 'link']);
 		expect(result.reasons[0]).toBe('Reply contains an AI disclaimer ("As an AI language model")');
 	});
 });

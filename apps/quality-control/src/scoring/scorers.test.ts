@@ -85,9 +85,9 @@ describe('findRefusals', () => {
 });
 
 describe('findBrokenCharacter', () => {
-	it('catches talk about the character, roleplay, the persona and the prompt', () => {
+	it('doubts talk about the character, roleplay, the persona and the prompt', () => {
 		const [finding] = findBrokenCharacter(input('Sure, I will stay in character and continue the roleplay as my persona.'));
-		expect(finding?.reason).toBe('Reply breaks character (mentions "roleplay", "my persona", "stay in character")');
+		expect(finding).toMatchObject({ hard: false, reason: 'Reply may break character (mentions "roleplay", "my persona", "stay in character")' });
 		expect(findBrokenCharacter(input('My system prompt says to be Peter.'))[0]?.kind).toBe('broken-character');
 		expect(findBrokenCharacter(input(ordinary))).toEqual([]);
 	});

@@ -88,3 +88,22 @@ describe('findPromptEcho', () => {
 		expect(kindsOf(findPromptEcho, fine)).toEqual(fine.map(() => []));
 	});
 });
+
+describe('doubts', () => {
+	it('lower the score into the judge band without failing the reply', () => {
+		const doubted = [
+			findOtherVoice(input('Heh, how perfectly dreadful, pass the chips.')),
+			findNarration(input('Peter leans back and grins, his belly shaking. "Heh, beer is the answer."')),
+		];
+		for (const findings of doubted) expect(findings).toEqual([expect.objectContaining({ hard: false, penalty: 0.2 })]);
+	});
+});
+
+describe('findEncyclopedicVoice on biographies', () => {
+	it('fails a reply that never speaks and reads like a biography, but not illeism', () => {
+		expect(findEncyclopedicVoice(input('His closest companion is Lois, his wife, with whom he frequently argues about the Drunken Clam.'))[0]?.kind).toBe(
+			'encyclopedic',
+		);
+		expect(findEncyclopedicVoice(input('Peter Griffin does not do homework. Peter Griffin does not do chores. Peter Griffin does lunch.'))).toEqual([]);
+	});
+});
