@@ -11,11 +11,56 @@ import { type PlatformHarness, seededChannel, seededUser, startPlatform } from '
 const chatModel = 'llama3.2:1b';
 const escalationModel = 'llama3.1:8b';
 const escalationPrompts: string[] = [];
-// Varied sentences: one template repeated 62 times would be a loop, which review rightly fails.
+// Varied sentences: one template repeated 62 times would be a loop, which review rightly fails. The token comes every
+// fifth sentence, so each part of the split reply carries it.
 const storyParts = {
-	openers: ['So then', 'Next thing I know', 'Anyway', 'And get this', 'Later that night', 'Meanwhile', 'Right after that'],
-	who: ['Bruce', 'the boss', 'Opie', 'a guy from the bowling league', 'Herbert'],
-	did: ['spilled', 'stole', 'painted', 'sold', 'hid', 'lost', 'found', 'raced', 'named', 'ate', 'insured'],
+	openers: [
+		'So then',
+		'Next thing I know',
+		'Anyway',
+		'And get this',
+		'Later that night',
+		'Meanwhile',
+		'Right after that',
+		'Out of nowhere',
+		'Long story short',
+		'Believe it or not',
+		'The very next day',
+	],
+	who: [
+		'Bruce',
+		'the boss',
+		'Opie',
+		'a guy from the bowling league',
+		'Herbert',
+		'my cousin Rusty',
+		'the mailman',
+		'a lady with a parrot',
+		'the fire chief',
+		'some kid on a scooter',
+		'the weatherman',
+		'Mort',
+		'a clown',
+	],
+	did: [
+		'spilled',
+		'stole',
+		'painted',
+		'sold',
+		'hid',
+		'lost',
+		'found',
+		'raced',
+		'named',
+		'ate',
+		'insured',
+		'juggled',
+		'hugged',
+		'sued',
+		'repaired',
+		'buried',
+		'launched',
+	],
 	what: [
 		'a keg',
 		'my lunch',
@@ -30,11 +75,43 @@ const storyParts = {
 		'the vending machine',
 		'a parade float',
 		'the fire alarm',
+		'a wedding cake',
+		'the town clock',
+		'a bag of crabs',
+		'the lawnmower',
+		'a tuba',
+		'my recliner',
+	],
+	where: [
+		'behind the Drunken Clam',
+		'in broad daylight',
+		'during the church picnic',
+		'while my wife was at yoga',
+		'on live television',
+		'in the middle of a thunderstorm',
+		'at the county fair',
+		'right outside the brewery',
+		'in front of the whole PTA',
+		'at three in the morning',
+		'on a dare from the boss',
+		'under a full moon',
+		'at the car wash',
+		'in the hospital parking lot',
+		'on the Fourth of July',
+		'next to the duck pond',
+		'at my own birthday party',
+		'halfway up a water tower',
+		'during a blackout',
+		"in the neighbour's pool",
+		'at the mall food court',
+		'on the night bus',
+		'behind the bowling alley',
 	],
 };
-const longReply = Array.from({ length: 62 }, (_, index) => {
-	const { openers, who, did, what } = storyParts;
-	return `${openers[index % openers.length]}, ${who[index % who.length]} ${did[index % did.length]} ${what[index % what.length]} on day ${index + 1} of the brewery saga, tk-long.`;
+const pick = (words: readonly string[], index: number) => words[index % words.length] as string;
+const longReply = Array.from({ length: 70 }, (_, index) => {
+	const { openers, who, did, what, where } = storyParts;
+	return `${pick(openers, index)}, ${pick(who, index)} ${pick(did, index)} ${pick(what, index)} ${pick(where, index)}${index % 5 === 0 ? ', tk-long' : ''}.`;
 }).join(' ');
 
 const scripts: SimScript[] = [

@@ -8,11 +8,11 @@ export const simulatedCharacterReply: SimScript = {
 	match: /[\s\S]*/,
 	reply: ({ messages, lastUserMessage }) => {
 		const system = messages.find((message) => message.role === 'system')?.content ?? '';
-		const name = /You are ([^,\n]+),/.exec(system)?.[1] ?? 'The character';
 		const habits = /verbal habits like these[^:]*:\s*(.+)/.exec(system)?.[1]?.match(/"([^"]{3,160})"/g) ?? [];
 		const question = lastUserMessage.replace(/^[^:]{1,80}:\s*/, '').slice(0, 120);
 		const pick = habits.length === 0 ? '' : (habits[hash(question) % habits.length] ?? '').replace(/^"|"$/g, '');
-		return `${pick ? `${pick} ` : ''}(${name}, simulated reply to "${question}": no real model is running.)`;
+		// A short marker, not a note about "the reply" or the character, which review rightly removes.
+		return `${pick ? `${pick} ` : ''}[simulated: no real model is running]`;
 	},
 };
 

@@ -42,6 +42,18 @@ export function createPrometheusHooks(registry: Registry): PrometheusQualityCont
 		labelNames: ['character'] as const,
 		registers: [registry],
 	});
+	const findings = new Counter({
+		name: 'charbot_qc_findings_total',
+		help: 'Reviewed candidates in which a scorer found something, by kind (loop, refusal, assistant-frame, ...); repeated kinds count once.',
+		labelNames: ['kind'] as const,
+		registers: [registry],
+	});
+	const judgements = new Counter({
+		name: 'charbot_qc_judge_total',
+		help: 'Reviews by what the LLM judge did: off (not asked), used, failed (an error or malformed answer), timeout, unavailable.',
+		labelNames: ['status'] as const,
+		registers: [registry],
+	});
 	const deliveries = new Counter({
 		name: 'charbot_qc_deliveries_total',
 		help: 'Replies posted to Discord, by character and target (webhook, bot, interaction).',
@@ -57,8 +69,10 @@ export function createPrometheusHooks(registry: Registry): PrometheusQualityCont
 	});
 	const countRateLimits = createRateLimitMetrics(registry);
 	return {
-		onReview: ({ characterId: character, outcome, role, score }) => {
+		onReview: ({ characterId: character, outcome, role, score, kinds, judge }) => {
 			reviews.inc({ character, outcome, role });
+			for (const kind of new Set(kinds)) findings.inc({ kind });
+			judgements.inc({ status: judge });
 			scores.observe({ character }, score);
 			if (role === 'escalation') escalations.inc({ character });
 			if (outcome === 'regenerated') regenerations.inc({ character });

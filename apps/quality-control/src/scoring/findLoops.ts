@@ -51,7 +51,7 @@ function mostRepeatedStretch(words: readonly string[]): { stretch: string; count
  * Degenerate repetition inside one reply: a word, phrase or sentence looping (a unit of 1 word 8 times in a row,
  * 2–3 words 5 times, a longer one 4 times; a sentence making up half the reply; the same line, sentence or
  * paragraph again and again with only its number changed; half the word triples of a reply of 20 words or more coming
- * back, or 70 % of its word pairs; a syllable or character stretched past 20). A hard fail. A laugh of three, or a catchphrase said thrice for effect, passes.
+ * back; a syllable or character stretched past 20). A hard fail. A laugh of three, or a catchphrase said thrice for effect, passes.
  */
 export function findLoops(input: ScoreInput): Finding[] {
 	const words = wordsOf(input.reply);
@@ -59,9 +59,7 @@ export function findLoops(input: ScoreInput): Finding[] {
 	if (run !== undefined) return [loopFinding(`${quoteExcerpt(run.unit, 40)} ${run.run} times in a row`)];
 	const stretch = words.length >= 20 ? mostRepeatedStretch(words) : undefined;
 	if (stretch !== undefined) return [loopFinding(`${quoteExcerpt(stretch.stretch, 40)} ${stretch.count} times`)];
-	const echoing = repeatedShare(words);
-	const pairsEchoing = repeatedShare(words, 2);
-	if (words.length >= 20 && pairsEchoing >= 0.7) return [loopFinding(`itself: ${Math.round(pairsEchoing * 100)}% of its word pairs come back`)];
+	const echoing = repeatedShare(words, 3);
 	if (words.length >= 20 && echoing >= 0.5) return [loopFinding(`itself: ${Math.round(echoing * 100)}% of its word triples come back`)];
 	const repeatedUnit = mostRepeatedUnit(input.reply);
 	if (repeatedUnit !== undefined) return [loopFinding(`${quoteExcerpt(repeatedUnit.unit, 40)} ${repeatedUnit.count} times`)];
@@ -70,8 +68,8 @@ export function findLoops(input: ScoreInput): Finding[] {
 	return [];
 }
 
-/** The share of a text's word pairs or triples that occur in it more than once: a reply going round in circles with small changes. */
-function repeatedShare(words: readonly string[], size = 3): number {
+/** The share of a text's word n-grams that occur in it more than once: a reply going round in circles with small changes. */
+function repeatedShare(words: readonly string[], size: number): number {
 	const counts = new Map<string, number>();
 	for (let index = 0; index + size <= words.length; index += 1) {
 		const key = words.slice(index, index + size).join(' ');
