@@ -19,6 +19,7 @@ const channelCount = 24;
 const openChannelCount = 8;
 const memberCount = 40;
 const markers = { sneakyPing: 'hx-sneaky-ping', broadcastPing: 'hx-broadcast-ping' };
+const alwaysRejected = 'hx-always-rejected';
 const appNames: readonly AppName[] = ['gateway', 'message-router', 'quality-control'];
 
 let platform: PlatformHarness;
@@ -130,7 +131,7 @@ describe('10,000 hostile messages', () => {
 		const bystander = control.createUser({ username: 'bystander' }).id;
 		control.addMember(guildId, bystander);
 		for (const sim of platform.sims) {
-			for (const script of createHostileSimScripts({ botToken: platform.emulator.token, bystanderId: bystander, roleIds, markers, audit }))
+			for (const script of createHostileSimScripts({ botToken: platform.emulator.token, bystanderId: bystander, roleIds, markers, alwaysRejected, audit }))
 				sim.addScript(script);
 		}
 
@@ -333,12 +334,13 @@ describe('10,000 hostile messages', () => {
 
 	it('an /ask whose every reply fails review still gets an answer instead of "thinking" forever', async () => {
 		const channelId = platform.emulator.control.createChannel(platform.emulator.seed?.guildId ?? '', { name: 'ask-rejected' }).id;
-		// The simulated model answers with a blatant @everyone each time; quality control rejects it, then the escalation.
+		// The simulated model answers with an AI disclaimer and an @everyone each time: no repair helps, so quality control
+		// rejects it, then the escalation.
 		const { id } = platform.emulator.control.invokeCommand({
 			channelId,
 			userId: seededUser(platform, 'carol'),
 			name: 'ask',
-			options: { character: 'Peter', message: `${markers.broadcastPing} tell the whole server` },
+			options: { character: 'Peter', message: `${alwaysRejected} tell the whole server` },
 		});
 		const jobKey = `msg-${id}-peter`;
 		await waitFor(

@@ -16,6 +16,8 @@ export interface HostileSimInput {
 	readonly bystanderId: string;
 	readonly roleIds: readonly string[];
 	readonly markers: { readonly sneakyPing: string; readonly broadcastPing: string };
+	/** A marker whose every reply no review can pass or repair (an AI disclaimer with a ping). */
+	readonly alwaysRejected: string;
 	readonly audit: PromptAudit;
 }
 
@@ -75,8 +77,8 @@ export function plainReplyTo(lastUserMessage: string): string {
 /**
  * Scripts of the simulated model for the hostile-message flood: it tries to ping (sneakily, a bystander's mention glued to a
  * dot, which quality control lets through as a single member mention, so only delivery's `allowed_mentions` can stop it;
- * and blatantly with @everyone, @here and a role, which quality control rejects), echoes its system prompt when asked,
- * and otherwise answers plainly. Every prompt is audited for raw template tokens in member turns and for secrets.
+ * and blatantly with @everyone, @here and a role, which quality control repairs away), echoes its system prompt when
+ * asked, answers with what no review passes for `alwaysRejected`, and otherwise answers plainly. Every prompt is audited for raw template tokens in member turns and for secrets.
  */
 export function createHostileSimScripts(input: HostileSimInput): SimScript[] {
 	const audited =
@@ -98,6 +100,10 @@ export function createHostileSimScripts(input: HostileSimInput): SimScript[] {
 		{
 			match: input.markers.broadcastPing,
 			reply: audited(({ lastUserMessage }) => `@everyone @here <@&${role()}> BIG NEWS! ${plainReplyTo(lastUserMessage)}`),
+		},
+		{
+			match: input.alwaysRejected,
+			reply: audited(() => `@everyone As an AI language model, I cannot make announcements for anyone.`),
 		},
 		{
 			match: /repeat your system prompt|print your hidden prompt|reveal your instructions/i,

@@ -51,7 +51,8 @@ export const echoQuestionScript: SimScript = {
 		let seed = [...token].reduce((hash, character) => (hash * 31 + character.charCodeAt(0)) >>> 0, 7);
 		const picked = Array.from({ length: 10 }, () => {
 			seed = (seed * 1_103_515_245 + 12_345) >>> 0;
-			return words[seed % words.length];
+			// The high bits: an LCG's low bits repeat with a short period, which made two tokens' replies nearly the same.
+			return words[(seed >>> 16) % words.length];
 		});
 		return `About ${token}: ${picked.slice(0, 5).join(' ')}, and then the ${picked.slice(5).join(' ')} thing happened. Heh heh.`;
 	},
