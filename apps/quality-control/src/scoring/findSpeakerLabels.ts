@@ -3,6 +3,7 @@ import type { ScoreInput } from './ScoreInput.js';
 import { namesOf } from './text/namesOf.js';
 import { namesPattern } from './text/namesPattern.js';
 import { normalizeReply } from './text/normalizeReply.js';
+import { labelEnd, labelStart } from './text/speakerLabelParts.js';
 
 /** Labels of a chat transcript that a model may continue with. */
 const genericSpeakers = [
@@ -30,10 +31,6 @@ const notSpeakers = new Set(
 	),
 );
 
-/** Opening of a speaker label: quote marks, list bullets and markdown around it are still a label. */
-const labelStart = String.raw`^[ \t>*_~\-•]*(?:\[[^\]\n]{1,20}\][ \t]*)?[\[<]?[ \t*_]*`;
-/** Its end: an optional bracket, stage direction and markdown, then the colon (never `://` or a clock time). */
-const labelEnd = String.raw`[ \t*_]*[\]>]?[ \t*_]*(?:\([^)\n]{0,40}\))?[ \t*_]*(?::(?!\/\/|[ \t]*\d)|(?<=>))`;
 
 /** A speaker label a line starts with, sorted by who it names. */
 type Label = { who: 'own' | 'other' | 'unknown'; text: string };
