@@ -2,6 +2,7 @@ import { doubtFinding } from './doubtFinding.js';
 import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
 import type { ScoreInput } from './ScoreInput.js';
+import { firstPersonOnlyPattern } from './text/firstPersonPattern.js';
 import { namesOf } from './text/namesOf.js';
 import { namesPattern } from './text/namesPattern.js';
 import { normalizeReply } from './text/normalizeReply.js';
@@ -45,8 +46,6 @@ const proseSigns: readonly RegExp[] = [
 	/\b(?:for a (?:long |brief )?moment|in the background|somewhere in|across the room|the room|out the window|in the dim|without a word|in silence|at no one)\b/giu,
 ];
 
-/** First-person words: a narrator never says them outside quotes, a speaking character nearly always does. */
-const firstPersonOnly = /\b(?:I|I'm|I've|I'll|I'd|me|my|mine|myself|we|we're|we've|us|our|ours)\b/iu;
 /** Second person as a subject a speaker addresses ("you want", "you're"), not as a narrator's object ("looks at you"). */
 const addressed =
 	/(?:^|[.!?,;:]\s+|\b(?:and|but|so|if|when|because|do|did|are|were|can|could|would|will|should|have)\s+)(?:you|you're|you've|you'll|y'all|ya)\b|\byour\b|\?/iu;
@@ -91,7 +90,7 @@ export function findNarration(input: ScoreInput): Finding[] {
 	for (const sentence of splitSentences(unquoted.replace(/\*/gu, '\n'))) {
 		const count = wordsOf(sentence).length;
 		const verb = acts.exec(sentence)?.[1]?.toLowerCase();
-		const speaks = firstPersonOnly.test(sentence) || (addressed.test(sentence) && !narratesYou.test(sentence) && !narratesYouAnywhere.test(sentence));
+		const speaks = firstPersonOnlyPattern.test(sentence) || (addressed.test(sentence) && !narratesYou.test(sentence) && !narratesYouAnywhere.test(sentence));
 		// Reported speech and a scene the member is walked into are a narrator's through and through.
 		if (reports.test(sentence) || narratesYouAnywhere.test(sentence)) strong += 2;
 		else if (!speaks && shows.test(sentence)) strong += 1;
