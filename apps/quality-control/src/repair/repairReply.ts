@@ -12,7 +12,7 @@ import { stripOutOfCharacterNotes } from './stripOutOfCharacterNotes.js';
 import { stripOwnLabel } from './stripOwnLabel.js';
 
 /** Failures that wrap a reply without spoiling it: removed, they leave the character's own words. */
-export const removableKinds: ReadonlySet<FindingKind> = new Set(['assistant-frame', 'ooc-note', 'template-tokens', 'own-label', 'mass-mention']);
+const removableKinds: ReadonlySet<FindingKind> = new Set(['assistant-frame', 'ooc-note', 'template-tokens', 'own-label', 'mass-mention']);
 
 /** A reply whose wrappers were removed, and its new score (which passed). */
 export interface RepairedReply {

@@ -1,7 +1,7 @@
 import type { Finding, FindingKind } from './Finding.js';
 
 /** Penalty of a doubt: one leaves a reply passing but inside the default judge band, three fail it. */
-export const doubtPenalty = 0.2;
+const doubtPenalty = 0.2;
 
 /**
  * A soft finding for a sign too weak to fail a reply on its own (one lecture word, half a catchphrase of another

@@ -13,7 +13,7 @@ const styleWords = String.raw`(?:voice|tone|personality|humou?r|mannerisms|speec
  * A model talking about its reply instead of in it: notes, OOC asides, commentary on the voice it used, offers to
  * change it. Each pattern reads one sentence or aside.
  */
-export const outOfCharacterPatterns: readonly RegExp[] = [
+const outOfCharacterPatterns: readonly RegExp[] = [
 	/^[\s([{*_—–-]*(?:ooc|out of character|author'?s note|a\/n|disclaimer|editor'?s note|explanation|translation|word count|character count)\b[\s*_]*[:-]/iu,
 	// "Note:" is a note on the reply when it speaks of the reply, the character or the model; "Note: I'm handsome" is not.
 	/^[\s([{*_—–-]*(?:note|notes|context)\b[\s*_]*[:-][^\n]*\b(?:response|reply|character|roleplay|role-play|persona|portrayal|tone|in-character|fictional|the user|model|AI|scene|dialogue|lines?)\b/iu,

@@ -28,7 +28,7 @@ function echoPatterns(names: readonly string[]): RegExp[] {
 }
 
 /** A run of more than `limit` words in a row that the reply shares with one of the texts, names left out, if any. */
-export function sharedRun(reply: string, texts: readonly string[], limit: number, names: readonly string[]): string | undefined {
+function sharedRun(reply: string, texts: readonly string[], limit: number, names: readonly string[]): string | undefined {
 	// "Write Peter's next message" echoes "Write Peter Griffin's next message": names do not count as words.
 	const nameWords = new Set(names.flatMap((name) => wordsOf(name)).flatMap((word) => [word, `${word}'s`]));
 	const words = (text: string) => wordsOf(text).filter((word) => !nameWords.has(word));

@@ -7,7 +7,7 @@ import { normalizeReply } from './text/normalizeReply.js';
  * Control tokens and role markers of the common chat-template families, as a model leaks them into its text.
  * Read after NFKC, so DeepSeek's full-width `<｜User｜>` is `<|User|>` here.
  */
-export const templateTokenPatterns: readonly RegExp[] = [
+const templateTokenPatterns: readonly RegExp[] = [
 	// ChatML, Llama 3, Phi, DeepSeek, Qwen: <|im_end|>, <|eot_id|>, <|start_header_id|>, <|end|>, <|User|>, <|end▁of▁sentence|>.
 	/<\|[^|<>\n]{1,40}\|>/u,
 	// Llama 2 and Mistral.
