@@ -31,7 +31,6 @@ const notSpeakers = new Set(
 	),
 );
 
-
 /** A speaker label a line starts with, sorted by who it names. */
 type Label = { who: 'own' | 'other' | 'unknown'; text: string };
 
