@@ -12,6 +12,7 @@ export * from './permissions/PermissionFlags.js';
 export * from './ratelimits/FaultInjector.js';
 export * from './ratelimits/RateLimitBuckets.js';
 export * from './rest/RestStats.js';
+export * from './rest/routes/allRoutes.js';
 export * from './sharding/shardForGuild.js';
 export * from './snowflake/SnowflakeGenerator.js';
 export * from './startDiscordEmulator.js';

@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { serveAttachment } from './attachments/serveAttachment.js';
 import { ControlHttp } from './control/ControlHttp.js';
 import { EmulatorControl } from './control/EmulatorControl.js';
 import { EventFeed } from './control/EventFeed.js';
 import type { UserInfo } from './control/infoViews.js';
 import { userInfo } from './control/infoViews.js';
 import { GatewayServer } from './gateway/GatewayServer.js';
-import { renderAvatarSvg } from './playground/renderAvatarSvg.js';
+import { serveAvatar } from './playground/serveAvatar.js';
 import { servePlayground } from './playground/servePlayground.js';
 import { FaultInjector } from './ratelimits/FaultInjector.js';
 import { type BucketLimit, RateLimitBuckets } from './ratelimits/RateLimitBuckets.js';
@@ -137,7 +138,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
 			identifyCount: () => gateway.stats().identifies,
 		},
 	});
-	const control = new EmulatorControl(store, gateway, faults, restStats);
+	const control = new EmulatorControl(store, gateway, faults, restStats, base);
 	const feed = new EventFeed(store);
 	const controlHttp = new ControlHttp(control, { apiUrl: `${base}/api`, gatewayUrl, url: `${base}/`, applicationId: store.applicationId, seed });
 
@@ -160,14 +161,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
 		const api = /^\/api\/v(9|10)(\/.*)$/.exec(path);
 		if (api) return rest.handle(request, response, api[2] ?? '/', url.searchParams);
 		if (path === '/_emu/events') return feed.attach(response);
-		const avatar = /^\/_emu\/avatars\/(\d+)\.svg$/.exec(path);
-		if (avatar) {
-			const id = avatar[1] ?? '';
-			const user = store.users.get(id);
-			const name = user?.globalName ?? user?.username ?? url.searchParams.get('name') ?? '?';
-			response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=3600' }).end(renderAvatarSvg(id, name));
-			return;
-		}
+		if (request.method === 'GET' && (serveAvatar(store, path, url.searchParams, response) || serveAttachment(store, path, response))) return;
 		if (path.startsWith('/_emu/')) return controlHttp.handle(request, response, path.slice('/_emu'.length), url.searchParams);
 		if (request.method === 'GET' && (await servePlayground(path, response))) return;
 		request.resume();

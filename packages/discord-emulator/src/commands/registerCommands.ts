@@ -50,7 +50,11 @@ export function registerCommands(store: EmulatorStore, guildId: string | null, b
 }
 
 function checkNamed(body: Record<string, unknown>, needsDescription: boolean, path: string, errors: Record<string, FieldError[]>): void {
-	if (typeof body.name !== 'string' || !namePattern.test(body.name) || body.name !== body.name.toLowerCase()) {
+	// Chat-input commands and options (the ones with descriptions) take lowercase names; user and message commands may be mixed case with spaces.
+	const validName = needsDescription
+		? namePattern.test(String(body.name)) && body.name === String(body.name).toLowerCase()
+		: /^.{1,32}$/u.test(String(body.name));
+	if (typeof body.name !== 'string' || !validName) {
 		errors[`${path}.name`] = [{ code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' }];
 	}
 	if (needsDescription && (typeof body.description !== 'string' || body.description.length < 1 || body.description.length > 100)) {

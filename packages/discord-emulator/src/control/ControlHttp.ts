@@ -37,9 +37,17 @@ export class ControlHttp {
 	}
 }
 
+// Room for a message's attachments in base64 (10 MiB files) without letting one request fill the memory.
+const maxBodyBytes = 40 * 1024 * 1024;
+
 async function readJson(request: IncomingMessage): Promise<unknown> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of request) chunks.push(chunk as Buffer);
+	let size = 0;
+	for await (const chunk of request) {
+		size += (chunk as Buffer).length;
+		if (size > maxBodyBytes) throw new EmulatorInputError(`request body is over ${maxBodyBytes} bytes`);
+		chunks.push(chunk as Buffer);
+	}
 	if (chunks.length === 0) return undefined;
 	try {
 		return JSON.parse(Buffer.concat(chunks).toString('utf8'));

@@ -1,5 +1,11 @@
+import { createUploadedAttachment, MaxAttachmentBytes, type UploadedFile } from '../attachments/createUploadedAttachment.js';
 import { openDmChannel } from '../channels/openDmChannel.js';
+import { type ClickComponentInput, clickComponent } from '../components/clickComponent.js';
+import { DiscordApiFailure } from '../errors/DiscordApiFailure.js';
 import { EmulatorInputError } from '../errors/EmulatorInputError.js';
+import { addReaction } from '../reactions/addReaction.js';
+import { parseReactionEmoji } from '../reactions/parseReactionEmoji.js';
+import { removeReaction } from '../reactions/removeReaction.js';
 import type { GatewayServer } from '../gateway/GatewayServer.js';
 import type { GatewaySessionInfo, ShardSelector } from '../gateway/GatewaySessionInfo.js';
 import type { GatewayStatsSnapshot } from '../gateway/GatewayStats.js';
@@ -9,10 +15,13 @@ import { type CreateGuildInput, createGuild } from '../guilds/createGuild.js';
 import { createRole } from '../guilds/createRole.js';
 import { type InvokeCommandInput, invokeCommand } from '../interactions/invokeCommand.js';
 import { createMessage } from '../messages/createMessage.js';
-import { type PermissionName, resolvePermissions } from '../permissions/PermissionFlags.js';
+import { hasPermission } from '../permissions/computeMemberPermissions.js';
+import { memberPermissionsIn } from '../permissions/memberPermissionsIn.js';
+import { type PermissionName, PermissionFlags, resolvePermissions } from '../permissions/PermissionFlags.js';
 import type { FaultInjector, RateLimitFaultOptions, ServerErrorFaultOptions } from '../ratelimits/FaultInjector.js';
 import type { RestStats, RestStatsSnapshot } from '../rest/RestStats.js';
 import type { EmulatorStore } from '../state/EmulatorStore.js';
+import type { MessageRecord, ReactionEmoji } from '../state/records.js';
 import { type CreateUserInput, createUser } from '../users/createUser.js';
 import {
 	type ChannelInfo,
@@ -44,6 +53,18 @@ export interface PostMessageInput {
 	/** Id of a message in the same channel to reply to. */
 	readonly replyTo?: string | undefined;
 	readonly embeds?: readonly Record<string, unknown>[] | undefined;
+	/** Files to attach (at most 10, each at most 10 MiB), kept and served under `/_emu/attachments/`. */
+	readonly attachments?: readonly UploadedFile[] | undefined;
+}
+
+/** Input of {@link EmulatorControl.addReaction} and {@link EmulatorControl.removeReaction}. */
+export interface ReactionInput {
+	readonly channelId: string;
+	readonly messageId: string;
+	/** The member reacting. */
+	readonly userId: string;
+	/** A unicode emoji (`👍`) or a custom one as `name:id`, `a:name:id` or `<:name:id>`. */
+	readonly emoji: string;
 }
 
 /** Options of {@link EmulatorControl.waitForBotMessage}. */
@@ -71,12 +92,15 @@ export class EmulatorControl {
 	readonly #gateway: GatewayServer;
 	readonly #faults: FaultInjector;
 	readonly #restStats: RestStats;
+	readonly #baseUrl: string;
 
-	public constructor(store: EmulatorStore, gateway: GatewayServer, faults: FaultInjector, restStats: RestStats) {
+	/** `baseUrl` is where the emulator listens (`http://127.0.0.1:PORT`); attachment URLs point there. */
+	public constructor(store: EmulatorStore, gateway: GatewayServer, faults: FaultInjector, restStats: RestStats, baseUrl: string) {
 		this.#store = store;
 		this.#gateway = gateway;
 		this.#faults = faults;
 		this.#restStats = restStats;
+		this.#baseUrl = baseUrl;
 	}
 
 	/** The bot user. */
@@ -166,7 +190,7 @@ export class EmulatorControl {
 		throw new EmulatorInputError(`no user named ${username}`);
 	}
 
-	/** Posts a message as a user: mentions are parsed from `<@id>`, `<@&id>` and @everyone; connected bots get MESSAGE_CREATE. */
+	/** Posts a message as a user (optionally a reply, with files): mentions are parsed from `<@id>`, `<@&id>` and @everyone; connected bots get MESSAGE_CREATE. */
 	public postMessage(input: PostMessageInput): TranscriptMessage {
 		const channel = this.#store.channels.get(input.channelId);
 		if (!channel) throw new EmulatorInputError(`channel ${input.channelId} does not exist`);
@@ -176,12 +200,27 @@ export class EmulatorControl {
 			throw new EmulatorInputError(`${user.username} is not a member of guild ${channel.guildId}`);
 		}
 		if (channel.guildId === null && channel.recipientId !== user.id) throw new EmulatorInputError(`${user.username} is not in DM channel ${channel.id}`);
+		const files = input.attachments ?? [];
+		if (files.length > 10) throw new EmulatorInputError(`attachments: ${files.length} files; Discord allows 10 per message`);
+		files.forEach((file, index) => {
+			if (file.data.byteLength > MaxAttachmentBytes) {
+				throw new EmulatorInputError(`attachments.${index}: ${file.filename} is ${file.data.byteLength} bytes; Discord's upload limit is 10 MiB`);
+			}
+		});
+		if (
+			files.length > 0 &&
+			channel.guildId !== null &&
+			!hasPermission(memberPermissionsIn(this.#store, channel.guildId, user.id, channel), PermissionFlags.AttachFiles)
+		) {
+			throw DiscordApiFailure.missingPermissions();
+		}
 		const message = createMessage(this.#store, {
 			channelId: channel.id,
 			author: { kind: 'user', userId: user.id },
 			content: input.content,
 			embeds: input.embeds,
 			messageReference: input.replyTo === undefined ? undefined : { message_id: input.replyTo },
+			attachments: files.map((file) => createUploadedAttachment(this.#store, channel.id, this.#baseUrl, file)),
 			checkPermissions: true,
 		});
 		return toTranscriptMessage(this.#store, message);
@@ -189,12 +228,49 @@ export class EmulatorControl {
 
 	/** Runs a registered slash command as a member; the bot gets INTERACTION_CREATE with the member's computed permissions. */
 	public invokeCommand(input: Omit<InvokeCommandInput, 'focused'>): InteractionView {
-		return toInteractionView(this.#store, invokeCommand(this.#store, input));
+		return toInteractionView(this.#store, invokeCommand(this.#store, input, this.#baseUrl));
 	}
 
 	/** Sends an autocomplete interaction for option `focused` (its current text in `options`). */
 	public autocomplete(input: InvokeCommandInput & { readonly focused: string }): InteractionView {
 		return toInteractionView(this.#store, invokeCommand(this.#store, input));
+	}
+
+	/** Reacts to a message as a member (emoji `👍`, `name:id` or `<:name:id>`), with their permissions checked; the bot gets MESSAGE_REACTION_ADD. */
+	public addReaction(input: ReactionInput): TranscriptMessage {
+		const { message, emoji } = this.#reactionTarget(input);
+		addReaction(this.#store, message, input.userId, emoji);
+		return toTranscriptMessage(this.#store, message);
+	}
+
+	/** Takes a member's reaction back; the bot gets MESSAGE_REACTION_REMOVE. */
+	public removeReaction(input: ReactionInput): TranscriptMessage {
+		const { message, emoji } = this.#reactionTarget(input);
+		removeReaction(this.#store, message, input.userId, emoji);
+		return toTranscriptMessage(this.#store, message);
+	}
+
+	/** Clicks a button or picks `values` in a select menu of a bot message as a member; the bot gets a MESSAGE_COMPONENT INTERACTION_CREATE. */
+	public clickComponent(input: ClickComponentInput): InteractionView {
+		return toInteractionView(this.#store, clickComponent(this.#store, input));
+	}
+
+	#reactionTarget(input: ReactionInput): { message: MessageRecord; emoji: ReactionEmoji } {
+		const channel = this.#store.channels.get(input.channelId);
+		if (!channel) throw new EmulatorInputError(`channel ${input.channelId} does not exist`);
+		const user = this.#store.users.get(input.userId);
+		if (!user) throw new EmulatorInputError(`user ${input.userId} does not exist`);
+		if (channel.guildId !== null && !this.#store.guilds.get(channel.guildId)?.members.has(user.id)) {
+			throw new EmulatorInputError(`${user.username} is not a member of guild ${channel.guildId}`);
+		}
+		const message = this.#store.message(channel.id, input.messageId);
+		if (!message) throw new EmulatorInputError(`message ${input.messageId} does not exist in channel ${channel.id}`);
+		const text = input.emoji.replace(/^<(a?:\w+:\d+)>$/, '$1');
+		try {
+			return { message, emoji: parseReactionEmoji(text) };
+		} catch {
+			throw new EmulatorInputError(`emoji ${JSON.stringify(input.emoji)} is neither a unicode emoji nor a custom emoji like name:123456789012345678`);
+		}
 	}
 
 	/** What the bot has answered to an interaction so far. */

@@ -47,6 +47,12 @@ export class EventFeed {
 			case 'messageCreate':
 			case 'messageUpdate':
 				return { type: event.type, message: toTranscriptMessage(store, event.message) };
+			case 'reactionAdd':
+			case 'reactionRemove':
+			case 'reactionRemoveAll':
+			case 'reactionRemoveEmoji':
+				// The page redraws the message with its new reaction counts.
+				return { type: 'messageUpdate', message: toTranscriptMessage(store, event.message) };
 			case 'messageDelete':
 				return { type: 'messageDelete', channelId: event.message.channelId, id: event.message.id };
 			case 'typingStart': {

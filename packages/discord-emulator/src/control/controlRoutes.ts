@@ -51,6 +51,10 @@ function numberQuery(query: URLSearchParams, name: string, fallback: number): nu
 	return query.has(name) && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+function messageTarget(context: ControlContext): { channelId: string; messageId: string } {
+	return { channelId: param(context, 'channelId'), messageId: param(context, 'messageId') };
+}
+
 /** Every control route (prefix `/_emu` stripped). */
 export const controlRoutes: readonly ControlRoute[] = [
 	{ method: 'GET', pattern: '/info', handle: ({ info, control }) => ({ ...info, bot: control.bot }) },
@@ -131,8 +135,32 @@ export const controlRoutes: readonly ControlRoute[] = [
 		method: 'POST',
 		pattern: '/channels/:channelId/messages',
 		handle: (context) => {
-			const { authorId, content, replyTo } = parse(controlSchemas.postMessage, context.body);
-			return context.control.postMessage({ channelId: param(context, 'channelId'), authorId, content, replyTo });
+			const { authorId, content, replyTo, attachments } = parse(controlSchemas.postMessage, context.body);
+			return context.control.postMessage({
+				channelId: param(context, 'channelId'),
+				authorId,
+				content,
+				replyTo,
+				attachments: attachments?.map(({ filename, contentType, data }) => ({ filename, contentType, data: Buffer.from(data, 'base64') })),
+			});
+		},
+	},
+	{
+		method: 'POST',
+		pattern: '/channels/:channelId/messages/:messageId/reactions',
+		handle: (context) => context.control.addReaction({ ...messageTarget(context), ...parse(controlSchemas.reaction, context.body) }),
+	},
+	{
+		method: 'DELETE',
+		pattern: '/channels/:channelId/messages/:messageId/reactions',
+		handle: (context) => context.control.removeReaction({ ...messageTarget(context), ...parse(controlSchemas.reaction, context.body) }),
+	},
+	{
+		method: 'POST',
+		pattern: '/channels/:channelId/messages/:messageId/components',
+		handle: (context) => {
+			const { userId, customId, values } = parse(controlSchemas.clickComponent, context.body);
+			return context.control.clickComponent({ ...messageTarget(context), userId, customId, ...(values === undefined ? {} : { values }) });
 		},
 	},
 	{ method: 'GET', pattern: '/commands', handle: ({ control, query }) => control.commands(query.get('guildId') ?? undefined) },

@@ -27,7 +27,27 @@ export const controlSchemas = {
 	}),
 	addMember: z.object({ userId: id, roles: z.array(id).optional(), nick: z.string().max(32).nullable().optional() }),
 	openDm: z.object({ userId: id }),
-	postMessage: z.object({ authorId: id, content: z.string(), replyTo: id.optional() }),
+	postMessage: z.object({
+		authorId: id,
+		content: z.string().default(''),
+		replyTo: id.optional(),
+		attachments: z
+			.array(
+				z.object({
+					filename: z.string().min(1).max(255),
+					contentType: z
+						.string()
+						.regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type such as image/png')
+						.optional(),
+					/** The file's bytes, base64. */
+					data: z.base64('must be the file in base64'),
+				}),
+			)
+			.max(10)
+			.optional(),
+	}),
+	reaction: z.object({ userId: id, emoji: z.string().min(1).max(100) }),
+	clickComponent: z.object({ userId: id, customId: z.string().min(1).max(100), values: z.array(z.string().max(100)).max(25).optional() }),
 	invokeCommand: z.object({
 		channelId: id,
 		userId: id,

@@ -31,6 +31,10 @@ export interface RoleInfo {
 	readonly permissions: string;
 	readonly mentionable: boolean;
 	readonly managed: boolean;
+	/** RGB colour as a number; 0 is no colour. */
+	readonly color: number;
+	/** Higher is more senior; a member's name takes the colour of their highest coloured role. */
+	readonly position: number;
 }
 
 /** A membership as the control API shows it, with the permissions Discord would compute. */
@@ -81,6 +85,8 @@ export function roleInfo(role: RoleRecord): RoleInfo {
 		permissions: role.permissions.toString(),
 		mentionable: role.mentionable,
 		managed: role.managed,
+		color: role.color,
+		position: role.position,
 	};
 }
 

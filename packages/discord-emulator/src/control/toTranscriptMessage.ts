@@ -16,12 +16,29 @@ export function toTranscriptMessage(store: EmulatorStore, message: MessageRecord
 		replyTo: message.referencedMessageId,
 		mentionsPinged: { everyone: message.pings.everyone, users: [...message.pings.users], roles: [...message.pings.roles] },
 		embeds: message.embeds,
-		attachments: message.attachments.map((attachment) => ({ filename: attachment.filename, size: attachment.size })),
+		attachments: message.attachments.map((attachment) => ({
+			id: attachment.id,
+			filename: attachment.filename,
+			size: attachment.size,
+			contentType: attachment.contentType,
+			url: attachment.data && attachment.url ? new URL(attachment.url).pathname : null,
+			width: attachment.width ?? null,
+			height: attachment.height ?? null,
+		})),
 		flags: message.flags,
 		ephemeral: (message.flags & 64) !== 0,
 		loading: (message.flags & 128) !== 0,
-		interaction: message.interaction ? { id: message.interaction.id, commandName: message.interaction.name, userId: message.interaction.userId } : null,
+		interaction: message.interaction
+			? { id: message.interaction.id, type: message.interaction.type, commandName: message.interaction.name, userId: message.interaction.userId }
+			: null,
 		type: message.type,
+		components: message.components as Record<string, unknown>[],
+		reactions: message.reactions.map((reaction) => ({
+			emoji: { ...reaction.emoji },
+			count: reaction.userIds.size,
+			userIds: [...reaction.userIds],
+			me: reaction.userIds.has(store.bot.id),
+		})),
 		fromBot: isFromBot(store, message),
 	};
 }
@@ -39,16 +56,21 @@ export function toInteractionView(store: EmulatorStore, interaction: Interaction
 	const state =
 		callbackType === null
 			? 'pending'
-			: callbackType === 8
-				? 'autocompleted'
-				: callbackType === 9
-					? 'modal'
-					: original && (original.flags & 128) !== 0
-						? 'deferred'
-						: 'replied';
+			: callbackType === 6
+				? 'deferredUpdate'
+				: callbackType === 7
+					? 'updated'
+					: callbackType === 8
+						? 'autocompleted'
+						: callbackType === 9
+							? 'modal'
+							: original && (original.flags & 128) !== 0
+								? 'deferred'
+								: 'replied';
 	return {
 		id: interaction.id,
 		commandName: interaction.commandName,
+		component: interaction.component ? { ...interaction.component, values: [...interaction.component.values] } : null,
 		channelId: interaction.channelId,
 		guildId: interaction.guildId,
 		userId: interaction.userId,

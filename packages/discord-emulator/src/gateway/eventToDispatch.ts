@@ -1,3 +1,4 @@
+import { reactionDispatch } from '../reactions/reactionDispatch.js';
 import { serializeGuildCreate } from '../serialize/serializeGuild.js';
 import { serializeChannel, serializeMember, serializeRole } from '../serialize/serializeGuildParts.js';
 import { serializeInteraction } from '../serialize/serializeInteraction.js';
@@ -39,6 +40,12 @@ export function eventToDispatch(store: EmulatorStore, event: EmulatorEvent): Dis
 				channel_id: event.message.channelId,
 				...(event.message.guildId ? { guild_id: event.message.guildId } : {}),
 			}));
+		case 'reactionAdd':
+		case 'reactionRemove':
+		case 'reactionRemoveAll':
+		case 'reactionRemoveEmoji':
+			if ((event.message.flags & ephemeral) !== 0) return null;
+			return reactionDispatch(store, event);
 		case 'typingStart': {
 			const member = event.guildId === null ? undefined : store.guilds.get(event.guildId)?.members.get(event.userId);
 			const user = store.users.get(event.userId);

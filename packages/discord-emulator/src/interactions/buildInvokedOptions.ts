@@ -1,6 +1,6 @@
 import { EmulatorInputError } from '../errors/EmulatorInputError.js';
 import type { EmulatorStore } from '../state/EmulatorStore.js';
-import type { CommandOptionData, CommandRecord, InvokedOption } from '../state/records.js';
+import type { AttachmentRecord, CommandOptionData, CommandRecord, InvokedOption } from '../state/records.js';
 
 /** A value given for an option; numbers and booleans may come as strings from a form. */
 export type OptionInputValue = string | number | boolean;
@@ -14,8 +14,17 @@ export interface OptionChoice {
 	readonly focused?: string | undefined;
 }
 
-/** Turns a choice into the nested `data.options` of an interaction, checking it against the registered command like Discord's client would. */
-export function buildInvokedOptions(store: EmulatorStore, guildId: string | null, command: CommandRecord, choice: OptionChoice): InvokedOption[] {
+/**
+ * Turns a choice into the nested `data.options` of an interaction, checking it against the registered command like
+ * Discord's client would; an attachment option's value is the id of one of `attachments` (the files uploaded with it).
+ */
+export function buildInvokedOptions(
+	store: EmulatorStore,
+	guildId: string | null,
+	command: CommandRecord,
+	choice: OptionChoice,
+	attachments: readonly AttachmentRecord[] = [],
+): InvokedOption[] {
 	let definitions = command.options;
 	const wrap: ((options: InvokedOption[]) => InvokedOption)[] = [];
 	if (choice.subcommandGroup !== undefined) {
@@ -46,7 +55,7 @@ export function buildInvokedOptions(store: EmulatorStore, guildId: string | null
 			continue;
 		}
 		const focused = choice.focused === definition.name;
-		const value = focused ? String(raw) : coerce(store, guildId, command.name, definition, raw);
+		const value = focused ? String(raw) : coerce(store, guildId, command.name, definition, raw, attachments);
 		values.push({ name: definition.name, type: definition.type, value, ...(focused ? { focused: true } : {}) });
 	}
 	return wrap.reduceRight<InvokedOption[]>((options, build) => [build(options)], values);
@@ -58,7 +67,14 @@ function pick(definitions: readonly CommandOptionData[], type: number, name: str
 	return found;
 }
 
-function coerce(store: EmulatorStore, guildId: string | null, commandName: string, definition: CommandOptionData, raw: OptionInputValue): OptionInputValue {
+function coerce(
+	store: EmulatorStore,
+	guildId: string | null,
+	commandName: string,
+	definition: CommandOptionData,
+	raw: OptionInputValue,
+	attachments: readonly AttachmentRecord[],
+): OptionInputValue {
 	const fail = (expected: string) => new EmulatorInputError(`/${commandName} option "${definition.name}" must be ${expected}, got ${JSON.stringify(raw)}`);
 	let value: OptionInputValue;
 	switch (definition.type) {
@@ -93,6 +109,10 @@ function coerce(store: EmulatorStore, guildId: string | null, commandName: strin
 			break;
 		case 9:
 			if (!store.users.has(String(raw)) && !(guildId !== null && store.guilds.get(guildId)?.roles.has(String(raw)))) throw fail('a user or role id');
+			value = String(raw);
+			break;
+		case 11:
+			if (!attachments.some((attachment) => attachment.id === String(raw))) throw fail('a file uploaded with the command (`attachments`)');
 			value = String(raw);
 			break;
 		default:

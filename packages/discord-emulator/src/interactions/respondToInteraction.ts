@@ -1,8 +1,9 @@
 import { DiscordApiFailure, invalidField } from '../errors/DiscordApiFailure.js';
 import { DiscordErrorCodes } from '../errors/DiscordErrorCodes.js';
 import { createMessage } from '../messages/createMessage.js';
-import { LoadingFlag } from '../messages/editMessage.js';
+import { editMessage, LoadingFlag } from '../messages/editMessage.js';
 import type { MessageBody } from '../rest/parseMessageBody.js';
+import { keptAttachments } from '../rest/routes/messageRoutes.js';
 import type { EmulatorStore } from '../state/EmulatorStore.js';
 import type { AttachmentRecord, InteractionRecord, MessageRecord } from '../state/records.js';
 
@@ -20,6 +21,19 @@ export const CallbackType = {
 /** The ephemeral message flag. */
 export const EphemeralFlag = 1 << 6;
 
+// Per interaction type: 2 command, 3 message component, 4 autocomplete.
+const allowedCallbackTypes: Readonly<Record<number, readonly number[]>> = {
+	2: [CallbackType.ChannelMessageWithSource, CallbackType.DeferredChannelMessageWithSource, CallbackType.Modal],
+	3: [
+		CallbackType.ChannelMessageWithSource,
+		CallbackType.DeferredChannelMessageWithSource,
+		CallbackType.DeferredUpdateMessage,
+		CallbackType.UpdateMessage,
+		CallbackType.Modal,
+	],
+	4: [CallbackType.AutocompleteResult],
+};
+
 /** Input of {@link respondToInteraction}. */
 export interface RespondInput {
 	readonly interactionId: string;
@@ -31,16 +45,17 @@ export interface RespondInput {
 	readonly callbackTimeoutMs: number;
 }
 
-/** Records the bot's initial response to an interaction; types 4 and 5 create the `@original` message. */
+/**
+ * Records the bot's initial response to an interaction. Types 4 and 5 create the `@original` message; for a component
+ * interaction, 6 acknowledges and 7 edits the message the component is on, which then is `@original`. Returns the message
+ * made or updated (null for 6, 8 and 9).
+ */
 export function respondToInteraction(store: EmulatorStore, input: RespondInput): { interaction: InteractionRecord; message: MessageRecord | null } {
 	const interaction = store.interactions.get(input.interactionId);
 	if (!interaction || interaction.token !== input.token) throw DiscordApiFailure.unknown(DiscordErrorCodes.UnknownInteraction);
 	if (interaction.callback) throw new DiscordApiFailure(400, DiscordErrorCodes.InteractionAlreadyAcknowledged);
 	if (Date.now() - interaction.createdAt > input.callbackTimeoutMs) throw DiscordApiFailure.unknown(DiscordErrorCodes.UnknownInteraction);
-	const isAutocomplete = interaction.type === 4;
-	const allowed: readonly number[] = isAutocomplete
-		? [CallbackType.AutocompleteResult]
-		: [CallbackType.ChannelMessageWithSource, CallbackType.DeferredChannelMessageWithSource, CallbackType.Modal];
+	const allowed = allowedCallbackTypes[interaction.type] ?? [];
 	if (!allowed.includes(input.type))
 		throw invalidField('type', 'INTERACTION_RESPONSE_TYPE_INVALID', `Interaction response type ${input.type} is not valid for this interaction`);
 
@@ -66,8 +81,26 @@ export function respondToInteraction(store: EmulatorStore, input: RespondInput):
 			allowEmpty: deferred,
 		});
 		interaction.originalMessageId = message.id;
+	} else if (input.type === CallbackType.DeferredUpdateMessage || input.type === CallbackType.UpdateMessage) {
+		message = updateComponentMessage(store, interaction, input);
 	}
 	interaction.callback = { type: input.type, data: input.data ? { ...input.data } : null, at: Date.now() };
 	store.emit({ type: 'interactionUpdate', interaction });
 	return { interaction, message };
+}
+
+function updateComponentMessage(store: EmulatorStore, interaction: InteractionRecord, input: RespondInput): MessageRecord | null {
+	const messageId = interaction.component?.messageId ?? '';
+	const target = store.message(interaction.channelId, messageId);
+	if (!target) throw DiscordApiFailure.unknown(DiscordErrorCodes.UnknownMessage);
+	interaction.originalMessageId = target.id;
+	if (input.type === CallbackType.DeferredUpdateMessage) return null;
+	const data = input.data;
+	return editMessage(store, target, {
+		content: data?.content,
+		embeds: data?.embeds,
+		components: data?.components,
+		allowedMentions: data?.allowed_mentions,
+		...(input.attachments.length > 0 || data?.attachments !== undefined ? { attachments: keptAttachments(target, data?.attachments, input.attachments) } : {}),
+	});
 }

@@ -1,3 +1,4 @@
+import { normalizeComponents } from '../components/normalizeComponents.js';
 import { DiscordApiFailure, invalidField } from '../errors/DiscordApiFailure.js';
 import { DiscordErrorCodes } from '../errors/DiscordErrorCodes.js';
 import { type AllowedMentions, validateAllowedMentions } from '../mentions/resolvePings.js';
@@ -56,6 +57,7 @@ export function createMessage(store: EmulatorStore, input: CreateMessageInput): 
 		{ requireSomething: input.allowEmpty !== true },
 	);
 	if (limits) throw limits;
+	const components = input.components ? normalizeComponents(input.components) : [];
 	const mentionErrors = validateAllowedMentions(input.allowedMentions);
 	if (mentionErrors) throw DiscordApiFailure.invalidFormBody(mentionErrors);
 
@@ -91,7 +93,7 @@ export function createMessage(store: EmulatorStore, input: CreateMessageInput): 
 		content,
 		embeds: [...(input.embeds ?? [])],
 		attachments: [...(input.attachments ?? [])],
-		components: [...(input.components ?? [])],
+		components,
 		timestamp: Date.now(),
 		editedTimestamp: null,
 		type: input.type ?? (referenced ? 19 : 0),
@@ -100,7 +102,16 @@ export function createMessage(store: EmulatorStore, input: CreateMessageInput): 
 		referencedMessageId: referenced?.id ?? null,
 		pings,
 		nonce,
-		interaction: interaction ? { id: interaction.id, name: interaction.commandName, userId: interaction.userId } : null,
+		interaction: interaction
+			? {
+					id: interaction.id,
+					type: interaction.component ? 3 : 2,
+					name: interaction.commandName,
+					userId: interaction.userId,
+					interactedMessageId: interaction.component?.messageId ?? null,
+				}
+			: null,
+		reactions: [],
 	};
 	store.appendMessage(channel, message);
 	store.emit({ type: 'messageCreate', message });

@@ -1,3 +1,4 @@
+import { normalizeComponents } from '../components/normalizeComponents.js';
 import { DiscordApiFailure } from '../errors/DiscordApiFailure.js';
 import { type AllowedMentions, validateAllowedMentions } from '../mentions/resolvePings.js';
 import type { EmulatorStore } from '../state/EmulatorStore.js';
@@ -22,7 +23,7 @@ export interface EditMessageInput {
 export function editMessage(store: EmulatorStore, message: MessageRecord, input: EditMessageInput): MessageRecord {
 	const content = input.content === undefined ? message.content : (input.content ?? '');
 	const embeds = input.embeds === undefined ? message.embeds : [...(input.embeds ?? [])];
-	const components = input.components === undefined ? message.components : [...(input.components ?? [])];
+	const components = input.components === undefined ? message.components : normalizeComponents(input.components ?? []);
 	const attachments = input.attachments === undefined ? message.attachments : [...(input.attachments ?? [])];
 	const limits = checkMessageLimits({ content, embeds, components, attachmentCount: attachments.length });
 	if (limits) throw limits;

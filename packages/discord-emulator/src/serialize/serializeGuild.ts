@@ -12,7 +12,10 @@ export function serializeGuild(store: EmulatorStore, guild: GuildRecord): Record
 		discovery_splash: null,
 		banner: null,
 		description: null,
+		home_header: null,
 		owner_id: guild.ownerId,
+		// Voice regions moved to channels; the guild field stays for old clients with this fixed value.
+		region: 'deprecated',
 		afk_channel_id: null,
 		afk_timeout: 300,
 		verification_level: 0,
@@ -23,14 +26,18 @@ export function serializeGuild(store: EmulatorStore, guild: GuildRecord): Record
 		premium_tier: 0,
 		premium_subscription_count: 0,
 		premium_progress_bar_enabled: false,
+		nsfw: false,
 		preferred_locale: 'en-US',
 		system_channel_id: guild.channelIds[0] ?? null,
 		system_channel_flags: 0,
+		widget_enabled: false,
+		widget_channel_id: null,
 		rules_channel_id: null,
 		public_updates_channel_id: null,
 		safety_alerts_channel_id: null,
 		vanity_url_code: null,
 		application_id: null,
+		max_presences: null,
 		max_members: 500_000,
 		max_video_channel_users: 25,
 		max_stage_video_channel_users: 50,
@@ -38,6 +45,7 @@ export function serializeGuild(store: EmulatorStore, guild: GuildRecord): Record
 		emojis: [],
 		stickers: [],
 		roles: [...guild.roles.values()].map((role) => serializeRole(role, store.bot.id)),
+		incidents_data: null,
 	};
 }
 

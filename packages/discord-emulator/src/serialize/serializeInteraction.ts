@@ -1,3 +1,4 @@
+import { serializeComponentInteraction } from '../components/serializeComponentInteraction.js';
 import { memberPermissionsIn } from '../permissions/memberPermissionsIn.js';
 import type { EmulatorStore } from '../state/EmulatorStore.js';
 import type { InteractionRecord, InvokedOption } from '../state/records.js';
@@ -21,11 +22,13 @@ export function serializeInteraction(store: EmulatorStore, interaction: Interact
 	};
 	const resolved = resolveOptions(store, interaction);
 	if (resolved) data.resolved = resolved;
+	const component = interaction.component ? serializeComponentInteraction(store, interaction, interaction.component) : null;
 	return {
 		id: interaction.id,
 		application_id: store.applicationId,
 		type: interaction.type,
-		data,
+		data: component?.data ?? data,
+		...(component?.message ? { message: component.message } : {}),
 		...(guild ? { guild_id: guild.id, guild: { id: guild.id, locale: 'en-US', features: [] }, guild_locale: 'en-US' } : {}),
 		channel_id: interaction.channelId,
 		channel: channel
@@ -70,6 +73,19 @@ function resolveOptions(store: EmulatorStore, interaction: InteractionRecord): R
 			if (role) add('roles', id, serializeRole(role, store.bot.id));
 			const channel = option.type === 7 ? store.channels.get(id) : undefined;
 			if (channel) add('channels', id, { id: channel.id, name: channel.name, type: channel.type, permissions: '0' });
+			const file = option.type === 11 ? interaction.attachments?.find((attachment) => attachment.id === id) : undefined;
+			if (file) {
+				const url = file.url ?? `https://cdn.discordapp.com/ephemeral-attachments/${interaction.channelId}/${id}/${encodeURIComponent(file.filename)}`;
+				add('attachments', id, {
+					id,
+					filename: file.filename,
+					size: file.size,
+					url,
+					proxy_url: url,
+					ephemeral: true,
+					...(file.contentType ? { content_type: file.contentType } : {}),
+				});
+			}
 		}
 	};
 	visit(interaction.options);

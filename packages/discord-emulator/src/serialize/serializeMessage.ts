@@ -1,5 +1,7 @@
+import { serializeReactions } from '../reactions/serializeReactions.js';
 import type { EmulatorStore } from '../state/EmulatorStore.js';
 import type { MessageRecord } from '../state/records.js';
+import { serializeEmbed } from './serializeEmbed.js';
 import { serializeMember } from './serializeGuildParts.js';
 import { serializeUser, serializeWebhookAuthor } from './serializeUser.js';
 
@@ -31,11 +33,13 @@ export function serializeMessage(store: EmulatorStore, message: MessageRecord, o
 					id: attachment.id,
 					filename: attachment.filename,
 					size: attachment.size,
-					url: `https://cdn.discordapp.com/attachments/${message.channelId}/${attachment.id}/${encodeURIComponent(attachment.filename)}`,
-					proxy_url: `https://media.discordapp.net/attachments/${message.channelId}/${attachment.id}/${encodeURIComponent(attachment.filename)}`,
+					url: attachment.url ?? `https://cdn.discordapp.com/attachments/${message.channelId}/${attachment.id}/${encodeURIComponent(attachment.filename)}`,
+					proxy_url:
+						attachment.url ?? `https://media.discordapp.net/attachments/${message.channelId}/${attachment.id}/${encodeURIComponent(attachment.filename)}`,
 					...(attachment.contentType ? { content_type: attachment.contentType } : {}),
+					...(attachment.width === undefined ? {} : { width: attachment.width, height: attachment.height }),
 				})),
-		embeds: redact ? [] : message.embeds,
+		embeds: redact ? [] : message.embeds.map(serializeEmbed),
 		timestamp: new Date(message.timestamp).toISOString(),
 		edited_timestamp: message.editedTimestamp === null ? null : new Date(message.editedTimestamp).toISOString(),
 		flags: message.flags,
@@ -47,6 +51,7 @@ export function serializeMessage(store: EmulatorStore, message: MessageRecord, o
 		mention_everyone: message.pings.everyone,
 		tts: message.tts,
 	};
+	if (message.reactions.length > 0) body.reactions = serializeReactions(store, message);
 	if (message.nonce !== null) body.nonce = message.nonce;
 	if (message.webhookId !== null) body.webhook_id = message.webhookId;
 	if (message.applicationId !== null) body.application_id = message.applicationId;
@@ -72,20 +77,25 @@ export function serializeMessage(store: EmulatorStore, message: MessageRecord, o
 	if (message.interaction !== null) {
 		const user = store.users.get(message.interaction.userId);
 		const serializedUser = user ? serializeUser(user) : null;
+		const { type, interactedMessageId } = message.interaction;
 		body.interaction_metadata = {
 			id: message.interaction.id,
-			type: 2,
-			name: message.interaction.name,
+			type,
+			...(type === 2 ? { name: message.interaction.name } : {}),
 			user: serializedUser,
 			authorizing_integration_owners: message.guildId ? { 0: message.guildId } : { 1: message.interaction.userId },
+			...(interactedMessageId !== null ? { interacted_message_id: interactedMessageId } : {}),
 		};
-		body.interaction = { id: message.interaction.id, type: 2, name: message.interaction.name, user: serializedUser };
+		body.interaction = { id: message.interaction.id, type, name: message.interaction.name, user: serializedUser };
 	}
 	return body;
 }
 
 function authorOf(store: EmulatorStore, message: MessageRecord): Record<string, unknown> {
-	if (message.webhookId !== null && message.webhookName !== null) return serializeWebhookAuthor({ id: message.authorId }, message.webhookName);
+	if (message.webhookId !== null && message.webhookName !== null)
+		return serializeWebhookAuthor({ id: message.authorId }, message.webhookName, message.webhookAvatarUrl);
 	const user = store.users.get(message.authorId);
-	return user ? serializeUser(user) : { id: message.authorId, username: 'Deleted User', discriminator: '0', global_name: null, avatar: null };
+	return user
+		? serializeUser(user)
+		: { id: message.authorId, username: 'Deleted User', discriminator: '0', global_name: null, avatar: null, public_flags: 0, flags: 0, primary_guild: null };
 }

@@ -1,5 +1,6 @@
 import type { EmulatorStore } from '../state/EmulatorStore.js';
 import type { WebhookRecord } from '../state/records.js';
+import { avatarHash } from './avatarHash.js';
 import { serializeUser } from './serializeUser.js';
 
 /** A webhook object; the token is shown only to those allowed to see it. */
@@ -12,7 +13,7 @@ export function serializeWebhook(store: EmulatorStore, webhook: WebhookRecord, b
 		channel_id: webhook.channelId,
 		...(creator ? { user: serializeUser(creator) } : {}),
 		name: webhook.name,
-		avatar: null,
+		avatar: webhook.avatarUrl === null ? null : avatarHash(webhook.avatarUrl),
 		application_id: webhook.applicationId,
 		...(withToken ? { token: webhook.token, url: `${baseUrl}/webhooks/${webhook.id}/${webhook.token}` } : {}),
 	};

@@ -1,4 +1,4 @@
-import type { ChannelRecord, GuildRecord, InteractionRecord, MemberRecord, MessageRecord, RoleRecord } from './records.js';
+import type { ChannelRecord, GuildRecord, InteractionRecord, MemberRecord, MessageRecord, ReactionEmoji, RoleRecord } from './records.js';
 
 /** Something that happened in the emulated Discord; the gateway, the page feed and waiters listen to these. */
 export type EmulatorEvent =
@@ -9,6 +9,9 @@ export type EmulatorEvent =
 	| { readonly type: 'messageCreate'; readonly message: MessageRecord }
 	| { readonly type: 'messageUpdate'; readonly message: MessageRecord }
 	| { readonly type: 'messageDelete'; readonly message: MessageRecord }
+	| { readonly type: 'reactionAdd' | 'reactionRemove'; readonly message: MessageRecord; readonly userId: string; readonly emoji: ReactionEmoji }
+	| { readonly type: 'reactionRemoveAll'; readonly message: MessageRecord }
+	| { readonly type: 'reactionRemoveEmoji'; readonly message: MessageRecord; readonly emoji: ReactionEmoji }
 	| { readonly type: 'typingStart'; readonly channelId: string; readonly guildId: string | null; readonly userId: string; readonly timestamp: number }
 	| { readonly type: 'interactionCreate'; readonly interaction: InteractionRecord }
 	| { readonly type: 'interactionUpdate'; readonly interaction: InteractionRecord }

@@ -63,19 +63,43 @@ export interface ChannelRecord {
 	messages: Map<string, MessageRecord> | null;
 }
 
-/** A file attached to a message; the emulator keeps its name and size, not its bytes. */
+/** A file attached to a message; bot uploads keep name and size, files posted through the control API keep their bytes too. */
 export interface AttachmentRecord {
 	readonly id: string;
 	readonly filename: string;
 	readonly size: number;
 	readonly contentType: string | null;
+	/** The bytes, served under `/_emu/attachments/`; absent for bot uploads. */
+	readonly data?: Uint8Array;
+	/** Where the emulator serves the file (Discord's CDN URL otherwise). */
+	readonly url?: string;
+	readonly width?: number;
+	readonly height?: number;
 }
 
-/** The slash command a message answers. */
+/** The interaction a message answers: a slash command (type 2) or a component click (type 3). */
 export interface MessageInteractionRecord {
 	readonly id: string;
+	/** 2 application command, 3 message component. */
+	readonly type: number;
+	/** The command's name; empty for component interactions. */
 	readonly name: string;
 	readonly userId: string;
+	/** The message whose component was used (type 3). */
+	readonly interactedMessageId: string | null;
+}
+
+/** The emoji of a reaction: unicode (`id` null) or custom. */
+export interface ReactionEmoji {
+	readonly id: string | null;
+	readonly name: string;
+	readonly animated: boolean;
+}
+
+/** One emoji's reactions on a message; `userIds` in the order they reacted. */
+export interface ReactionRecord {
+	readonly emoji: ReactionEmoji;
+	readonly userIds: Set<string>;
 }
 
 /** A message, including webhook and interaction-response messages. */
@@ -104,6 +128,8 @@ export interface MessageRecord {
 	pings: PingedMentions;
 	readonly nonce: string | null;
 	readonly interaction: MessageInteractionRecord | null;
+	/** In the order each emoji was first used. */
+	reactions: ReactionRecord[];
 }
 
 /** A channel webhook. */
@@ -161,11 +187,21 @@ export interface InteractionCallbackRecord {
 	readonly at: number;
 }
 
-/** A slash command (or autocomplete) interaction and everything the bot answered to it. */
+/** What a member used in a message component interaction (type 3). */
+export interface ComponentInteractionData {
+	readonly messageId: string;
+	readonly customId: string;
+	/** 2 button, 3 string select, 5 user, 6 role, 7 mentionable, 8 channel select. */
+	readonly componentType: number;
+	/** Chosen values of a select menu; empty for a button. */
+	readonly values: readonly string[];
+}
+
+/** A slash command, autocomplete or component interaction and everything the bot answered to it. */
 export interface InteractionRecord {
 	readonly id: string;
 	readonly token: string;
-	/** 2 application command, 4 autocomplete. */
+	/** 2 application command, 3 message component, 4 autocomplete. */
 	readonly type: number;
 	readonly guildId: string | null;
 	readonly channelId: string;
@@ -180,4 +216,8 @@ export interface InteractionRecord {
 	readonly followUpMessageIds: string[];
 	/** Choices of a type 8 autocomplete result. */
 	autocompleteChoices: readonly unknown[] | null;
+	/** Set for a component interaction (type 3); its command id and name are empty. */
+	readonly component: ComponentInteractionData | null;
+	/** Files given for attachment options (type 11), sent in `data.resolved.attachments`. */
+	readonly attachments?: readonly AttachmentRecord[];
 }

@@ -3,6 +3,7 @@ import { commandRoutes } from './commandRoutes.js';
 import { guildRoutes } from './guildRoutes.js';
 import { interactionRoutes } from './interactionRoutes.js';
 import { messageRoutes } from './messageRoutes.js';
+import { reactionRoutes } from './reactionRoutes.js';
 import { tokenMessageRoutes } from './tokenMessageRoutes.js';
 import { userRoutes } from './userRoutes.js';
 import { webhookRoutes } from './webhookRoutes.js';
@@ -12,6 +13,7 @@ export const allRoutes: readonly RestRoute[] = [
 	...userRoutes,
 	...commandRoutes,
 	...messageRoutes,
+	...reactionRoutes,
 	...webhookRoutes,
 	...tokenMessageRoutes,
 	...interactionRoutes,

@@ -31,7 +31,8 @@ export const interactionRoutes: readonly RestRoute[] = [
 						? { response_message_id: message.id, response_message_loading: (message.flags & 128) !== 0, response_message_ephemeral: (message.flags & 64) !== 0 }
 						: {}),
 				},
-				resource: { type, ...(message ? { message: serializeMessage(store, message, { gateway: false }) } : {}) },
+				// Only a message-creating (4) or message-updating (7) callback has a resource to return.
+				...(message && (type === 4 || type === 7) ? { resource: { type, message: serializeMessage(store, message, { gateway: false }) } } : {}),
 			});
 		},
 	},

@@ -1,3 +1,4 @@
+import { keepNonInteractiveComponents } from '../../components/keepNonInteractiveComponents.js';
 import { DiscordApiFailure } from '../../errors/DiscordApiFailure.js';
 import { DiscordErrorCodes } from '../../errors/DiscordErrorCodes.js';
 import { EphemeralFlag } from '../../interactions/respondToInteraction.js';
@@ -43,6 +44,7 @@ async function execute({ store, params, query, payload }: RestContext) {
 	let author: MessageAuthor;
 	let channelId: string;
 	let interaction: InteractionRecord | null = null;
+	let components = body.components ?? undefined;
 	if (params.webhookId === store.applicationId) {
 		interaction = requireInteraction(store, params.token);
 		if (!interaction.callback) throw DiscordApiFailure.unknown(DiscordErrorCodes.UnknownWebhook);
@@ -55,6 +57,9 @@ async function execute({ store, params, query, payload }: RestContext) {
 			if (nameError) throw DiscordApiFailure.invalidFormBody({ username: [nameError] });
 		}
 		author = { kind: 'webhook', webhook, username: body.username?.trim(), avatarUrl: body.avatar_url };
+		// Discord ignores components from a webhook no application owns unless ?with_components=true, and then shows only link buttons.
+		if (webhook.applicationId === null)
+			components = components && query.get('with_components') === 'true' ? keepNonInteractiveComponents(components) : undefined;
 		channelId = webhook.channelId;
 	}
 	const message = createMessage(store, {
@@ -62,7 +67,7 @@ async function execute({ store, params, query, payload }: RestContext) {
 		author,
 		content: body.content ?? undefined,
 		embeds: body.embeds ?? undefined,
-		components: body.components ?? undefined,
+		components,
 		attachments: files,
 		tts: body.tts,
 		flags: (body.flags ?? 0) & (4 | 4096 | (interaction ? EphemeralFlag : 0)),
@@ -75,14 +80,18 @@ async function execute({ store, params, query, payload }: RestContext) {
 	return json(serializeMessage(store, message, { gateway: false }));
 }
 
-async function edit({ store, params, payload }: RestContext) {
+async function edit({ store, params, query, payload }: RestContext) {
 	const message = findTokenMessage(store, params);
 	const { json: raw, files } = await payload();
 	const body = parseMessageBody(raw);
+	let components = body.components;
+	if (components && store.webhooks.get(params.webhookId ?? '')?.applicationId === null) {
+		components = query.get('with_components') === 'true' ? keepNonInteractiveComponents(components) : undefined;
+	}
 	const edited = editMessage(store, message, {
 		content: body.content,
 		embeds: body.embeds,
-		components: body.components,
+		components,
 		allowedMentions: body.allowed_mentions,
 		...(files.length > 0 || body.attachments !== undefined ? { attachments: keptAttachments(message, body.attachments, files) } : {}),
 	});

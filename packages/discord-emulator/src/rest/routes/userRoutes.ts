@@ -1,9 +1,9 @@
 import { openDmChannel } from '../../channels/openDmChannel.js';
 import { DiscordApiFailure } from '../../errors/DiscordApiFailure.js';
 import { DiscordErrorCodes } from '../../errors/DiscordErrorCodes.js';
+import { serializeApplication } from '../../serialize/serializeApplication.js';
 import { serializeChannel } from '../../serialize/serializeGuildParts.js';
 import { serializeUser } from '../../serialize/serializeUser.js';
-import type { EmulatorStore } from '../../state/EmulatorStore.js';
 import { json, type RestRoute } from '../RestRoute.js';
 
 /** Gateway discovery, the bot's user and application, other users and DM channels. */
@@ -57,26 +57,3 @@ export const userRoutes: readonly RestRoute[] = [
 		},
 	},
 ];
-
-function serializeApplication(store: EmulatorStore): Record<string, unknown> {
-	return {
-		id: store.applicationId,
-		name: store.bot.username,
-		icon: null,
-		description: 'Local emulator application',
-		summary: '',
-		type: null,
-		bot_public: false,
-		bot_require_code_grant: false,
-		verify_key: '0'.repeat(64),
-		flags: 1 << 19,
-		owner: { id: store.bot.id, username: 'emulator-owner', discriminator: '0', global_name: null, avatar: null, public_flags: 0, flags: 0 },
-		team: null,
-		bot: serializeUser(store.bot),
-		approximate_guild_count: store.guilds.size,
-		integration_types_config: { 0: {} },
-		redirect_uris: [],
-		interactions_endpoint_url: null,
-		tags: [],
-	};
-}
