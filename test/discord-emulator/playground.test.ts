@@ -61,7 +61,7 @@ describe('the playground page in headless Chromium', () => {
 		await page.selectOption('#author-select', { label: 'Bob' });
 		await page.fill('#message-input', 'Hey Peter, <b>what</b> is up?');
 		await page.press('#message-input', 'Enter');
-		const mine = page.locator('.message[data-author="Bob"] .content', { hasText: 'Hey Peter' });
+		const mine = page.locator('.message[data-author="Bob"] .content .markdown', { hasText: 'Hey Peter' });
 		await mine.waitFor();
 		// Rendered as text, never as HTML.
 		expect(await mine.textContent()).toBe('Hey Peter, <b>what</b> is up?');
@@ -69,7 +69,7 @@ describe('the playground page in headless Chromium', () => {
 
 		const reply = page.locator('.message[data-author="Peter Griffin"]');
 		await reply.waitFor();
-		expect(await reply.locator('.content').textContent()).toBe('Hehehe, not much. Want to go to the Clam?');
+		expect(await reply.locator('.content .markdown').textContent()).toBe('Hehehe, not much. Want to go to the Clam?');
 		expect(await reply.locator('.tag').textContent()).toBe('APP');
 		expect(emulator.control.transcript(emulator.seed?.channels.general ?? '').map((message) => message.author.displayName)).toEqual(['Bob', 'Peter Griffin']);
 

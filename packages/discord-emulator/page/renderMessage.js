@@ -1,6 +1,14 @@
 // Renders one transcript message as Discord would show it. Text only ever goes through textContent.
+import { avatarUrl } from './avatarUrl.js';
+import { renderComponents } from './renderComponents.js';
+import { renderEmbed } from './renderEmbed.js';
+import { renderMarkdown } from './renderMarkdown.js';
+import { renderReactions } from './renderReactions.js';
 
-const mentionPattern = /<@!?(\d{17,20})>|<@&(\d{17,20})>|<#(\d{17,20})>|@everyone|@here/g;
+export { avatarUrl } from './avatarUrl.js';
+
+// Simulated replies (no real model) end with this line; the page shows a badge instead of the line.
+const simulatedMarker = /(?:^|\n)-# simulated[ \t]*$/;
 
 function element(tag, className, text) {
 	const node = document.createElement(tag);
@@ -9,26 +17,81 @@ function element(tag, className, text) {
 	return node;
 }
 
-/** A safe avatar URL: the given http(s) or data:image URL, else the emulator's generated one. */
-export function avatarUrl(author) {
-	const given = author.avatarUrl;
-	if (typeof given === 'string' && /^(https?:|data:image\/)/.test(given)) return given;
-	return `/_emu/avatars/${author.id}.svg?name=${encodeURIComponent(author.displayName)}`;
+/** Appends Discord markdown with mentions shown as pills. */
+export function appendContent(target, text, lookup) {
+	target.append(renderMarkdown(text, lookup));
 }
 
-/** Appends text with mentions shown as @name pills. */
-export function appendContent(target, text, lookup) {
-	let last = 0;
-	for (const match of text.matchAll(mentionPattern)) {
-		if (match.index > last) target.append(document.createTextNode(text.slice(last, match.index)));
-		let label = match[0];
-		if (match[1]) label = `@${lookup.userName(match[1])}`;
-		else if (match[2]) label = `@${lookup.roleName(match[2])}`;
-		else if (match[3]) label = `#${lookup.channelName(match[3])}`;
-		target.append(element('span', 'mention', label));
-		last = match.index + match[0].length;
+/** The content without a final `-# simulated` line, and whether it had one. */
+export function splitSimulatedMarker(content) {
+	const match = simulatedMarker.exec(content);
+	return match ? { text: content.slice(0, match.index), simulated: true } : { text: content, simulated: false };
+}
+
+function authorName(author, look) {
+	const name = element('span', 'author-name', author.displayName);
+	if (look.color) name.style.color = look.color;
+	return name;
+}
+
+/** Discord's reply preview: the replied-to author and the start of their message, clickable to jump there. */
+function renderReplyPreview(message, lookup) {
+	const replied = lookup.messageById(message.replyTo);
+	const preview = element('div', 'reply-to');
+	preview.dataset.replyTo = message.replyTo;
+	if (!replied) {
+		preview.append(element('span', 'reply-missing', 'Original message was deleted'));
+		return preview;
 	}
-	if (last < text.length) target.append(document.createTextNode(text.slice(last)));
+	const avatar = element('img', 'reply-avatar');
+	avatar.alt = '';
+	avatar.src = avatarUrl(replied.author);
+	const name = authorName(replied.author, lookup.describeAuthor(replied.author));
+	name.textContent = `@${replied.author.displayName}`;
+	const snippet = element('span', 'reply-snippet');
+	const firstLine =
+		splitSimulatedMarker(replied.content)
+			.text.split('\n')
+			.find((line) => line.trim()) ?? '';
+	// A preview is one plain line, as in Discord: heading, quote and list markers are dropped.
+	const text = firstLine.replace(/^ *(?:#{1,3}|-#|>>>|>|[*-]|\d{1,9}\.) +/, '');
+	if (text) snippet.append(renderMarkdown(text.slice(0, 200), lookup, { inline: true }));
+	else snippet.append(element('em', '', replied.attachments.length ? 'Click to see attachment' : 'Click to see message'));
+	preview.append(avatar, name, snippet);
+	preview.setAttribute('role', 'link');
+	preview.tabIndex = 0;
+	return preview;
+}
+
+function renderAttachment(attachment) {
+	const isImage = attachment.url && (attachment.contentType ?? '').startsWith('image/');
+	if (isImage) {
+		const link = element('a', 'attachment-image-link');
+		link.href = attachment.url;
+		link.target = '_blank';
+		link.rel = 'noopener';
+		const image = element('img', 'attachment-image');
+		image.alt = attachment.filename;
+		image.src = attachment.url;
+		if (attachment.width && attachment.height) {
+			const scale = Math.min(1, 400 / attachment.width, 300 / attachment.height);
+			image.width = Math.round(attachment.width * scale);
+			image.height = Math.round(attachment.height * scale);
+		}
+		link.append(image);
+		return link;
+	}
+	const file = element(attachment.url ? 'a' : 'div', 'attachment-file');
+	if (attachment.url) {
+		file.href = attachment.url;
+		file.download = attachment.filename;
+	}
+	file.append(element('span', 'attachment-name', `📎 ${attachment.filename}`), element('span', 'time', ` ${formatSize(attachment.size)}`));
+	return file;
+}
+
+function formatSize(bytes) {
+	return bytes < 1024 ? `${bytes} bytes` : bytes < 1048576 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1048576).toFixed(2)} MB`;
 }
 
 /** The list item for one message. */
@@ -36,47 +99,81 @@ export function renderMessage(message, lookup) {
 	const item = element('li', 'message');
 	item.dataset.messageId = message.id;
 	item.dataset.author = message.author.displayName;
-	if (message.replyTo) {
-		const replied = lookup.messageById(message.replyTo);
-		const reply = element(
-			'div',
-			'reply-to',
-			`↪ replying to ${replied ? `${replied.author.displayName}: ${replied.content.slice(0, 80)}` : 'a deleted message'}`,
-		);
-		item.append(reply);
+	item.dataset.authorId = message.author.id;
+	// The page decides per viewer ("Write as") whether this pings them; see playground.js.
+	item.dataset.pingedUsers = message.mentionsPinged.users.join(' ');
+	item.dataset.pingedRoles = message.mentionsPinged.roles.join(' ');
+	if (message.mentionsPinged.everyone) item.dataset.pingedEveryone = 'true';
+	if (message.replyTo) item.append(renderReplyPreview(message, lookup));
+	else if (message.interaction?.commandName) {
+		const used = element('div', 'interaction-header');
+		used.append(element('span', 'interaction-user', lookup.userName(message.interaction.userId)), ` used /${message.interaction.commandName}`);
+		item.append(used);
 	}
 	const avatar = element('img', 'avatar');
 	avatar.alt = '';
 	avatar.src = avatarUrl(message.author);
-	avatar.addEventListener(
-		'error',
-		() => {
-			avatar.src = `/_emu/avatars/${message.author.id}.svg?name=${encodeURIComponent(message.author.displayName)}`;
-		},
-		{ once: true },
-	);
 	item.append(avatar);
 
+	const { text, simulated } = splitSimulatedMarker(message.content);
+	const look = lookup.describeAuthor(message.author);
 	const meta = element('div', 'meta');
-	meta.append(element('span', 'author-name', message.author.displayName));
+	meta.append(authorName(message.author, look));
+	for (const badge of look.badges) {
+		const tag = element('span', `role-badge ${badge === 'Owner' ? 'owner' : ''}`.trim(), badge === 'Owner' ? '👑' : badge);
+		tag.title = badge === 'Owner' ? 'Server Owner' : `${badge} permission`;
+		meta.append(tag);
+	}
 	if (message.author.kind === 'webhook' || message.interaction) meta.append(element('span', 'tag', 'APP'));
 	else if (message.author.bot) meta.append(element('span', 'tag', 'BOT'));
-	meta.append(element('span', 'time', new Date(message.timestamp).toLocaleTimeString()));
+	if (simulated) {
+		const badge = element('span', 'tag simulated', 'SIMULATED');
+		badge.title = 'Written by the Ollama simulator: no real model is running';
+		meta.append(badge);
+	}
+	const time = element('time', 'time', new Date(message.timestamp).toLocaleTimeString());
+	time.dateTime = message.timestamp;
+	time.title = new Date(message.timestamp).toLocaleString();
+	meta.append(time);
 	if (message.editedTimestamp) meta.append(element('span', 'edited', '(edited)'));
-	if (message.interaction) meta.append(element('span', 'time', `used /${message.interaction.commandName}`));
 	item.append(meta);
 
 	const content = element('div', 'content');
 	if (message.loading) content.append(element('span', 'loading', `${message.author.displayName} is thinking…`));
-	else appendContent(content, message.content, lookup);
-	item.append(content);
-	for (const embed of message.embeds) {
-		const box = element('div', 'embed');
-		if (typeof embed.title === 'string') box.append(element('strong', '', embed.title), document.createElement('br'));
-		if (typeof embed.description === 'string') appendContent(box, embed.description, lookup);
-		content.append(box);
+	else {
+		const body = element('div', 'markdown');
+		appendContent(body, text, lookup);
+		content.append(body);
 	}
-	for (const attachment of message.attachments) content.append(element('div', 'time', `📎 ${attachment.filename} (${attachment.size} bytes)`));
-	if (message.ephemeral) item.append(element('div', 'ephemeral-note', 'Only the person who ran the command can see this.'));
+	item.append(content);
+	for (const embed of message.embeds) content.append(renderEmbed(embed, lookup));
+	if (message.attachments.length > 0) {
+		const files = element('div', 'attachments');
+		files.append(...message.attachments.map(renderAttachment));
+		content.append(files);
+	}
+	const components = renderComponents(message, lookup);
+	if (components) content.append(components);
+	const reactions = renderReactions(message);
+	if (reactions) content.append(reactions);
+	if (message.ephemeral) {
+		item.classList.add('ephemeral');
+		item.dataset.visibleTo = message.interaction?.userId ?? '';
+		const note = element('div', 'ephemeral-note');
+		const dismiss = element('button', 'link-button', 'Dismiss message');
+		dismiss.type = 'button';
+		dismiss.dataset.action = 'dismiss';
+		note.append(element('span', 'eye', '👁'), ' Only you can see this • ', dismiss);
+		item.append(note);
+	}
+	if (!message.loading && !message.ephemeral) {
+		const actions = element('div', 'message-actions');
+		const reply = element('button', 'action', '↩ Reply');
+		reply.type = 'button';
+		reply.dataset.action = 'reply';
+		reply.setAttribute('aria-label', `Reply to ${message.author.displayName}`);
+		actions.append(reply);
+		item.append(actions);
+	}
 	return item;
 }

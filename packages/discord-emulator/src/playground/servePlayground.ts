@@ -3,23 +3,32 @@ import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 const pageDirectory = fileURLToPath(new URL('../../page/', import.meta.url));
-const files: Readonly<Record<string, { readonly file: string; readonly type: string }>> = {
-	'/': { file: 'index.html', type: 'text/html; charset=utf-8' },
-	'/playground.js': { file: 'playground.js', type: 'text/javascript; charset=utf-8' },
-	'/renderMessage.js': { file: 'renderMessage.js', type: 'text/javascript; charset=utf-8' },
-	'/commandForm.js': { file: 'commandForm.js', type: 'text/javascript; charset=utf-8' },
-	'/playground.css': { file: 'playground.css', type: 'text/css; charset=utf-8' },
+const types: Readonly<Record<string, string>> = {
+	html: 'text/html; charset=utf-8',
+	js: 'text/javascript; charset=utf-8',
+	css: 'text/css; charset=utf-8',
+	svg: 'image/svg+xml',
 };
+// One flat folder of page files; the pattern keeps requests inside it.
+const pageFile = /^\/([\w-]+\.(html|js|css|svg))$/;
+// Nothing the page loads may come from outside the machine: scripts, styles, images and requests are same-origin only.
+const contentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
 
-/** Serves the playground's static files; returns false for other paths. */
+/** Serves the playground's static files (`/` is index.html, `/favicon.ico` the SVG icon); returns false for other paths. */
 export async function servePlayground(path: string, response: ServerResponse): Promise<boolean> {
-	const entry = files[path];
-	if (!entry) return false;
-	const body = await readFile(`${pageDirectory}${entry.file}`);
+	const wanted = path === '/' ? '/index.html' : path === '/favicon.ico' ? '/favicon.svg' : path;
+	const match = pageFile.exec(wanted);
+	if (!match) return false;
+	const body = await readFile(`${pageDirectory}${match[1]}`).catch((error: NodeJS.ErrnoException) => {
+		if (error.code === 'ENOENT') return null;
+		throw error;
+	});
+	if (body === null) return false;
 	response.writeHead(200, {
-		'content-type': entry.type,
+		'content-type': types[match[2] ?? ''] ?? 'application/octet-stream',
 		'cache-control': 'no-store',
-		'content-security-policy': "default-src 'self'; img-src 'self' data: http: https:; style-src 'self'; script-src 'self'",
+		'x-content-type-options': 'nosniff',
+		'content-security-policy': contentSecurityPolicy,
 	});
 	response.end(body);
 	return true;
