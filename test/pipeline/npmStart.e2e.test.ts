@@ -17,7 +17,8 @@ describe('npm start on a bare machine', () => {
 		// The environment of a fresh machine: no Redis, no Discord token, no Ollama.
 		launcher = spawn(process.execPath, ['--import', 'tsx', resolveFromRoot('apps/launcher/src/main.ts')], {
 			cwd: resolveFromRoot('.'),
-			env: { PATH: process.env.PATH, HOME: process.env.HOME, EMULATOR_PORT: '0', OLLAMA_BASE_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'warn', LOG_FORMAT: 'json' },
+			// No LOG_FORMAT: with its output piped, `auto` must give one JSON object a line.
+			env: { PATH: process.env.PATH, HOME: process.env.HOME, EMULATOR_PORT: '0', OLLAMA_BASE_URL: 'http://127.0.0.1:9' },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		launcher.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -27,37 +28,38 @@ describe('npm start on a bare machine', () => {
 
 	afterAll(async () => {
 		await browser?.close();
-		if (launcher && launcher.exitCode === null) launcher.kill('SIGKILL');
+		if (!launcher || launcher.exitCode !== null || launcher.signalCode !== null) return;
+		// A failed test leaves it running: a second signal past the same-press window makes the launcher kill what it
+		// started (its Redis has its own process group and would outlive a SIGKILL of the launcher).
+		const exited = new Promise((resolve) => launcher.once('exit', resolve));
+		launcher.kill('SIGINT');
+		await new Promise((resolve) => setTimeout(resolve, 1200));
+		if (launcher.exitCode === null) launcher.kill('SIGINT');
+		const timer = setTimeout(() => launcher.kill('SIGKILL'), 5000);
+		await exited;
+		clearTimeout(timer);
 	});
 
 	it('prints the playground URL; a person writes "Peter, what\'s up?" there and Peter answers; Ctrl-C stops everything', async () => {
 		const text = () => output.join('');
-		await waitFor(() => /Playground: (http:\/\/\S+)/.test(text()), 'the playground URL', 60_000).catch((error: Error) => {
+		const entries = () =>
+			text()
+				.split('\n')
+				.filter((line) => line.trim() !== '')
+				.map((line) => JSON.parse(line) as { level: number; name: string; msg: string; playground?: string; readyz?: string; simulated?: string[] });
+		await waitFor(() => entries().some((entry) => entry.msg.startsWith('charbot is ready')), 'the ready line', 60_000).catch((error: Error) => {
 			throw new Error(`${error.message}\n${text().slice(-4000)}`);
 		});
-		expect(text()).toContain('Discord is EMULATED');
-		expect(text()).toContain('Ollama is SIMULATED');
-		const url = /Playground: (http:\/\/\S+)/.exec(text())?.[1] ?? '';
-		// The page works at once; a reply needs the apps, so wait until each says it is ready, as a person would see.
-		const healthUrls = [...text().matchAll(/health at (http:\/\/\S+\/readyz)/g)].map((match) => match[1] as string);
+		const ready = entries().find((entry) => entry.msg.startsWith('charbot is ready'));
+		expect(ready).toMatchObject({ name: 'launcher', simulated: ['Discord', 'Ollama'] });
+		expect(entries().map((entry) => entry.msg)).toEqual(
+			expect.arrayContaining([expect.stringContaining('Discord is EMULATED'), expect.stringContaining('Ollama is SIMULATED')]),
+		);
+		const url = ready?.playground ?? '';
+		// The ready line comes on the real signal: by then every app's /readyz answers 200, so a reply can come.
+		const healthUrls = entries().flatMap((entry) => (entry.readyz ? [entry.readyz] : []));
 		expect(healthUrls).toHaveLength(3);
-		await waitFor(
-			async () =>
-				(
-					await Promise.all(
-						healthUrls.map((health) =>
-							fetch(health).then(
-								(response) => response.status === 200,
-								() => false,
-							),
-						),
-					)
-				).every(Boolean),
-			'every app to be ready',
-			60_000,
-		).catch((error: Error) => {
-			throw new Error(`${error.message}\n${text().slice(-4000)}`);
-		});
+		expect(await Promise.all(healthUrls.map((health) => fetch(health).then((response) => response.status)))).toEqual([200, 200, 200]);
 		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 		page.setDefaultTimeout(60_000);
 		await page.goto(url);
@@ -73,12 +75,20 @@ describe('npm start on a bare machine', () => {
 			.catch((error: Error) => {
 				throw new Error(`${error.message}\n${text().slice(-4000)}`);
 			});
-		expect(await reply.first().textContent()).toContain('[simulated: no real model is running]');
+		// How a simulated reply is marked belongs to the simulated replies' own tests; here, that Peter answered at all.
+		expect((await reply.first().textContent())?.trim()).not.toBe('');
 		mkdirSync(resolveFromRoot('test-artifacts'), { recursive: true });
 		await page.screenshot({ path: resolveFromRoot('test-artifacts/npm-start-playground.png') });
 
 		const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
 		launcher.kill('SIGINT');
 		expect(await exited).toBe(0);
+		for (const app of ['gateway', 'message-router', 'quality-control']) {
+			expect(
+				entries()
+					.filter((entry) => entry.name === app && entry.msg.startsWith('shutting down'))
+					.map((entry) => entry.msg),
+			).toEqual(['shutting down: SIGTERM']);
+		}
 	});
 });

@@ -1,12 +1,24 @@
+import { rmSync } from 'node:fs';
 import { type Config, type Logger, repoRoot, resolveFromRoot } from '@charbot/core';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
 import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
 import { findFreePort, type RedisServer, startRedisServer } from '@charbot/testkit';
+import type { AppLineWriter } from './createAppLineWriter.js';
 import { planLocalParts } from './planLocalParts.js';
 import { PlatformApps } from './PlatformApps.js';
+import { PortInUseError, portInUse } from './PortInUseError.js';
 import { probeOllama } from './probeOllama.js';
 import { simulatedCharacterReply } from './simulatedCharacterReply.js';
 import { type SupervisedProcess, superviseProcess } from './superviseProcess.js';
+import { waitForApps } from './waitForApps.js';
+
+/** What the ready line reports, for a JSON log entry. */
+export interface ReadyReport {
+	readonly readyInMs: number;
+	readonly apps: readonly string[];
+	readonly playground?: string;
+	readonly simulated: readonly string[];
+}
 
 /** Options of {@link launchPlatform}. */
 export interface LaunchOptions {
@@ -14,8 +26,12 @@ export interface LaunchOptions {
 	readonly logger: Logger;
 	/** The environment the apps inherit (the launcher's own, normally). */
 	readonly env: NodeJS.ProcessEnv;
-	/** Where the apps' output lines and the banner go. */
-	readonly print: (line: string) => void;
+	/** Writes one line an app printed. */
+	readonly appOutput: AppLineWriter;
+	/** Says, once, that every app is ready. */
+	readonly announceReady: (message: string, report: ReadyReport) => void;
+	/** Seconds since the launcher started, for "ready in"; the process's uptime by default. */
+	readonly uptime?: () => number;
 }
 
 /** The running platform. */
@@ -23,15 +39,20 @@ export interface Platform {
 	/** The playground page, when Discord is emulated. */
 	readonly playgroundUrl: string | undefined;
 	readonly processes: readonly SupervisedProcess[];
+	/** Resolves `true` once every app answers `/readyz`, `false` when the platform stopped first. */
+	readonly ready: Promise<boolean>;
+	/** Stops the apps gracefully (each drains its work), then the stand-ins. */
 	stop(): Promise<void>;
+	/** Kills everything now and removes the private Redis's data: a forced exit. */
+	kill(): void;
 }
 
 /**
- * Runs the whole platform on this machine: the stand-ins it needs (a private Redis, the Discord
- * emulator, the Ollama simulator — each announced loudly) and the three apps as supervised processes.
+ * Runs the whole platform on this machine: the stand-ins it needs (a private Redis, the Discord emulator, the Ollama
+ * simulator, each announced loudly) and the apps as supervised processes, then says once when every app is ready.
  */
 export async function launchPlatform(options: LaunchOptions): Promise<Platform> {
-	const { config, logger, print } = options;
+	const { config, logger } = options;
 	const ollamaUrls = config.OLLAMA_HOSTS?.split(',').map((url) => url.trim()) ?? [config.OLLAMA_BASE_URL];
 	const plan = planLocalParts(config, await probeOllama(ollamaUrls));
 	if (plan.refusals.length > 0) throw new Error(plan.refusals.join('\n'));
@@ -44,15 +65,20 @@ export async function launchPlatform(options: LaunchOptions): Promise<Platform> 
 	const simulated: string[] = [];
 	try {
 		if (plan.redis) {
-			redis = await startRedisServer({ appendOnly: true });
+			// Its own process group: Ctrl-C must not stop Redis while the apps still drain their jobs into it.
+			redis = await startRedisServer({ appendOnly: true, detached: true });
 			env.REDIS_URL = redis.url;
-			print(`Redis: a private redis-server at ${redis.url} (data in ${redis.dir}, removed on exit). Set REDIS_URL to use your own.`);
+			logger.info(`Redis: a private redis-server at ${redis.url} (data in ${redis.dir}, removed on exit). Set REDIS_URL to use your own.`);
 		}
 		if (plan.discordEmulator) {
-			emulator = await startDiscordEmulator({ port: config.EMULATOR_PORT });
+			emulator = await startDiscordEmulator({ port: config.EMULATOR_PORT }).catch((error: unknown) => {
+				const port = portInUse(error);
+				throw port === undefined ? error : new PortInUseError(port, 'the Discord emulator', 'EMULATOR_PORT');
+			});
 			env.DISCORD_TOKEN = emulator.token;
 			env.DISCORD_API_URL = emulator.apiUrl;
-			simulated.push('Discord is EMULATED (no DISCORD_TOKEN): nothing reaches discord.com.');
+			simulated.push('Discord');
+			logger.warn('Discord is EMULATED (no DISCORD_TOKEN): nothing reaches discord.com.');
 		}
 		if (plan.ollamaSimulator) {
 			sim = await startOllamaSim({
@@ -66,50 +92,82 @@ export async function launchPlatform(options: LaunchOptions): Promise<Platform> 
 			env.OLLAMA_BASE_URL = sim.url;
 			delete env.OLLAMA_HOSTS;
 			delete env.OLLAMA_ROLES_FILE;
-			simulated.push(`Ollama is SIMULATED (nothing answered at ${ollamaUrls.join(', ')}): replies are canned, not a model's.`);
+			simulated.push('Ollama');
+			logger.warn(`Ollama is SIMULATED (nothing answered at ${ollamaUrls.join(', ')}): replies are canned, not a model's.`);
 		}
 		if (simulated.length > 0) env.ALLOW_SIMULATED_PARTS = 'true';
 	} catch (error) {
 		await Promise.all([emulator?.close(), sim?.close(), redis?.close()]);
 		throw error;
 	}
+	// The apps log JSON lines to us whatever the terminal; the launcher renders them in its own format.
+	env.LOG_FORMAT = 'json';
 
 	const processes: SupervisedProcess[] = [];
+	const health: { name: string; readyUrl: string }[] = [];
 	for (const app of PlatformApps) {
 		const healthPort = await findFreePort();
-		processes.push(
-			superviseProcess({
-				name: app.name,
-				command: process.execPath,
-				args: [...app.nodeFlags, '--import', 'tsx', resolveFromRoot(app.entry)],
-				env: { ...env, HEALTH_PORT: String(healthPort) },
-				cwd: repoRoot(),
-				logger,
-				output: print,
-			}),
-		);
-		print(`${app.name}: health at http://127.0.0.1:${healthPort}/readyz`);
+		const readyUrl = `http://127.0.0.1:${healthPort}/readyz`;
+		const supervised = superviseProcess({
+			name: app.name,
+			command: process.execPath,
+			args: [...app.nodeFlags, '--import', 'tsx', resolveFromRoot(app.entry)],
+			env: { ...env, HEALTH_PORT: String(healthPort) },
+			cwd: repoRoot(),
+			logger,
+			output: (line, stream) => options.appOutput(app.name, line, stream),
+		});
+		processes.push(supervised);
+		health.push({ name: app.name, readyUrl });
+		logger.info({ readyz: readyUrl, processId: supervised.pid }, `starting ${app.name}`);
 	}
 
-	const banner = [
-		'',
-		'================================================================',
-		' charbot is running locally',
-		...simulated.map((line) => ` !! ${line}`),
-		...(emulator ? [` Playground: ${emulator.url}`, ' Open it, pick a user and write "Peter, what\'s up?"'] : []),
-		' Ctrl-C stops everything.',
-		'================================================================',
-		'',
-	];
-	for (const line of banner) print(line);
+	const stopping = new AbortController();
+	const uptime = options.uptime ?? (() => process.uptime());
+	const ready = waitForApps({
+		apps: health,
+		signal: stopping.signal,
+		onSlow: (waiting) => logger.warn({ waiting }, `still waiting for ${waiting.map((app) => `${app.name} (${app.reason})`).join(', ')}`),
+	}).then((allReady) => {
+		if (allReady) {
+			const report: ReadyReport = {
+				readyInMs: Math.round(uptime() * 1000),
+				apps: health.map((app) => app.name),
+				simulated,
+				...(emulator ? { playground: emulator.url } : {}),
+			};
+			options.announceReady(readyMessage(report), report);
+		}
+		return allReady;
+	});
 
 	return {
 		playgroundUrl: emulator?.url,
 		processes,
+		ready,
 		stop: async () => {
+			stopping.abort();
 			await Promise.all(processes.map((child) => child.stop((config.SHUTDOWN_TIMEOUT + 2) * 1000)));
 			await Promise.all([emulator?.close(), sim?.close()]);
 			await redis?.close();
 		},
+		kill: () => {
+			stopping.abort();
+			for (const child of processes) child.kill();
+			if (redis) {
+				void redis.stop({ crash: true });
+				rmSync(redis.dir, { recursive: true, force: true });
+			}
+		},
 	};
+}
+
+function readyMessage(report: ReadyReport): string {
+	const seconds = (report.readyInMs / 1000).toFixed(1);
+	const stand =
+		report.simulated.length > 0 ? ` (${report.simulated.map((part) => (part === 'Discord' ? 'Discord emulated' : `${part} simulated`)).join(', ')})` : '';
+	const where = report.playground
+		? `open ${report.playground}, pick a user and write "Peter, what's up?"${stand}`
+		: `${report.apps.join(', ')} answer /readyz${stand}`;
+	return `charbot is ready in ${seconds} s: ${where}. Ctrl-C stops everything.`;
 }

@@ -1,34 +1,61 @@
-import { createLogger, loadConfigOrExit } from '@charbot/core';
-import { launchPlatform } from './launchPlatform.js';
+import { chooseLogFormat, createLogger, loadConfigOrExit, onStopSignals, terminalHasColors } from '@charbot/core';
+import { createAppLineWriter } from './createAppLineWriter.js';
+import { launchPlatform, type Platform } from './launchPlatform.js';
+import { PlatformApps } from './PlatformApps.js';
+import { PortInUseError } from './PortInUseError.js';
 
-// `npm start`: the whole platform on one machine, supervised; Ctrl-C stops everything.
+// `npm start`: the whole platform on one machine, supervised; Ctrl-C stops everything, a second Ctrl-C at once.
 const config = loadConfigOrExit();
-const logger = createLogger({ name: 'launcher', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-const print = (line: string) => process.stdout.write(`${line}\n`);
+const format = chooseLogFormat(config.LOG_FORMAT, process.stdout);
+const color = format === 'pretty' && terminalHasColors(process.stdout);
+const logger = createLogger({ name: 'launcher', level: config.LOG_LEVEL, format, color });
+const write = (text: string) => process.stdout.write(text);
+const appOutput = createAppLineWriter({ format, color, write, nameWidth: Math.max(...PlatformApps.map((app) => app.name.length), 'launcher'.length) });
 
-let platform: Awaited<ReturnType<typeof launchPlatform>>;
+let platform: Platform | undefined;
+let stopRequested = false;
+onStopSignals({
+	stop: (signal) => {
+		stopRequested = true;
+		logger.info(`${signal}: stopping charbot; each app finishes its work in progress (up to ${config.SHUTDOWN_TIMEOUT} s). Ctrl-C again to force.`);
+		// Before the launch finished there is nothing to drain yet; the launch sees the request and stops what it started.
+		if (platform) void stopAndExit(platform);
+	},
+	force: () => {
+		logger.warn('stopping now, without waiting for the apps to finish');
+		platform?.kill();
+		process.exit(130);
+	},
+});
+// Whatever ends this process, its children must not outlive it.
+process.on('exit', () => platform?.kill());
+
 try {
-	platform = await launchPlatform({ config, logger, env: process.env, print });
+	platform = await launchPlatform({
+		config,
+		logger,
+		env: process.env,
+		appOutput,
+		announceReady: (message, report) => {
+			if (format === 'json') logger.info(report, message);
+			else write(`${color ? `\u001b[1;32m✔ ${message}\u001b[0m` : `✔ ${message}`}\n`);
+		},
+	});
 } catch (error) {
-	console.error(`charbot could not start: ${error instanceof Error ? error.message : String(error)}`);
+	// A taken port is an everyday mistake, not a crash: one line that says what to change, no stack.
+	if (error instanceof PortInUseError) logger.fatal(`charbot could not start: ${error.message}`);
+	else logger.fatal({ err: error }, `charbot could not start: ${error instanceof Error ? error.message : String(error)}`);
 	process.exit(1);
 }
+if (stopRequested) void stopAndExit(platform);
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(signal, () => {
-		if (stopping) {
-			print('Stopping now.');
-			process.exit(130);
-		}
-		stopping = true;
-		print(`${signal}: stopping charbot (Ctrl-C again to force)…`);
-		platform.stop().then(
-			() => process.exit(0),
-			(error: unknown) => {
-				console.error(error);
-				process.exit(1);
-			},
-		);
-	});
+async function stopAndExit(running: Platform): Promise<void> {
+	try {
+		await running.stop();
+		logger.info('charbot stopped');
+		process.exit(0);
+	} catch (error) {
+		logger.error({ err: error }, 'charbot did not stop cleanly');
+		process.exit(1);
+	}
 }

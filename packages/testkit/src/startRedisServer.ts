@@ -12,6 +12,8 @@ export interface RedisServerOptions {
 	/** `noeviction` (queues, default) or an LRU policy (cache). */
 	readonly maxmemoryPolicy?: 'noeviction' | 'allkeys-lru';
 	readonly maxmemory?: string;
+	/** Its own process group, so a terminal's Ctrl-C reaches only its owner, which stops it after the apps that use it. */
+	readonly detached?: boolean;
 }
 
 /** A private redis-server of one test file or suite. */
@@ -72,7 +74,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
 	];
 
 	const start = async () => {
-		const spawned = spawn(binary, args, { stdio: 'ignore' });
+		const spawned = spawn(binary, args, { stdio: 'ignore', detached: options.detached ?? false });
 		child = spawned;
 		const exited = new Promise<never>((_, reject) => {
 			spawned.once('exit', (code) => reject(new Error(`redis-server exited with code ${code} during start (see ${dir}/redis.log)`)));

@@ -49,7 +49,8 @@ export const settingDefinitions = {
 	},
 	LOG_FORMAT: {
 		schema: z.enum(['auto', 'json', 'pretty']).default('auto'),
-		description: '`json` lines, `pretty` for people, or `auto` (pretty only in a terminal).',
+		description:
+			'`json` (one object a line), `pretty` (coloured lines for people) or `auto`: pretty when standard output is a terminal. `npm start` renders every app this way.',
 		example: 'json',
 	},
 	REDIS_URL: {

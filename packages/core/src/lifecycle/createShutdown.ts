@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/createLogger.js';
+import { onStopSignals } from './onStopSignals.js';
 
 /** A step of shutting down, e.g. closing a worker (which waits for its active jobs). */
 export type CloseStep = () => Promise<unknown> | unknown;
@@ -8,7 +9,10 @@ export interface ShutdownOptions {
 	readonly logger: Logger;
 	/** The whole shutdown's bound; past it the process exits anyway. */
 	readonly timeoutMs: number;
-	/** Listen for SIGINT and SIGTERM (default true). Tests call `shutdown()` themselves. */
+	/**
+	 * Listen for SIGINT and SIGTERM, and shut down when the supervisor that started this process over an IPC channel
+	 * (`npm start`) is gone (default true). Tests call `shutdown()` themselves.
+	 */
 	readonly handleSignals?: boolean;
 	/** Called once every step ran or the bound passed; exits the process by default. */
 	readonly onDone?: (outcome: ShutdownOutcome) => void;
@@ -78,14 +82,17 @@ export function createShutdown(options: ShutdownOptions): Shutdown {
 	}
 
 	if (options.handleSignals !== false) {
-		for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-			process.on(signal, () => {
-				if (running) {
-					options.logger.warn(`second ${signal}: exiting now`);
-					process.exit(130);
-				}
-				void shutdown(signal);
-			});
+		onStopSignals({
+			stop: (signal) => void shutdown(signal),
+			force: (signal) => {
+				options.logger.warn(`${signal} again: exiting now, without finishing the shutdown`);
+				process.exit(130);
+			},
+		});
+		// A killed supervisor cannot stop us; its IPC channel closing is the sign to drain and exit rather than linger.
+		if (process.channel) {
+			process.channel.unref();
+			process.once('disconnect', () => void shutdown('the supervisor is gone'));
 		}
 	}
 

@@ -41,4 +41,14 @@ describe('createLogger', () => {
 		expect(entry.msg).toBe('calling with [redacted-token]');
 		expect(lines.join('')).not.toContain(botToken);
 	});
+
+	it('renders pretty lines from the scrubbed JSON, so a token never reaches the terminal', async () => {
+		const lines: string[] = [];
+		const logger = createLogger({ name: 'gateway', format: 'pretty', color: false, destination: { write: (line: string) => lines.push(line) } });
+		logger.warn({ token: 'abc', url: `https://x/webhooks/123456789012345678/aVeryLongWebhookTokenValue_123-abc` }, `login with ${botToken}`);
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toMatch(
+			/^\d\d:\d\d:\d\d\.\d{3} gateway {9}WARN {2}login with \[redacted-token\] {2}token=\[redacted\] url=https:\/\/x\/webhooks\/123456789012345678\/\[redacted\]\n$/,
+		);
+	});
 });

@@ -1,15 +1,20 @@
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
+import { chooseLogFormat, type LogFormatSetting } from './chooseLogFormat.js';
+import { createPrettyDestination } from './createPrettyDestination.js';
 import { scrubSecrets } from './scrubSecrets.js';
+import { terminalHasColors } from './terminalHasColors.js';
 
 /** Options of {@link createLogger}. */
 export interface CreateLoggerOptions {
 	/** Component name written on every line, e.g. `gateway`. */
 	readonly name: string;
 	readonly level?: string;
-	/** `auto` is pretty in a terminal and JSON otherwise. */
-	readonly format?: 'auto' | 'json' | 'pretty';
+	/** `auto` (default) is pretty when standard output is a terminal and JSON otherwise; a given `destination` gets JSON. */
+	readonly format?: LogFormatSetting;
 	/** Where lines go; standard output by default. Tests pass a stream to read them. */
 	readonly destination?: DestinationStream;
+	/** Colours in pretty lines; by default when standard output is a terminal that shows them. */
+	readonly color?: boolean;
 }
 
 /** Object paths whose values are replaced before a line is written. */
@@ -31,9 +36,9 @@ export const redactedPaths = [
 	'*.DISCORD_TOKEN',
 ];
 
-/** A pino logger that redacts tokens by path and scrubs them from every string it writes. */
+/** A pino logger that redacts tokens by path and scrubs them from every string it writes, as JSON lines or pretty ones. */
 export function createLogger(options: CreateLoggerOptions): Logger {
-	const pretty = options.format === 'pretty' || (options.format !== 'json' && options.destination === undefined && process.stdout.isTTY === true);
+	const format = options.destination !== undefined && options.format !== 'pretty' ? 'json' : chooseLogFormat(options.format, process.stdout);
 	const loggerOptions: LoggerOptions = {
 		name: options.name,
 		level: options.level ?? 'info',
@@ -44,8 +49,10 @@ export function createLogger(options: CreateLoggerOptions): Logger {
 		},
 		serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
 	};
-	if (pretty) {
-		return pino({ ...loggerOptions, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } });
+	if (format === 'pretty') {
+		// Rendered in this thread from the scrubbed JSON line, so a crash cannot lose lines a worker thread still held.
+		const sink = options.destination ?? process.stdout;
+		return pino(loggerOptions, createPrettyDestination(sink, options.color ?? terminalHasColors(process.stdout)));
 	}
 	return options.destination === undefined ? pino(loggerOptions) : pino(loggerOptions, options.destination);
 }
