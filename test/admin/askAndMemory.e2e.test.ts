@@ -50,13 +50,19 @@ async function say(user: string, content: string, token: string): Promise<Transc
 const systemPromptOf = (token: string) => prompts.get(token)?.find((message) => message.role === 'system')?.content ?? '';
 
 describe('/ask through the whole pipeline (gateway → router → quality control, each a process)', () => {
-	it('is deferred at once and answered through the interaction as the character, with its name and avatar', async () => {
+	it('is deferred at once and answered through the interaction in an embed authored by the character (name and avatar)', async () => {
 		const { id } = invoke(platform.emulator, { user: 'bob', name: 'ask', options: { character: 'Peter', message: "What's on TV tonight? tk-ask" } });
 		const deferred = await platform.emulator.control.waitForInteraction(id, (view) => view.state !== 'pending', 3000);
 		expect(deferred).toMatchObject({ callbackType: 5, ephemeral: false });
 		const answered: InteractionView = await platform.emulator.control.waitForInteraction(id, (view) => view.state === 'replied', 30_000);
-		expect(answered.original?.content).toMatch(/^\*\*Peter Griffin\*\*: [^*]*\btk-ask\b/);
-		expect(answered.original?.embeds[0]).toMatchObject({ author: { name: 'Peter Griffin', icon_url: expect.stringMatching(/^https:\/\//) } });
+		// A response is always the bot's own: the answer is an embed authored by the character, with no name written into the text.
+		expect(answered.original?.content).toBe('');
+		expect(answered.original?.embeds).toHaveLength(1);
+		expect(answered.original?.embeds[0]).toMatchObject({
+			author: { name: 'Peter Griffin', icon_url: expect.stringMatching(/^https:\/\//) },
+			description: expect.stringMatching(/\btk-ask\b/),
+		});
+		expect(String(answered.original?.embeds[0]?.description)).not.toMatch(/\*\*Peter Griffin\*\*/);
 		expect(answered.original?.ephemeral).toBe(false);
 		expect(prompts.get('tk-ask')?.at(-2)).toMatchObject({ role: 'user', content: expect.stringContaining("What's on TV tonight? tk-ask") });
 	});

@@ -1,4 +1,6 @@
 import { MemberMemory, SettingsAudit } from '@charbot/conversation';
+import { parseJobData, QueueName } from '@charbot/core';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GatewayFixture, startGatewayFixture } from '../gateway/gatewayFixture.js';
 import { answerOf, answerText } from './slashCommands.js';
@@ -20,9 +22,9 @@ afterAll(async () => {
 describe('registration', () => {
 	it('registers every command on start with the emulator, settings commands needing Manage Server by default', () => {
 		const commands = fx.emulator.control.commands(fx.guildId);
-		expect(commands.map((command) => command.name).sort()).toEqual(['admin', 'ask', 'channel', 'characters', 'config', 'memory', 'stats']);
+		expect(commands.map((command) => command.name).sort()).toEqual(['admin', 'ask', 'channel', 'characters', 'config', 'memory', 'persona', 'stats']);
 		const permissions = Object.fromEntries(commands.map((command) => [command.name, command.defaultMemberPermissions]));
-		expect(permissions).toMatchObject({ channel: '32', config: '32', admin: '32', ask: null, characters: null, memory: null, stats: null });
+		expect(permissions).toMatchObject({ channel: '32', config: '32', admin: '32', ask: null, characters: null, memory: null, persona: null, stats: null });
 	});
 
 	it('skips the overwrite when a second gateway starts with the same commands', async () => {
@@ -194,9 +196,22 @@ describe('/channel', () => {
 			channel: 'bot-lab',
 		});
 		expect(answerText(add)).toBe(
-			'**Stewie Griffin** now answers in this channel. Before, every character did; now only the listed ones do. Characters here: Stewie Griffin.',
+			'**Stewie Griffin** now answers in this channel. Before, every character did; now only the listed ones do. **Stewie Griffin** says hello. Characters here: Stewie Griffin.',
 		);
 		const botLab = fx.emulator.seed?.channels['bot-lab'] ?? '';
+		// The greeting waits for quality control's delivery (not running here) as a deliver job of a reply that pings nobody.
+		const deliveries = new Queue(QueueName.Deliver, { connection: fx.redis, prefix: fx.keyspace.queuePrefix() });
+		const greetings = (await deliveries.getJobs(['delayed', 'waiting'])).map((job) => parseJobData(QueueName.Deliver, job.data));
+		await deliveries.close();
+		expect(greetings).toMatchObject([
+			{
+				kind: 'reply',
+				characterId: 'stewie',
+				trigger: 'greeting',
+				text: 'Ah. Visitors. Do wipe your feet; this nursery is the nerve centre of a future global empire.',
+				message: { channelId: botLab },
+			},
+		]);
 		const toPeter = fx.post(botLab, fx.newMember('list-tester-1'), 'Peter, hello?');
 		expect(await fx.outcomeOf(toPeter.id)).toMatchObject({ kind: 'not-triggered', reason: 'not-called' });
 		const last = await answerOf(fx.emulator, {

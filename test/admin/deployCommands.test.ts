@@ -42,7 +42,7 @@ describe('npm run commands:deploy', () => {
 		const first = await deploy([]);
 		expect(first.code, first.output).toBe(0);
 		expect(first.output).toContain('DISCORD IS EMULATED');
-		expect(first.output).toContain('registered 7 slash commands globally');
+		expect(first.output).toContain('registered 8 slash commands globally');
 		expect(first.output).not.toContain(emulator.token);
 		expect(
 			emulator.control
@@ -55,15 +55,15 @@ describe('npm run commands:deploy', () => {
 				.sort(),
 		);
 		const second = await deploy([]);
-		expect(second.output).toContain('the 7 slash commands globally were already up to date');
+		expect(second.output).toContain('the 8 slash commands globally were already up to date');
 		expect(puts('PUT /applications/:applicationId/commands')).toBe(1);
 	});
 
 	it('registers in one guild for development, and --force overwrites anyway', async () => {
 		const guildId = emulator.seed?.guildId ?? '';
 		const result = await deploy(['--guild', guildId]);
-		expect(result.output).toContain(`registered 7 slash commands in guild ${guildId}`);
-		expect(emulator.control.commands(guildId).filter((command) => command.guildId === guildId)).toHaveLength(7);
+		expect(result.output).toContain(`registered 8 slash commands in guild ${guildId}`);
+		expect(emulator.control.commands(guildId).filter((command) => command.guildId === guildId)).toHaveLength(8);
 		await deploy(['--guild', guildId, '--force']);
 		expect(puts('PUT /applications/:applicationId/guilds/:guildId/commands')).toBe(2);
 	});

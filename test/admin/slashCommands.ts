@@ -8,6 +8,8 @@ export interface Invocation {
 	readonly sub?: string;
 	readonly options?: Readonly<Record<string, string | number | boolean>>;
 	readonly channel?: string;
+	/** Files for attachment options, by option name. */
+	readonly attachments?: Readonly<Record<string, { readonly filename: string; readonly contentType?: string; readonly data: Uint8Array }>>;
 }
 
 /** Runs a slash command in the emulator as a seeded user (by username), in #general unless told. */
@@ -24,6 +26,7 @@ export function invoke(emulator: DiscordEmulator, invocation: Invocation): Inter
 		...(invocation.group === undefined ? {} : { subcommandGroup: invocation.group }),
 		...(invocation.sub === undefined ? {} : { subcommand: invocation.sub }),
 		...(invocation.options === undefined ? {} : { options: invocation.options }),
+		...(invocation.attachments === undefined ? {} : { attachments: invocation.attachments }),
 	});
 }
 

@@ -111,10 +111,13 @@ describe('delivery worker', () => {
 		expect(JSON.parse((await parts.producer.get(key)) ?? '{}').id).toBe(messages[0]?.webhookId);
 	});
 
-	it('delivers in a DM as a bot message naming the character in bold', async () => {
+	it('delivers in a DM as a bot message with an embed authored by the character, not a name in the text', async () => {
 		const { messages } = await deliver(deliverJob(dm, 'Blast! The DM works.', 'stewie'));
 		expect(messages).toHaveLength(1);
-		expect(messages[0]?.content).toBe('**Stewie Griffin**: Blast! The DM works.');
+		expect(messages[0]?.content).toBe('');
+		expect(messages[0]?.embeds).toMatchObject([
+			{ author: { name: 'Stewie Griffin', icon_url: expect.stringMatching(/^https:/) }, description: 'Blast! The DM works.' },
+		]);
 		expect(messages[0]?.author).toMatchObject({ kind: 'bot', id: parts.emulator.botUser.id });
 		expect(messages[0]?.webhookId).toBeNull();
 	});

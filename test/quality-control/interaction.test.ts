@@ -14,7 +14,7 @@ describe('delivery to a slash command', () => {
 	it('fills in the deferred /ask response, then follows up with the rest, as the character', async () => {
 		const { id, token } = await deferredAsk('Peter?');
 
-		const text = Array.from({ length: 40 }, (_, index) => `Heh heh, part of the answer number ${index} is about the canoe in the living room.`).join(' ');
+		const text = Array.from({ length: 80 }, (_, index) => `Heh heh, part of the answer number ${index} is about the canoe in the living room.`).join(' ');
 		const job = { ...deliverJob(ask.place, text), interaction: { id, applicationId: ask.parts.emulator.applicationId, interactionToken: token } };
 		await ask.running.deliverQueue.add('deliver', buildJobData(QueueName.Deliver, job), { jobId: deliverJobId(job.jobKey) });
 		const settled = await settledJob(ask.running.deliverQueue, deliverJobId(job.jobKey));
@@ -22,11 +22,16 @@ describe('delivery to a slash command', () => {
 
 		const view = ask.parts.emulator.control.interactionResponses(id);
 		expect(view.state).toBe('replied');
-		expect(view.original?.content.startsWith('**Peter Griffin**: Heh heh, part of the answer number 0')).toBe(true);
+		// Each part is an embed authored by the character (a response is always the bot's), never a "**Name**:" prefix.
 		expect(view.followUps.length).toBeGreaterThanOrEqual(1);
-		const all = [view.original, ...view.followUps].map((message) => message?.content ?? '');
-		for (const content of all) expect(content.length).toBeLessThanOrEqual(2000);
-		expect(all.join(' ').replace('**Peter Griffin**: ', '')).toBe(text);
+		const all = [view.original, ...view.followUps];
+		for (const message of all) {
+			expect(message?.content).toBe('');
+			expect(message?.embeds[0]).toMatchObject({ author: { name: 'Peter Griffin' } });
+			expect(String(message?.embeds[0]?.description).length).toBeLessThanOrEqual(4096);
+		}
+		expect(String(view.original?.embeds[0]?.description).startsWith('Heh heh, part of the answer number 0')).toBe(true);
+		expect(all.map((message) => String(message?.embeds[0]?.description)).join(' ')).toBe(text);
 		expect(settled.returnvalue.messageIds).toEqual([view.original?.id, ...view.followUps.map((message) => message.id)]);
 	});
 

@@ -53,7 +53,8 @@ describe('delivery of notices', () => {
 		await ask.running.deliverQueue.add('deliver', buildJobData(QueueName.Deliver, answer), { jobId: deliverJobId(answer.jobKey) });
 		expect(await (await settledJob(ask.running.deliverQueue, deliverJobId(answer.jobKey))).getState()).toBe('completed');
 		view = ask.parts.emulator.control.interactionResponses(id);
-		expect(view.original?.content).toBe('**Peter Griffin**: Heh heh, the canoe is fine.');
+		expect(view.original?.content).toBe('');
+		expect(view.original?.embeds).toMatchObject([{ author: { name: 'Peter Griffin' }, description: 'Heh heh, the canoe is fine.' }]);
 		expect(view.followUps).toHaveLength(0);
 	});
 });

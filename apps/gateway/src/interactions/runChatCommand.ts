@@ -1,4 +1,5 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { isEphemeral } from '../commands/SlashCommand.js';
 import { canManageGuild } from './canManageGuild.js';
 import type { InteractionContext } from './InteractionContext.js';
 import { InteractionMessages } from './InteractionMessages.js';
@@ -26,7 +27,8 @@ export async function runChatCommand(interaction: ChatInputCommandInteraction, c
 		await tellPrivately(interaction, true, interaction.inGuild() ? InteractionMessages.needsManageServer : InteractionMessages.needsServer);
 		return 'forbidden';
 	}
-	await interaction.deferReply(command.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+	const ephemeral = isEphemeral(command, group, subcommand);
+	await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
 	try {
 		const work = command.execute(interaction, context);
 		const result = await withSlowNotice(
@@ -35,7 +37,7 @@ export async function runChatCommand(interaction: ChatInputCommandInteraction, c
 			() => interaction.editReply({ content: InteractionMessages.slow }),
 			(error) => context.logger.warn({ err: error, interactionId: interaction.id }, 'could not post the "still working" note'),
 		);
-		await presentResult(interaction, command.ephemeral, result);
+		await presentResult(interaction, ephemeral, result);
 		return result.kind === 'reply' ? 'answered' : result.kind;
 	} catch (error) {
 		context.logger.error(
@@ -49,7 +51,7 @@ export async function runChatCommand(interaction: ChatInputCommandInteraction, c
 			},
 			`/${interaction.commandName} failed: ${error instanceof Error ? error.message : String(error)}`,
 		);
-		await tellPrivately(interaction, command.ephemeral, InteractionMessages.failed);
+		await tellPrivately(interaction, ephemeral, InteractionMessages.failed);
 		return 'failed';
 	}
 }

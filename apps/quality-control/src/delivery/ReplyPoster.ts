@@ -8,7 +8,7 @@ export interface PostedMessage {
 /** How a reply reaches its channel: a channel webhook, a bot message in a DM, or an interaction's response. */
 export interface ReplyPoster {
 	readonly target: 'webhook' | 'bot' | 'interaction';
-	/** Longest part this target takes (a name prefix uses some of Discord's 2,000). */
+	/** Longest part this target takes: 2,000 characters of content, or 4,096 of an embed's description. */
 	readonly maxPartLength: number;
 	/** Posts part `index` of a reply. */
 	post(content: string, index: number): Promise<PostedMessage>;
@@ -18,6 +18,8 @@ export interface ReplyPoster {
 export interface ReplyIdentity {
 	readonly name: string;
 	readonly avatarUrl: string | undefined;
+	/** The persona's colour as a number (`0x3b82f6`), for embeds. */
+	readonly color?: number | undefined;
 }
 
 /** Discord's `allowed_mentions`: nobody by default, at most the member being answered. */

@@ -1,21 +1,34 @@
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord.js';
-import { boldNamePrefix } from './boldNamePrefix.js';
 import { parseDiscordResponse, postedMessageSchema } from './discordSchemas.js';
+import { EmbedDescriptionLimit, identityEmbed } from './identityEmbed.js';
 import type { AllowedMentions, ReplyIdentity, ReplyPoster } from './ReplyPoster.js';
 import { DiscordMessageLimit } from './splitMessage.js';
 import { toDeliveryError } from './toDeliveryError.js';
 
 const route = 'POST /channels/:id/messages';
 
-/** Posts as the bot itself (DMs have no webhooks), the first part starting with the character's name in bold. */
-export function createBotMessagePoster(rest: REST, channelId: string, identity: ReplyIdentity, allowedMentions: AllowedMentions): ReplyPoster {
-	const prefix = boldNamePrefix(identity.name);
+/** How a bot message shows who speaks: an embed authored by the character, or plain text. */
+export type BotMessageStyle = 'embed' | 'plain';
+
+/**
+ * Posts as the bot itself (DMs have no webhooks, so the message is always under the bot's name and avatar). With
+ * `embed`, each part is an embed authored by the character, which is how Discord shows another speaker's name and
+ * avatar on a bot's message; `plain` posts the bare text, for when the bot can only be speaking as one character.
+ */
+export function createBotMessagePoster(
+	rest: REST,
+	channelId: string,
+	identity: ReplyIdentity,
+	allowedMentions: AllowedMentions,
+	style: BotMessageStyle,
+): ReplyPoster {
 	return {
 		target: 'bot',
-		maxPartLength: DiscordMessageLimit - prefix.length,
-		post: async (content, index) => {
-			const body = { content: index === 0 ? `${prefix}${content}` : content, allowed_mentions: allowedMentions };
+		maxPartLength: style === 'embed' ? EmbedDescriptionLimit : DiscordMessageLimit,
+		post: async (content) => {
+			const body =
+				style === 'embed' ? { embeds: [identityEmbed(identity, content)], allowed_mentions: allowedMentions } : { content, allowed_mentions: allowedMentions };
 			const posted = await rest.post(Routes.channelMessages(channelId), { body }).catch((error: unknown) => {
 				throw toDeliveryError(error, route);
 			});

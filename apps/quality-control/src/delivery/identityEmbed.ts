@@ -1,15 +1,24 @@
+import type { APIEmbed } from 'discord.js';
 import type { ReplyIdentity } from './ReplyPoster.js';
 
 /** Longest embed author name Discord accepts. */
 const authorNameLimit = 256;
 
+/** Longest embed description Discord accepts: a reply part posted as an embed is at most this long. */
+export const EmbedDescriptionLimit = 4096;
+
 /**
- * An embed that shows who is speaking with the character's name and avatar, for messages that are not posted under
- * the character's own name (interaction responses are always the bot's). The text stays in `content`.
+ * A reply part as an embed authored by the character (its name and avatar above the text, its colour on the side), for
+ * messages that cannot be posted under the character's own name: interaction responses and DMs are always the bot's.
+ * Mentions inside an embed never ping.
  */
-export function identityEmbed(identity: ReplyIdentity): { author: { name: string; icon_url?: string } } {
+export function identityEmbed(identity: ReplyIdentity, text: string): APIEmbed {
 	const name = Array.from(identity.name.replace(/\s+/gu, ' ').trim() || 'Character')
 		.slice(0, authorNameLimit)
 		.join('');
-	return { author: { name, ...(identity.avatarUrl === undefined ? {} : { icon_url: identity.avatarUrl }) } };
+	return {
+		author: { name, ...(identity.avatarUrl === undefined ? {} : { icon_url: identity.avatarUrl }) },
+		description: text,
+		...(identity.color === undefined ? {} : { color: identity.color }),
+	};
 }

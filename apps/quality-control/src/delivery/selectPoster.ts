@@ -1,3 +1,4 @@
+import { colorValue } from '@charbot/characters';
 import type { DeliverJob } from '@charbot/core';
 import { createBotMessagePoster } from './createBotMessagePoster.js';
 import { createInteractionPoster } from './createInteractionPoster.js';
@@ -9,12 +10,20 @@ import type { AllowedMentions, ReplyIdentity, ReplyPoster } from './ReplyPoster.
 export function selectPoster(deps: DeliveryDependencies, job: DeliverJob, identity: ReplyIdentity): ReplyPoster {
 	const mentions = allowedMentionsFor(job);
 	const { channelId, guildId } = job.message;
-	if (job.interaction !== undefined) return createInteractionPoster(deps.rest, job.interaction, identity, mentions);
-	if (guildId === null) return createBotMessagePoster(deps.rest, channelId, identity, mentions);
-	return createWebhookPoster({ rest: deps.rest, webhooks: deps.webhooks, logger: deps.logger, guildId, channelId, identity, allowedMentions: mentions });
+	const color = deps.characters.get(job.characterId)?.color;
+	const shown: ReplyIdentity = color === undefined ? identity : { ...identity, color: colorValue({ color }) };
+	if (job.interaction !== undefined) return createInteractionPoster(deps.rest, job.interaction, shown, mentions);
+	// A DM is always from the bot's account. With one character loaded the bot can only be speaking as it, and plain
+	// text reads like any direct message; with a cast, an embed authored by the character is the only way Discord shows
+	// whose line it is (the member may switch characters mid-conversation), without a "**Name**:" prefix in the text.
+	if (guildId === null) return createBotMessagePoster(deps.rest, channelId, shown, mentions, deps.characters.list().length > 1 ? 'embed' : 'plain');
+	return createWebhookPoster({ rest: deps.rest, webhooks: deps.webhooks, logger: deps.logger, guildId, channelId, identity: shown, allowedMentions: mentions });
 }
 
-/** Nobody may be pinged but the member being answered (never @everyone, @here or roles, whatever the text says). */
+/**
+ * Nobody may be pinged but the member being answered (never @everyone, @here or roles, whatever the text says); a
+ * greeting answers nobody, so it pings no one at all.
+ */
 export function allowedMentionsFor(job: DeliverJob): AllowedMentions {
-	return job.message.author.isBot ? { parse: [] } : { parse: [], users: [job.message.author.id] };
+	return job.message.author.isBot || job.trigger === 'greeting' ? { parse: [] } : { parse: [], users: [job.message.author.id] };
 }

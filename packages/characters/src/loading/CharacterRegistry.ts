@@ -66,6 +66,11 @@ export class CharacterRegistry {
 		return registry;
 	}
 
+	/** The persona folder this registry loads and watches. */
+	public get dir(): string {
+		return this.#options.dir;
+	}
+
 	/** The character with this id, or undefined. */
 	public get(id: string): Persona | undefined {
 		return this.#byId.get(id)?.persona;

@@ -40,6 +40,10 @@ export const personaSchema = z
 		id: characterIdSchema,
 		displayName: text(80),
 		avatarUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+		color: z
+			.string()
+			.regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour such as #3b82f6')
+			.optional(),
 		description: text(16000),
 		personality: text(8000).optional(),
 		speechStyle: text(2000).optional(),

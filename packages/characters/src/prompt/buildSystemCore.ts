@@ -1,4 +1,5 @@
 import type { Persona } from '../persona/personaSchema.js';
+import { formatMemberDescription } from './formatMemberDescription.js';
 import { formatUserFacts } from './formatUserFacts.js';
 import { PromptTexts } from './promptTexts.js';
 import { type MacroValues, substituteMacros } from './substituteMacros.js';
@@ -11,11 +12,13 @@ export interface SystemCoreInput {
 	/** Characters present in the conversation whom this one has a view of. */
 	readonly relationships: readonly { readonly name: string; readonly view: string }[];
 	readonly userFacts: readonly string[];
+	/** How the trigger's author describes themselves (`/persona`); shown as quoted data. */
+	readonly memberDescription?: string;
 }
 
 /**
  * The system message core: opening line, house rules, who the character is, scenario, relationships, and the
- * remembered facts as quoted data. Macros are substituted in persona text before the facts are added, so
+ * member's self-description and remembered facts as quoted data. Macros are substituted in persona text before the facts are added, so
  * nothing a member wrote is ever expanded.
  */
 export function buildSystemCore(input: SystemCoreInput): string {
@@ -37,9 +40,12 @@ export function buildSystemCore(input: SystemCoreInput): string {
 		sections.push([PromptTexts.relationshipsHeading, ...input.relationships.map((entry) => `- ${entry.name}: ${entry.view}`)].join('\n'));
 	}
 	const personaText = fillPlaceholders(sections.join('\n\n'), input.macros, input.maxReplyChars);
+	const parts = [personaText];
+	const self = input.memberDescription === undefined ? undefined : formatMemberDescription(input.memberDescription);
+	if (self !== undefined) parts.push(`${substituteMacros(PromptTexts.memberHeading, input.macros)}\n${self}`);
 	const facts = formatUserFacts(input.userFacts);
-	if (facts.length === 0) return personaText;
-	return `${personaText}\n\n${substituteMacros(PromptTexts.factsHeading, input.macros)}\n${facts.join('\n')}`;
+	if (facts.length > 0) parts.push(`${substituteMacros(PromptTexts.factsHeading, input.macros)}\n${facts.join('\n')}`);
+	return parts.join('\n\n');
 }
 
 /** Substitutes macros and the reply limit in persona or house text. */

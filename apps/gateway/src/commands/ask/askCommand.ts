@@ -1,9 +1,10 @@
 import { buildJobData, DefaultJobOptions, messageJobId, QueueName } from '@charbot/core';
-import { type ChatInputCommandInteraction, escapeMarkdown, GuildMember, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { escapeMarkdown, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { rememberAskedFact } from '../../memory/rememberAskedFact.js';
 import { characterChoices } from '../characters/characterChoices.js';
 import { findCharacter } from '../characters/findCharacter.js';
 import { refuse } from '../CommandResult.js';
+import { displayNameOf } from '../members/displayNameOf.js';
 import type { SlashCommand } from '../SlashCommand.js';
 
 /** Longest question `/ask` takes. */
@@ -11,7 +12,8 @@ const maxQuestionLength = 2000;
 
 /**
  * `/ask <character> <message>`: the same pipeline as a message (route → router → quality control), answered
- * through the deferred interaction, which quality control fills in as the character.
+ * through the deferred interaction, which quality control fills in with an embed authored by the character (its name,
+ * avatar and colour; a response is always the bot's own).
  */
 export const askCommand: SlashCommand = {
 	data: new SlashCommandBuilder()
@@ -65,9 +67,3 @@ export const askCommand: SlashCommand = {
 	},
 	autocomplete: (interaction, context) => characterChoices(context.characters.list(), String(interaction.options.getFocused())),
 };
-
-function displayNameOf(interaction: ChatInputCommandInteraction): string {
-	const member = interaction.member;
-	const nickname = member instanceof GuildMember ? member.nickname : (member?.nick ?? null);
-	return (nickname ?? interaction.user.globalName ?? interaction.user.username).slice(0, 100) || 'someone';
-}

@@ -8,6 +8,7 @@ import { type CommandResult, refuse, reply } from '../CommandResult.js';
 import { actorOf } from '../config/actorOf.js';
 import type { SlashCommand } from '../SlashCommand.js';
 import { changeChannelCharacters } from './changeChannelCharacters.js';
+import { postGreeting } from './postGreeting.js';
 
 const modes = {
 	off: 'the characters stay silent here',
@@ -76,7 +77,8 @@ async function changeCharacters(interaction: ChatInputCommandInteraction, contex
 	const persona = findCharacter(everyone, query);
 	if (persona === undefined) return refuse(`There is no character called "${query}". \`/characters list\` shows everyone.`);
 	const name = `**${escapeMarkdown(persona.displayName)}**`;
-	const current = (await context.settings.effective(interaction.guildId, interaction.channelId)).characters;
+	const effective = await context.settings.effective(interaction.guildId, interaction.channelId);
+	const current = effective.characters;
 	const change = changeChannelCharacters(
 		current,
 		everyone.map((character) => character.id),
@@ -91,7 +93,9 @@ async function changeCharacters(interaction: ChatInputCommandInteraction, contex
 	await context.settings.change(interaction.guildId, { characters: change.characters }, { actor: actorOf(interaction), channelId: interaction.channelId });
 	const lead = action === 'add' ? `${name} now answers in this channel.` : `${name} no longer answers in this channel.`;
 	const note = action === 'add' && current.length === 0 ? ' Before, every character did; now only the listed ones do.' : '';
-	return reply(`${lead}${note} Characters here: ${describeList(change.characters, everyone)}.`);
+	// A character joining greets the channel, unless the channel is silenced (it would speak where characters may not).
+	const greeted = action === 'add' && effective.mode !== 'off' && (await postGreeting(interaction, context, persona));
+	return reply(`${lead}${note}${greeted ? ` ${name} says hello.` : ''} Characters here: ${describeList(change.characters, everyone)}.`);
 }
 
 function describeList(ids: readonly string[], everyone: readonly Persona[]): string {

@@ -1,12 +1,15 @@
-import type { Persona } from '@charbot/characters';
+import { type Persona, presentPersonaText } from '@charbot/characters';
 import type { ChannelSettings } from '@charbot/conversation';
 import { escapeMarkdown } from 'discord.js';
 import { shorten } from '../format/shorten.js';
 
 const maxContent = 1900;
 
-/** The text of `/characters list`: every loaded character, marked when it answers in this channel. */
-export function listCharacters(characters: readonly Persona[], settings: Pick<ChannelSettings, 'mode' | 'characters'>): string {
+/**
+ * The text of `/characters list`: every loaded character, marked when it answers in this channel, with the first
+ * sentence of its description (macros substituted, `{{user}}` naming `userName`, the member reading it).
+ */
+export function listCharacters(characters: readonly Persona[], settings: Pick<ChannelSettings, 'mode' | 'characters'>, userName?: string): string {
 	if (characters.length === 0) return 'No characters are loaded right now.';
 	const answersHere = (persona: Persona) => settings.mode !== 'off' && (settings.characters.length === 0 || settings.characters.includes(persona.id));
 	const header =
@@ -15,7 +18,7 @@ export function listCharacters(characters: readonly Persona[], settings: Pick<Ch
 			: `**Characters (${characters.length})** — ✅ answers in this channel (mode: ${settings.mode})`;
 	const lines = [header];
 	for (const [index, persona] of characters.entries()) {
-		const line = `${answersHere(persona) ? '✅' : '▫️'} **${escapeMarkdown(persona.displayName)}** (\`${persona.id}\`) — ${escapeMarkdown(shorten(firstSentence(persona.description), 120))}`;
+		const line = `${answersHere(persona) ? '✅' : '▫️'} **${escapeMarkdown(persona.displayName)}** (\`${persona.id}\`) — ${escapeMarkdown(shorten(firstSentence(presentPersonaText(persona, persona.description, userName)), 120))}`;
 		if ([...lines, line].join('\n').length > maxContent) {
 			lines.push(`…and ${characters.length - index} more. \`/characters info\` describes each one.`);
 			break;

@@ -21,6 +21,7 @@ describe('configKeys', () => {
 		expect(parse('judge-band', '0.2')).toEqual({ ok: true, value: 0.2 });
 		expect(parse('judgeBand', '10%')).toEqual({ ok: true, value: 0.1 });
 		expect(parse('memory', 'no')).toEqual({ ok: true, value: false });
+		expect(parse('regenerate', 'off')).toEqual({ ok: true, value: false });
 		expect(parse('default-character', 'pete')).toEqual({ ok: true, value: 'peter' });
 		expect(parse('characters', 'Stewie, peter, Stewie')).toEqual({ ok: true, value: ['stewie', 'peter'] });
 		expect(parse('characters', 'all')).toEqual({ ok: true, value: [] });

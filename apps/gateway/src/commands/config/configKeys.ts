@@ -153,6 +153,15 @@ export const configKeys = [
 		format: onOff,
 		suggest: () => ['on', 'off'],
 	},
+	{
+		name: 'regenerate',
+		setting: 'regenerate',
+		description: 'Put a regenerate button on character replies (on/off)',
+		example: 'off',
+		parse: parseSwitchValue,
+		format: onOff,
+		suggest: () => ['on', 'off'],
+	},
 ] as const satisfies readonly ConfigKey[];
 
 /** The key an admin typed (its name, or the setting's own name), or undefined. */

@@ -36,6 +36,6 @@ describe('sameCommands', () => {
 
 	it('requires Manage Server by default for the settings commands only', () => {
 		const permissions = Object.fromEntries(wanted.map((command) => [command.name, command.default_member_permissions ?? null]));
-		expect(permissions).toEqual({ characters: null, channel: '32', config: '32', ask: null, stats: null, memory: null, admin: '32' });
+		expect(permissions).toEqual({ characters: null, channel: '32', config: '32', ask: null, stats: null, memory: null, persona: null, admin: '32' });
 	});
 });

@@ -1,0 +1,20 @@
+/** Where `/characters import` writes persona files and which attachments it fetches. */
+export interface CardImportOptions {
+	/** The persona folder every app loads (`CHARACTERS_DIR`), watched by each of them. */
+	readonly dir: string;
+	/** Hosts an attachment URL may point at: Discord's CDN, and the emulator's host when Discord is emulated. */
+	readonly allowedHosts: readonly string[];
+	/** Largest card accepted, in bytes. */
+	readonly maxBytes: number;
+	/** How long fetching the attachment may take. */
+	readonly timeoutMs: number;
+}
+
+/** Discord's attachment hosts. */
+export const DiscordAttachmentHosts = ['cdn.discordapp.com', 'media.discordapp.net'] as const;
+
+/** Defaults of {@link CardImportOptions} besides the folder and hosts: 8 MiB fits a card PNG with its art. */
+export const DefaultCardImportLimits = {
+	maxBytes: 8 * 1024 * 1024,
+	timeoutMs: 15_000,
+} as const satisfies Pick<CardImportOptions, 'maxBytes' | 'timeoutMs'>;
