@@ -53,4 +53,16 @@ describe('ollama-sim scripted replies', () => {
 		const cut = await ollama.chat({ model: 'llama3:8b', messages: ask('judge'), options: { num_predict: 2 } });
 		expect(cut).toMatchObject({ done_reason: 'length', message: { content: 'not json' } });
 	});
+
+	it("shows a reply function the request's format, so it can answer a structured request in kind", async () => {
+		const schema = z.toJSONSchema(z.object({ verdict: z.enum(['pass', 'fail']) }));
+		sim.addScript({
+			match: /./,
+			reply: ({ format }) => (format === undefined ? 'prose' : JSON.stringify({ verdict: typeof format === 'object' ? 'pass' : 'fail' })),
+		});
+		const structured = await ollama.chat({ model: 'llama3.2:1b', messages: ask('judge this'), format: schema });
+		expect(JSON.parse(structured.message.content)).toEqual({ verdict: 'pass' });
+		expect((await ollama.chat({ model: 'llama3.2:1b', messages: ask('judge this'), format: 'json' })).message.content).toBe('{"verdict":"fail"}');
+		expect((await ollama.chat({ model: 'llama3.2:1b', messages: ask('judge this') })).message.content).toBe('prose');
+	});
 });

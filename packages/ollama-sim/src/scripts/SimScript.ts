@@ -4,6 +4,8 @@ export interface SimScriptContext {
 	/** The last user message of a chat, or the prompt of a generate request. */
 	lastUserMessage: string;
 	messages: { role: string; content: string }[];
+	/** The request's `format`: `'json'` or a JSON schema when structured output was asked for. */
+	format?: 'json' | Readonly<Record<string, unknown>>;
 }
 
 /**

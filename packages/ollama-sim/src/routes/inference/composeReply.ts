@@ -41,7 +41,12 @@ export function composeReply(
 	const lastUserMessage = request.messages.findLast((message) => message.role === 'user')?.content ?? '';
 	const temperature = request.options.temperature ?? ollamaDefaultTemperature;
 	const seed = hashText(`${model.name}\u0000${temperature === 0 ? '' : (request.options.seed ?? '')}\u0000${JSON.stringify(request.messages)}`);
-	const scripted = settings.scripts.take({ model: request.model, lastUserMessage, messages: request.messages.map((message) => ({ ...message })) });
+	const scripted = settings.scripts.take({
+		model: request.model,
+		lastUserMessage,
+		messages: request.messages.map((message) => ({ ...message })),
+		...(request.format === undefined ? {} : { format: request.format }),
+	});
 	let text: string;
 	if (scripted !== undefined) text = scripted;
 	else if (request.format === 'json') text = JSON.stringify({ response: generateReply({ seed, tokens: Math.min(settings.replyTokens, 60) }) });
