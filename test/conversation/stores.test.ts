@@ -53,6 +53,22 @@ describe('ChannelHistory', () => {
 		expect((await history.recent(guild, channel, { beforeMessageId: 'm5' })).map((entry) => entry.messageId)).toEqual(['m3', 'm4']);
 		expect(await redis.ttl(keys.channelHistory(guild, channel))).toBeGreaterThan(50);
 	});
+
+	it('gives the conversation a reply continues: what came before the message and the answers it already got', async () => {
+		const history = new ChannelHistory(redis, keys);
+		const place = '222000000000000001';
+		const entry = (messageId: string, content: string, extra: { characterId?: string; answers?: string } = {}) =>
+			history.append(guild, place, { messageId, authorId: 'u', authorName: 'Meg', content, at: 1, ...extra });
+		await entry('a1', 'earlier');
+		await entry('q1', 'Stewie and Brian, hello');
+		await entry('r1', 'Stewie answers', { characterId: 'stewie', answers: 'q1' });
+		await entry('q2', 'someone else, meanwhile');
+		await entry('r2', 'Peter answers q2', { characterId: 'peter', answers: 'q2' });
+		const conversation = await history.conversationAt(guild, place, 'q1', 5);
+		expect(conversation.before.map((each) => each.messageId)).toEqual(['a1']);
+		expect(conversation.answers.map((each) => each.content)).toEqual(['Stewie answers']);
+		expect((await history.conversationAt(guild, place, 'q2', 1)).before.map((each) => each.messageId)).toEqual(['r1']);
+	});
 });
 
 describe('MessageOwners, Cooldowns, DeliveryLedger', () => {

@@ -29,6 +29,7 @@ const routeJob: RouteJob = {
 	trigger: 'name',
 	cascadeDepth: 0,
 	failedAttempts: [],
+	followers: [],
 };
 
 describe('BullMQ on a private redis-server', () => {

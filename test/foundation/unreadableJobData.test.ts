@@ -32,6 +32,7 @@ function routeJob(messageId: string): RouteJob {
 		trigger: 'name',
 		cascadeDepth: 0,
 		failedAttempts: [],
+		followers: [],
 	};
 }
 

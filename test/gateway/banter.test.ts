@@ -1,3 +1,4 @@
+import type { MessageOwner } from '@charbot/conversation';
 import { type TextChannel, WebhookClient } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GatewayFixture, startGatewayFixture } from './gatewayFixture.js';
@@ -27,7 +28,7 @@ describe('character banter through our own channel webhook', () => {
 	});
 
 	/** Posts as a character the way the delivery worker does: through the webhook, then the owner record. */
-	async function speakAs(webhook: WebhookClient, username: string, content: string, owner?: { characterId: string; cascadeDepth: number }) {
+	async function speakAs(webhook: WebhookClient, username: string, content: string, owner?: MessageOwner) {
 		const message = await webhook.send({ content, username, allowedMentions: { parse: [] } });
 		if (owner !== undefined) await fx.owners.remember(fx.guildId, message.id, owner);
 		return message;
@@ -92,5 +93,31 @@ describe('character banter through our own channel webhook', () => {
 		} finally {
 			await fx.redis.set(key, saved ?? '');
 		}
+	});
+
+	it('starts no banter from a post while another addressed character still has to answer the same message', async () => {
+		const message = await speakAs(ours, 'Stewie Griffin', 'Brian, you first. No, wait, me first.', {
+			characterId: 'stewie',
+			cascadeDepth: 0,
+			turnContinues: true,
+		});
+		expect(await fx.outcomeOf(message.id)).toEqual({ kind: 'not-triggered', messageId: message.id, reason: 'turn-continues' });
+		expect(await fx.routeJobsFor(message.id)).toEqual([]);
+	});
+
+	it("ends a chain once a member has spoken since its first message, and carries the chain's origin on", async () => {
+		const memberMessageId = '900000000000000001';
+		await fx.redis.set(fx.keyspace.channelTurn(fx.guildId, channelId), memberMessageId);
+		const current = await speakAs(ours, 'Stewie Griffin', 'Brian, the member asked us something.', {
+			characterId: 'stewie',
+			cascadeDepth: 0,
+			turnOf: memberMessageId,
+		});
+		await fx.outcomeOf(current.id);
+		expect((await fx.routeJobsFor(current.id)).map(({ data }) => [data.characterId, data.turnOf])).toEqual([['brian', memberMessageId]]);
+		await fx.redis.set(fx.keyspace.channelTurn(fx.guildId, channelId), '900000000000000002');
+		const stale = await speakAs(ours, 'Brian Griffin', 'Stewie, as I was saying.', { characterId: 'brian', cascadeDepth: 1, turnOf: memberMessageId });
+		expect(await fx.outcomeOf(stale.id)).toEqual({ kind: 'not-triggered', messageId: stale.id, reason: 'superseded' });
+		expect(await fx.routeJobsFor(stale.id)).toEqual([]);
 	});
 });

@@ -30,7 +30,10 @@ describe('one job per message and character, however often the event arrives', (
 			expect(await fx.outcomeOf(posted.id)).toEqual({ kind: 'enqueued', messageId: posted.id, jobIds: expected });
 			await waitFor(() => replicaOutcomes.has(posted.id), "the replica's outcome");
 			expect(replicaOutcomes.get(posted.id)).toEqual({ kind: 'enqueued', messageId: posted.id, jobIds: expected });
-			expect((await fx.routeJobsFor(posted.id)).map(({ id }) => id)).toEqual([...expected].sort());
+			// Stewie's job carries the turn; Brian's follows it once Stewie has answered.
+			const jobs = await fx.routeJobsFor(posted.id);
+			expect(jobs.map(({ id }) => id)).toEqual([`msg-${posted.id}-stewie`]);
+			expect(jobs[0]?.data.followers).toEqual([{ characterId: 'brian', trigger: 'name' }]);
 			expect((await fx.history.recent(fx.guildId, channelId)).filter((entry) => entry.messageId === posted.id)).toHaveLength(1);
 		} finally {
 			await replica.close();

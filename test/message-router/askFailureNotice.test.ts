@@ -4,6 +4,7 @@ import {
 	createRedisConnection,
 	Keyspace,
 	loadConfig,
+	messageJobId,
 	noAnswerNoticeJobId,
 	QueueName,
 	type RouteJob,
@@ -78,12 +79,34 @@ describe('a route job that fails for good', () => {
 		expect(notice?.opts.attempts).toBeGreaterThan(1);
 	});
 
-	it('for a plain message, queues nothing: the failure stays silent in the channel (logged)', async () => {
-		const job = routeJob('400000000000000001', 'nobody');
+	it('for a message calling the character, queues the notice as a reply to it, and hands the turn to the next character', async () => {
+		const job = routeJob('400000000000000001', 'nobody', { followers: [{ characterId: 'stewie', trigger: 'name' }], turnOf: '400000000000000001' });
 		await routeQueue.add('route', buildJobData(QueueName.Route, job), { jobId: job.jobKey, attempts: 3, backoff: { type: 'fixed', delay: 10 } });
 		expect(await failedJob(job.jobKey)).toEqual({ failedReason: expect.stringMatching(/^Character "nobody" is not loaded/) });
-		const queued = await deliverQueue.getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed']);
-		expect(queued.filter((deliver) => JSON.stringify(deliver.data).includes(job.message.id))).toEqual([]);
-		expect(await deliverQueue.getJob(noAnswerNoticeJobId(job.jobKey))).toBeUndefined();
+		const notice = await deliverQueue.getJob(noAnswerNoticeJobId(job.jobKey));
+		expect(notice?.data).toEqual({
+			kind: 'notice',
+			noticeKey: noAnswerNoticeJobId(job.jobKey),
+			notice: 'no-good-answer',
+			guildId,
+			channelId,
+			characterId: 'nobody',
+			replyToMessageId: job.message.id,
+		});
+		// Stewie was named after the failed character: his job answers the same message, with nobody after him.
+		const next = await routeQueue.getJob(messageJobId(job.message.id, 'stewie'));
+		expect(next?.data).toMatchObject({ characterId: 'stewie', trigger: 'name', followers: [], turnOf: job.message.id, message: { id: job.message.id } });
+	});
+
+	it('for banter or a character chiming in unasked, queues nothing: nobody waits for that answer', async () => {
+		for (const [messageId, trigger] of [
+			['400000000000000002', 'banter'],
+			['400000000000000003', 'active-channel'],
+		] as const) {
+			const job = routeJob(messageId, 'nobody', { trigger });
+			await routeQueue.add('route', buildJobData(QueueName.Route, job), { jobId: job.jobKey, attempts: 3, backoff: { type: 'fixed', delay: 10 } });
+			expect(await failedJob(job.jobKey)).toEqual({ failedReason: expect.stringMatching(/^Character "nobody" is not loaded/) });
+			expect(await deliverQueue.getJob(noAnswerNoticeJobId(job.jobKey))).toBeUndefined();
+		}
 	});
 });

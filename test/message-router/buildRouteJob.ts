@@ -28,6 +28,7 @@ export function buildRouteJob(input: RouteJobInput, extra: Partial<RouteJob> = {
 		trigger: 'name',
 		cascadeDepth: 0,
 		failedAttempts: [],
+		followers: [],
 		...extra,
 	};
 }

@@ -19,9 +19,12 @@ afterAll(async () => {
 	await platform?.close();
 });
 
+/** The text a member reads: the content, or the description of the character's embed (DMs, /ask). */
+const textOf = (message: TranscriptMessage) => `${message.content}\n${message.embeds.map((embed) => String(embed.description ?? '')).join('\n')}`;
+
 /** Waits for the reply carrying `token`, then makes sure no second one follows. */
 async function replyTo(channelId: string, token: string): Promise<TranscriptMessage> {
-	const carrying = () => platform.botMessages(channelId).filter((message) => message.content.includes(token));
+	const carrying = () => platform.botMessages(channelId).filter((message) => textOf(message).includes(token));
 	await waitFor(() => carrying().length > 0, `a reply carrying ${token}`, 20_000);
 	await new Promise((resolve) => setTimeout(resolve, 1500));
 	const replies = carrying();
@@ -74,11 +77,12 @@ describe('a member talks to the characters', () => {
 		expect(reply.author.kind).toBe('webhook');
 	});
 
-	it('a DM gets one reply from the bot naming the character', async () => {
+	it('a DM gets one reply from the bot, authored by the character in an embed, with no name prefix', async () => {
 		platform.emulator.control.postMessage({ channelId: dmChannel(), authorId: seededUser(platform, 'alice'), content: 'hey, you around? tk-dm' });
 		const reply = await replyTo(dmChannel(), 'tk-dm');
 		expect(reply.author.kind).toBe('bot');
-		expect(reply.content).toContain('Peter Griffin');
+		expect(reply.embeds[0]).toMatchObject({ author: { name: 'Peter Griffin' } });
+		expect(reply.content).not.toContain('**Peter Griffin**');
 	});
 
 	it('a member in a mention-only channel who names nobody gets no reply', async () => {
@@ -123,5 +127,56 @@ describe('characters talking to each other', () => {
 		await waitFor(() => lines().length >= 4, 'four lines of banter', 30_000);
 		await new Promise((resolve) => setTimeout(resolve, 4000));
 		expect(lines().map((message) => message.author.displayName)).toEqual(['Peter Griffin', 'Stewie Griffin', 'Peter Griffin', 'Stewie Griffin']);
+	}, 60_000);
+
+	it('characters addressed together answer in turn, each seeing the answers before it, and banter on as one chain', async () => {
+		const prompts = new Map<string, string[]>();
+		let line = 0;
+		platform.sim.addScript({
+			match: /pair-talk/,
+			reply: ({ messages }) => {
+				const system = messages.find((message) => message.role === 'system')?.content ?? '';
+				const speaker = system.startsWith('You are Stewie') ? 'stewie' : system.startsWith('You are Brian') ? 'brian' : 'other';
+				prompts.set(speaker, [...(prompts.get(speaker) ?? []), messages.map((message) => message.content).join('\n')]);
+				line += 1;
+				// Each names the other, so every post could start banter; only one chain may follow.
+				return speaker === 'stewie' ? `Brian, ${variedLineFor(`pair-talk-${line}`)}` : `Stewie, ${variedLineFor(`pair-talk-${line}`)}`;
+			},
+		});
+		const channelId = seededChannel(platform, 'kitchen');
+		platform.emulator.control.postMessage({
+			channelId,
+			authorId: seededUser(platform, 'carol'),
+			content: 'Stewie and Brian, what do you think of each other? pair-talk',
+		});
+		const posts = () => platform.botMessages(channelId).filter((message) => message.content.includes('pair-talk'));
+		// The two addressed, then banter up to the limit of 3: five posts, where two parallel chains made eight.
+		await waitFor(() => posts().length >= 5, 'the turn and its banter', 40_000);
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+		const speakers = posts().map((message) => message.author.displayName);
+		expect(speakers).toHaveLength(5);
+		expect(new Set(speakers.slice(0, 2))).toEqual(new Set(['Stewie Griffin', 'Brian Griffin']));
+		for (const [index, speaker] of speakers.entries()) if (index > 0) expect(speaker, `post ${index} by a new speaker`).not.toBe(speakers[index - 1]);
+		const texts = posts().map((message) => message.content);
+		expect(new Set(texts).size).toBe(texts.length);
+		// The second character's first prompt already holds the first one's answer.
+		const [first, second] = posts();
+		const secondId = second?.author.displayName === 'Stewie Griffin' ? 'stewie' : 'brian';
+		expect(prompts.get(secondId)?.[0]).toContain(first?.content.replace(/^\w+, /, '').slice(0, 40));
+	}, 90_000);
+});
+
+describe('a message nobody could answer well', () => {
+	it('gets one short notice replying to it, pinging nobody, instead of silence', async () => {
+		platform.sim.addScript({ match: /hopeless-case/, reply: 'As an AI language model, I cannot pretend to be a character.' });
+		const channelId = seededChannel(platform, 'general');
+		const asked = platform.emulator.control.postMessage({ channelId, authorId: seededUser(platform, 'bob'), content: 'Peter, say something. hopeless-case' });
+		const notices = () => platform.botMessages(channelId).filter((message) => message.replyTo === asked.id);
+		await waitFor(() => notices().length > 0, 'the no-good-answer notice', 40_000);
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect(notices()).toHaveLength(1);
+		expect(notices()[0]?.content).toMatch(/Peter Griffin couldn't come up with a good answer/);
+		expect(notices()[0]?.mentionsPinged).toMatchObject({ everyone: false, users: [], roles: [] });
+		expect(platform.botMessages(channelId).filter((message) => message.content.includes('As an AI'))).toEqual([]);
 	}, 60_000);
 });

@@ -155,7 +155,28 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 		}
 	};
 
-	for (const name of ['gateway', 'message-router', 'quality-control'] as const) await startApp(name);
+	const close = async () => {
+		await Promise.all(
+			[...apps.values()].map(async (app) => {
+				if (app.child.exitCode !== null || app.child.signalCode !== null) return;
+				const exited = new Promise((resolve) => app.child.once('exit', resolve));
+				app.child.kill('SIGTERM');
+				const timer = setTimeout(() => app.child.kill('SIGKILL'), 12_000);
+				await exited;
+				clearTimeout(timer);
+			}),
+		);
+		await Promise.all([emulator.close(), ...sims.map((host) => host.close())]);
+		await redis.close();
+	};
+
+	try {
+		for (const name of ['gateway', 'message-router', 'quality-control'] as const) await startApp(name);
+	} catch (error) {
+		// An app that cannot start must not leave the others (and Redis) running after the test has failed.
+		await close();
+		throw error;
+	}
 
 	return {
 		redis,
@@ -178,20 +199,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 			}
 		},
 		botMessages: (channelId) => emulator.control.transcript(channelId).filter((message) => message.fromBot && !message.ephemeral),
-		close: async () => {
-			await Promise.all(
-				[...apps.values()].map(async (app) => {
-					if (app.child.exitCode !== null || app.child.signalCode !== null) return;
-					const exited = new Promise((resolve) => app.child.once('exit', resolve));
-					app.child.kill('SIGTERM');
-					const timer = setTimeout(() => app.child.kill('SIGKILL'), 12_000);
-					await exited;
-					clearTimeout(timer);
-				}),
-			);
-			await Promise.all([emulator.close(), ...sims.map((host) => host.close())]);
-			await redis.close();
-		},
+		close,
 	};
 }
 

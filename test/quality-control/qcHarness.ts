@@ -141,6 +141,7 @@ export function routeFields(place: MessagePlace, characterId = 'peter', content 
 		trigger: 'name' as const,
 		cascadeDepth: 0,
 		failedAttempts: [] as Attempt[],
+		followers: [],
 	};
 }
 

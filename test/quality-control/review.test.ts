@@ -104,7 +104,7 @@ describe('review worker', () => {
 		expect(attempts.map((attempt) => attempt.reasons[0])).toEqual([earlier.reasons[0], expect.stringMatching(/^Reply contains a link/)]);
 	});
 
-	it('ends a failed escalation in the failed set with UnrecoverableError, never retried or regenerated', async () => {
+	it('ends a failed escalation in the failed set with UnrecoverableError, never retried or regenerated, and tells the member', async () => {
 		const before = running.counters.snapshot().reviews.rejected ?? 0;
 		const failedAttempts = [1, 2, 3].map((n) => ({
 			text: `As an AI ${n}`,
@@ -126,12 +126,13 @@ describe('review worker', () => {
 		expect(failed.failedReason).toMatch(/^Escalated reply for msg-\d+-peter failed review \(score 0\): Reply contains an AI disclaimer/);
 		expect(await running.reviewQueue.getFailedCount()).toBeGreaterThanOrEqual(1);
 		expect(await running.routeQueue.getJob(regenerateJobId(job.jobKey, 4))).toBeUndefined();
-		// A plain message's rejection stays silent in the channel: no notice is queued for it.
-		expect(await running.deliverQueue.getJob(noAnswerNoticeJobId(job.jobKey))).toBeUndefined();
+		// The member who called Peter is told, in a reply to the message, rather than left waiting.
+		const notice = await existingJob(running.deliverQueue, noAnswerNoticeJobId(job.jobKey));
+		expect(notice.data).toMatchObject({ kind: 'notice', notice: 'no-good-answer', characterId: 'peter', replyToMessageId: job.message.id });
 		expect(running.counters.snapshot().reviews.rejected).toBe(before + 1);
 		const logged = parts.logs.find((line) => line.jobKey === job.jobKey && line.msg === 'escalated reply failed review; giving up on this message');
 		expect(logged).toMatchObject({
-			level: 50,
+			level: 40,
 			characterId: 'peter',
 			earlierAttempts: expect.any(Array),
 			candidate: expect.objectContaining({ role: 'escalation' }),

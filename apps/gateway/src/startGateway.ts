@@ -1,5 +1,15 @@
 import { CharacterRegistry } from '@charbot/characters';
-import { ChannelHistory, Cooldowns, GuildStats, MemberMemory, MessageOwners, SettingsAudit, SettingsStore } from '@charbot/conversation';
+import {
+	ChannelHistory,
+	Cooldowns,
+	GuildStats,
+	MemberMemory,
+	MemberPersonas,
+	MessageOwners,
+	RegenerableReplies,
+	SettingsAudit,
+	SettingsStore,
+} from '@charbot/conversation';
 import {
 	type Config,
 	createQueueMetrics,
@@ -20,6 +30,7 @@ import { Registry } from 'prom-client';
 import { BacklogGauge } from './backlog/BacklogGauge.js';
 import { BacklogNotice } from './backlog/BacklogNotice.js';
 import { allCommands } from './commands/allCommands.js';
+import { DefaultCardImportLimits, DiscordAttachmentHosts } from './commands/characters/CardImportOptions.js';
 import { type CommandRegistrationMode, registerCommandsOnStart } from './commands/registration/registerCommandsOnStart.js';
 import { checkDiscordTarget } from './discord/checkDiscordTarget.js';
 import { createDiscordClient } from './discord/createDiscordClient.js';
@@ -30,9 +41,10 @@ import { MessageIntake } from './intake/MessageIntake.js';
 import { OutageApology } from './intake/OutageApology.js';
 import type { MessageOutcome } from './intake/MessageOutcome.js';
 import { PendingWork } from './intake/PendingWork.js';
-import { TypingThrottle } from './intake/TypingThrottle.js';
+import { RequestThrottle } from './intake/RequestThrottle.js';
 import { InteractionIntake } from './interactions/InteractionIntake.js';
 import { createGatewayMetrics } from './metrics/createGatewayMetrics.js';
+import { RegenerationQuota } from './regenerate/RegenerationQuota.js';
 import { resolveGatewayOptions } from './resolveGatewayOptions.js';
 
 /** Most channels the typing throttle and the apology limit remember at once. */
@@ -141,6 +153,10 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 		const routeQueue = new Queue(QueueName.Route, { connection: redis, prefix: keyspace.queuePrefix() });
 		routeQueue.on('error', createRepeatedErrorLog({ logger, label: 'route queue', fields: { queue: QueueName.Route } }));
 		undo.push(() => routeQueue.close());
+		// Greetings go straight to delivery: they are persona text, posted like a reply that passed review.
+		const deliverQueue = new Queue(QueueName.Deliver, { connection: redis, prefix: keyspace.queuePrefix() });
+		deliverQueue.on('error', createRepeatedErrorLog({ logger, label: 'deliver queue', fields: { queue: QueueName.Deliver } }));
+		undo.push(() => deliverQueue.close());
 		const registry = options.registry ?? new Registry();
 		const metrics = createGatewayMetrics(registry);
 		createQueueMetrics(registry, [routeQueue]);
@@ -164,7 +180,9 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 				characters: () => characters.list(),
 				routeQueue,
 				backlog: new BacklogNotice({ gauge, threshold: settings.backlogThreshold, intervalMs: settings.backlogNoteIntervalMs, redis, keyspace }),
-				typing: new TypingThrottle({ intervalMs: settings.typingIntervalMs, maxInFlight: settings.maxTypingInFlight, maxChannels: rememberedChannels }),
+				typing: new RequestThrottle({ intervalMs: settings.typingIntervalMs, maxInFlight: settings.maxTypingInFlight, maxChannels: rememberedChannels }),
+				// Discord allows about one reaction per channel per quarter second.
+				cooldownReactions: new RequestThrottle({ intervalMs: 250, maxInFlight: settings.maxTypingInFlight, maxChannels: rememberedChannels }),
 				retry: {
 					maxMessages: settings.maxHeldMessages,
 					maxAgeMs: options.heldMessageMaxAgeMs ?? config.REDIS_OUTAGE_PATIENCE * 1000,
@@ -196,10 +214,19 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 			characters,
 			audit: new SettingsAudit(redis, keyspace),
 			stats: new GuildStats(redis, keyspace),
+			personas: new MemberPersonas(redis, keyspace),
 			routeQueue,
+			deliverQueue,
+			cardImport: {
+				dir: characters.dir,
+				allowedHosts: [...DiscordAttachmentHosts, ...(target.apiUrl === undefined ? [] : [new URL(target.apiUrl).host])],
+				...DefaultCardImportLimits,
+			},
 			commands: new Map(allCommands.map((command) => [command.data.name, command])),
 			pending,
 			slowWorkMs: settings.slowInteractionMs,
+			replies: new RegenerableReplies(redis, keyspace),
+			regenerateQuota: new RegenerationQuota(redis, keyspace),
 		});
 
 		const client = createDiscordClient({
@@ -253,7 +280,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 			close: () => {
 				closing ??= (async () => {
 					await stopIntake();
-					await routeQueue.close();
+					await Promise.all([routeQueue.close(), deliverQueue.close()]);
 					if (ownsRegistry) characters.close();
 					await redis.quit().catch(() => redis.disconnect());
 				})();

@@ -1,5 +1,5 @@
 import { CharacterRegistry } from '@charbot/characters';
-import { ChannelHistory, GuildStats, MemberMemory, SettingsStore } from '@charbot/conversation';
+import { ChannelHistory, GuildStats, MemberMemory, MemberPersonas, SettingsStore } from '@charbot/conversation';
 import {
 	buildJobData,
 	CharbotQueue,
@@ -69,6 +69,7 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 	const settings = new SettingsStore(redis, keys);
 	const history = new ChannelHistory(redis, keys);
 	const memory = new MemberMemory(redis, keys);
+	const personas = new MemberPersonas(redis, keys);
 	const stats = new GuildStats(redis, keys);
 	// Stats are best effort: a failed write is logged, never the job's failure.
 	const onGenerated = ({ guildId, characterId, cacheHit }: GenerationRecord) =>
@@ -78,6 +79,8 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 	// Charbot queues and workers read a job whose stored data is not JSON as a job to fail, not as an error of their own.
 	const reviewQueue = new CharbotQueue(QueueName.Review, { connection: redis, prefix: keys.queuePrefix(), defaultJobOptions: DefaultJobOptions });
 	const deliverQueue = new CharbotQueue(QueueName.Deliver, { connection: redis, prefix: keys.queuePrefix(), defaultJobOptions: DefaultJobOptions });
+	const routeQueue = new CharbotQueue(QueueName.Route, { connection: redis, prefix: keys.queuePrefix() });
+	const handOn = { deliverQueue, routeQueue };
 	const outage = {
 		patienceMs: config.LLM_OUTAGE_PATIENCE * 1000,
 		notices: new OutageNotices({ redis, keys, deliverQueue, intervalSeconds: outageNoticeIntervalSeconds }),
@@ -88,21 +91,22 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 		QueueName.Route,
 		async (job, token, signal) => {
 			const route = parseJobData(QueueName.Route, job.data);
-			// When this job fails for good, a slash command's member gets the no-good-answer notice (decided here, before the
-			// job is marked failed, so no crash can come between); the outage path tells the member itself when it gives up.
+			// When this job fails for good, the member gets the no-good-answer notice and the next addressed character its
+			// turn (decided here, before the job is marked failed, so no crash can come between); the outage path tells the
+			// member itself when it gives up.
 			const review = await generateCandidate(
 				route,
-				{ characters, settings, history, memory, pool, maxAttempts: config.QC_MAX_ATTEMPTS, onGenerated },
+				{ characters, settings, history, memory, personas, pool, maxAttempts: config.QC_MAX_ATTEMPTS, onGenerated },
 				signal,
 			).catch((error: unknown) => {
 				if (error instanceof LlmOutageError) return waitOutLlmOutage(job, token, route, error, outage);
-				return throwWithNoAnswerNotice(deliverQueue, job, route, error);
+				return throwWithNoAnswerNotice(handOn, job, route, error);
 			});
 			const attempt = route.failedAttempts.length + 1;
 			try {
 				await reviewQueue.add('review', buildJobData(QueueName.Review, review), { jobId: reviewJobId(route.jobKey, attempt) });
 			} catch (error) {
-				return throwWithNoAnswerNotice(deliverQueue, job, route, error);
+				return throwWithNoAnswerNotice(handOn, job, route, error);
 			}
 			return { attempt, role: review.candidate.role, host: review.candidate.host };
 		},
@@ -114,7 +118,6 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 			stalledInterval: config.WORKER_LOCK_SECONDS * 1000,
 		},
 	);
-	const routeQueue = new CharbotQueue(QueueName.Route, { connection: redis, prefix: keys.queuePrefix() });
 	const recovery = watchLlmRecovery({ pool, routeQueue, logger });
 	for (const queue of [routeQueue, reviewQueue, deliverQueue])
 		queue.on('error', createRepeatedErrorLog({ logger, label: `${queue.name} queue`, fields: { queue: queue.name } }));

@@ -1,5 +1,5 @@
 import { CharbotQueue, CharbotWorker, createRepeatedErrorLog, type Keyspace, type Logger, QueueName } from '@charbot/core';
-import { ChannelHistory, DeliveryLedger, MessageOwners, SettingsStore } from '@charbot/conversation';
+import { ChannelHistory, DeliveryLedger, MessageOwners, RegenerableReplies, SettingsStore } from '@charbot/conversation';
 import type { REST } from '@discordjs/rest';
 import { type Queue, UnrecoverableError, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -9,6 +9,7 @@ import { createDeliverProcessor } from './delivery/createDeliverProcessor.js';
 import type { LlmSource } from './judge/LlmSource.js';
 import type { QualityControlHooks } from './metrics/QualityControlHooks.js';
 import { createReviewProcessor } from './review/createReviewProcessor.js';
+import { ReplyRejectedError } from './review/ReplyRejectedError.js';
 import type { ScoringOptions } from './scoring/ScoreInput.js';
 
 /** Options of {@link startQualityControl}. */
@@ -114,17 +115,22 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 			claimMs: 2 * lockDuration,
 			owners: new MessageOwners(producer, keys),
 			history,
+			settings: new SettingsStore(producer, keys),
+			replies: new RegenerableReplies(producer, keys),
 			redis: producer,
 			keys,
 			characters: options.characters,
 			logger,
 			hooks,
+			routeQueue,
 		}),
 		{ connection: options.connection, prefix, concurrency: deliverConcurrency, limiter, ...locking },
 	);
 	for (const worker of [reviewWorker, deliverWorker]) {
 		worker.on('error', createRepeatedErrorLog({ logger, label: `${worker.name} worker`, fields: { queue: worker.name } }));
 		worker.on('failed', (job, error) => {
+			// Logged in full by the review itself, and answered with a notice: no stack for an expected outcome.
+			if (error instanceof ReplyRejectedError) return logger.info({ queue: worker.name, jobId: job?.id }, `${worker.name} job ended: no reply passed review`);
 			const final = job === undefined || error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
 			logger[final ? 'error' : 'warn'](
 				{ err: error, queue: worker.name, jobId: job?.id, attemptsMade: job?.attemptsMade },

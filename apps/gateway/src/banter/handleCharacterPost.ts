@@ -10,7 +10,8 @@ import { parseChannelWebhookId } from './parseChannelWebhookId.js';
 
 /**
  * A webhook post: when it came from our own channel webhook, a character spoke, and a character it names may
- * answer (`banter`, one level deeper) until the channel's banter limit. Any other webhook is ignored.
+ * answer (`banter`, one level deeper) until the channel's banter limit: one chain per channel, since a post with a
+ * character still to answer after it starts none, and a member message since ends the chain. Any other webhook is ignored.
  */
 export async function handleCharacterPost(context: IntakeContext, channel: TextBasedChannel, received: ReceivedMessage): Promise<MessageOutcome> {
 	const { guildId, channelId } = received;
@@ -27,7 +28,13 @@ export async function handleCharacterPost(context: IntakeContext, channel: TextB
 		context.logger.warn({ guildId, channelId, messageId: received.id }, 'a post of our webhook has no recorded owner and matches no character name');
 		return ignored('unknown-speaker');
 	}
-	const settings = await context.settings.effective(guildId, channelId);
+	if (speaker.source === 'owner' && speaker.owner.turnContinues === true) return { kind: 'not-triggered', messageId: received.id, reason: 'turn-continues' };
+	const [settings, currentTurn] = await Promise.all([
+		context.settings.effective(guildId, channelId),
+		context.redis.get(context.keyspace.channelTurn(guildId, channelId)),
+	]);
+	const turnOf = speaker.source === 'owner' ? speaker.owner.turnOf : undefined;
+	if (turnOf !== undefined && currentTurn !== null && currentTurn !== turnOf) return { kind: 'not-triggered', messageId: received.id, reason: 'superseded' };
 	if (speaker.source === 'name') {
 		context.logger.warn(
 			{ guildId, channelId, messageId: received.id, characterId: speaker.characterId },
@@ -51,7 +58,7 @@ export async function handleCharacterPost(context: IntakeContext, channel: TextB
 	if (!(await context.cooldowns.tryStart(guildId, 'channel', channelId, settings.channelCooldownSeconds))) {
 		return { kind: 'cooldown', messageId: received.id, reason: 'channel-cooldown' };
 	}
-	const jobIds = await enqueueRouteJobs(context.routeQueue, received, decision.triggered, owner.characterId);
+	const jobIds = await enqueueRouteJobs(context.routeQueue, received, decision.triggered, { speakerId: owner.characterId, turnOf: turnOf ?? received.id });
 	showActivity(context, channel, received);
 	return { kind: 'enqueued', messageId: received.id, jobIds };
 }

@@ -7,7 +7,7 @@ import type { BacklogNotice } from '../backlog/BacklogNotice.js';
 import type { TriggerCharacter } from '../triggers/TriggerCharacter.js';
 import type { OutageApology } from './OutageApology.js';
 import type { PendingWork } from './PendingWork.js';
-import type { TypingThrottle } from './TypingThrottle.js';
+import type { RequestThrottle } from './RequestThrottle.js';
 
 /** What message handling works with: the shared stores, the route queue and the tunable parts. */
 export interface IntakeContext {
@@ -25,7 +25,9 @@ export interface IntakeContext {
 	readonly routeQueue: Queue;
 	readonly backlog: BacklogNotice;
 	/** Which messages show typing; shared by all channels. */
-	readonly typing: TypingThrottle;
+	readonly typing: RequestThrottle;
+	/** Which messages a cooldown held back get the ⏳ reaction; shared by all channels. */
+	readonly cooldownReactions: RequestThrottle;
 	/** How members' messages that failed on a Redis outage are held and tried again. */
 	readonly retry: { readonly maxMessages: number; readonly maxAgeMs: number; readonly firstDelayMs: number; readonly maxDelayMs: number };
 	/** Tells members about messages given up after an outage. */

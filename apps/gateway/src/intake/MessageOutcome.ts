@@ -3,10 +3,16 @@ import type { TriggerReason } from '../triggers/decideTriggers.js';
 /** Why a message was not handed to any character before a trigger decision. */
 export type IgnoreReason = 'own-message' | 'other-bot' | 'unknown-webhook' | 'unknown-speaker' | 'system-message' | 'empty';
 
+/**
+ * Why a character's post starts no banter although it may name someone: another character addressed with it answers
+ * next anyway, or a member has spoken since and the characters answer that instead.
+ */
+export type TurnReason = 'turn-continues' | 'superseded';
+
 /** What the gateway did with one message; logged, and reported to `onMessageOutcome` (tests, counters). */
 export type MessageOutcome =
 	| { readonly kind: 'ignored'; readonly messageId: string; readonly reason: IgnoreReason }
-	| { readonly kind: 'not-triggered'; readonly messageId: string; readonly reason: Exclude<TriggerReason, 'triggered'> }
+	| { readonly kind: 'not-triggered'; readonly messageId: string; readonly reason: Exclude<TriggerReason, 'triggered'> | TurnReason }
 	| { readonly kind: 'cooldown'; readonly messageId: string; readonly reason: 'user-cooldown' | 'channel-cooldown' }
 	| { readonly kind: 'enqueued'; readonly messageId: string; readonly jobIds: readonly string[] }
 	| { readonly kind: 'failed'; readonly messageId: string; readonly error: string };

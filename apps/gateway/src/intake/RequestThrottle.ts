@@ -1,29 +1,30 @@
 import { ChannelIntervalGate } from './ChannelIntervalGate.js';
 
-/** Options of {@link TypingThrottle}. */
-export interface TypingThrottleOptions {
-	/** One typing request per channel per this long (Discord shows typing for about 10 s). */
+/** Options of {@link RequestThrottle}. */
+export interface RequestThrottleOptions {
+	/** One request per channel per this long (typing: Discord shows it for about 10 s). */
 	readonly intervalMs: number;
-	/** At this many typing requests still on their way, typing is skipped. */
+	/** At this many requests still on their way, more are skipped. */
 	readonly maxInFlight: number;
-	/** Most channels remembered; the ones typed in longest ago are forgotten first. */
+	/** Most channels remembered; the ones used longest ago are forgotten first. */
 	readonly maxChannels: number;
 	readonly now?: () => number;
 }
 
 /**
- * Decides whether a message's typing indicator is worth a REST request: each costs one of the bot's 50 requests per second,
- * so a busy channel gets one per interval, and none go out while many are still queued in discord.js.
+ * Decides whether a courtesy request (a typing indicator, a cooldown reaction) is worth sending: each costs one of the
+ * bot's 50 requests per second, so a busy channel gets one per interval, and none go out while many are still queued in
+ * discord.js.
  */
-export class TypingThrottle {
+export class RequestThrottle {
 	readonly #channels: ChannelIntervalGate;
 	#inFlight = 0;
 
-	public constructor(private readonly options: TypingThrottleOptions) {
+	public constructor(private readonly options: RequestThrottleOptions) {
 		this.#channels = new ChannelIntervalGate(options);
 	}
 
-	/** Claims a typing request for the channel; returns the callback to call once it settled, or undefined to skip typing. */
+	/** Claims a request for the channel; returns the callback to call once it settled, or undefined to skip it. */
 	public tryStart(channelId: string): (() => void) | undefined {
 		if (this.#inFlight >= this.options.maxInFlight || !this.#channels.claim(channelId)) return undefined;
 		this.#inFlight += 1;
@@ -35,7 +36,7 @@ export class TypingThrottle {
 		};
 	}
 
-	/** Typing requests claimed and not settled yet. */
+	/** Requests claimed and not settled yet. */
 	public get inFlight(): number {
 		return this.#inFlight;
 	}

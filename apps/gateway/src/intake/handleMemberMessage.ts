@@ -8,6 +8,10 @@ import type { MessageOutcome } from './MessageOutcome.js';
 import type { ReceivedMessage } from './ReceivedMessage.js';
 import { type RecordProgress, recordMemberMessage } from './recordMemberMessage.js';
 import { showActivity } from './showActivity.js';
+import { showCooldown } from './showCooldown.js';
+
+// Banter lasts seconds to minutes; a day is long enough to outlive any exchange.
+const channelTurnTtlSeconds = 86_400;
 
 /**
  * What earlier tries of one member message already did, filled in as it goes, so a try after a Redis error neither rolls
@@ -23,8 +27,8 @@ export interface MemberMessageProgress extends RecordProgress {
 
 /**
  * A member's message: record it in the channel history (characters see the whole conversation), decide which
- * characters it concerns, remember a fact it asks a character to remember, apply the member and channel cooldowns,
- * then enqueue one route job per character.
+ * characters it concerns, remember a fact it asks a character to remember, apply the member and channel cooldowns (a
+ * message they hold back gets the ⏳ reaction), then start the characters' turn (the first one's route job; the others follow it).
  */
 export async function handleMemberMessage(
 	context: IntakeContext,
@@ -40,19 +44,22 @@ export async function handleMemberMessage(
 	if (decision.triggered.some((entry) => entry.trigger !== 'active-channel'))
 		await rememberAskedFact(context.memory, settings, guildId, authorId, received.content);
 
+	// A member who called a character sees that a cooldown held the message back; a character not chiming in goes unseen.
+	const heldBack = (reason: 'user-cooldown' | 'channel-cooldown'): MessageOutcome => {
+		if (decision.triggered.some((entry) => entry.trigger !== 'active-channel')) showCooldown(context, channel, received);
+		return { kind: 'cooldown', messageId: received.id, reason };
+	};
 	if (progress.userCooldownTaken !== true) {
-		if (!(await context.cooldowns.tryStart(guildId, 'user', authorId, settings.userCooldownSeconds))) {
-			return { kind: 'cooldown', messageId: received.id, reason: 'user-cooldown' };
-		}
+		if (!(await context.cooldowns.tryStart(guildId, 'user', authorId, settings.userCooldownSeconds))) return heldBack('user-cooldown');
 		progress.userCooldownTaken = true;
 	}
 	if (progress.channelCooldownTaken !== true) {
-		if (!(await context.cooldowns.tryStart(guildId, 'channel', channelId, settings.channelCooldownSeconds))) {
-			return { kind: 'cooldown', messageId: received.id, reason: 'channel-cooldown' };
-		}
+		if (!(await context.cooldowns.tryStart(guildId, 'channel', channelId, settings.channelCooldownSeconds))) return heldBack('channel-cooldown');
 		progress.channelCooldownTaken = true;
 	}
-	const jobIds = await enqueueRouteJobs(context.routeQueue, received, decision.triggered);
+	// The characters now answer this message: banter still running from an earlier one stops at its next post.
+	if (guildId !== null) await context.redis.set(context.keyspace.channelTurn(guildId, channelId), received.id, 'EX', channelTurnTtlSeconds);
+	const jobIds = await enqueueRouteJobs(context.routeQueue, received, decision.triggered, { turnOf: received.id });
 	showActivity(context, channel, received);
 	return { kind: 'enqueued', messageId: received.id, jobIds };
 }

@@ -4,7 +4,7 @@ import type { ReceivedMessage } from './ReceivedMessage.js';
 
 /**
  * Shows that an answer is coming: typing in the channel (at most one request per channel per few seconds, none while
- * many are queued; see `TypingThrottle`), and the backlog note when the queue is long. Both run beside the handler
+ * many are queued; see `RequestThrottle`), and the backlog note when the queue is long. Both run beside the handler
  * (tracked for shutdown); their failures are logged, never thrown.
  */
 export function showActivity(context: IntakeContext, channel: TextBasedChannel, received: ReceivedMessage): void {

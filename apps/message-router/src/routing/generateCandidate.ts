@@ -1,5 +1,5 @@
 import { buildCharacterPrompt, type CharacterRegistry, type PromptMessage } from '@charbot/characters';
-import type { ChannelHistory, MemberMemory, SettingsStore } from '@charbot/conversation';
+import type { ChannelHistory, HistoryEntry, MemberMemory, MemberPersonas, SettingsStore } from '@charbot/conversation';
 import type { ReviewJob, RouteJob } from '@charbot/core';
 import { type LlmPool, LlmError } from '@charbot/llm';
 import { UnrecoverableError } from 'bullmq';
@@ -19,6 +19,8 @@ export interface CandidateDependencies {
 	readonly historyLimit?: number;
 	/** What members asked the characters to remember; used when the channel's `memory` setting is on. */
 	readonly memory?: Pick<MemberMemory, 'list'>;
+	/** The names and descriptions members gave themselves (`/persona set`). */
+	readonly personas?: Pick<MemberPersonas, 'get'>;
 	/** Told about each generation (for `/stats`); must not throw and must not wait. */
 	readonly onGenerated?: (generation: GenerationRecord) => void;
 }
@@ -49,30 +51,39 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 	const { message } = job;
 	// Facts belong to members: a character's post (banter) has none.
 	const memberAuthored = !message.author.isBot && message.author.characterId === undefined;
-	const [settings, recent, facts] = await Promise.all([
+	const [settings, conversation, facts, self] = await Promise.all([
 		deps.settings.effective(message.guildId, message.channelId),
-		deps.history.recent(message.guildId, message.channelId, { beforeMessageId: message.id, limit: deps.historyLimit ?? 20 }),
+		deps.history.conversationAt(message.guildId, message.channelId, message.id, deps.historyLimit ?? 20),
 		memberAuthored && deps.memory !== undefined ? deps.memory.list(message.guildId, message.author.id) : [],
+		memberAuthored && deps.personas !== undefined ? deps.personas.get(message.guildId, message.author.id) : undefined,
 	]);
+	const authorName = (authorId: string, name: string) => (self !== undefined && authorId === message.author.id ? self.name : name);
 	const userFacts = settings.memory ? facts.map((fact) => fact.text) : [];
 	const role = chooseRole(persona, job.failedAttempts.length, deps.maxAttempts);
 	const instructions = describeFailedAttempts(job.failedAttempts, role === 'escalation');
-	const history: PromptMessage[] = recent.map((entry) => ({
-		authorName: entry.authorName,
+	const toPromptMessage = (entry: HistoryEntry): PromptMessage => ({
+		authorName: authorName(entry.authorId, entry.authorName),
 		content: entry.content,
 		...(entry.characterId === undefined ? {} : { characterId: entry.characterId }),
-	}));
+	});
+	const history = conversation.before.map(toPromptMessage);
+	// Characters addressed together answer in turn: the ones before this one have had their say. A regeneration's old
+	// reply is not one of them: the model gets it among the failed attempts, as what not to say.
+	const replaced = new Set(job.replaces?.messageIds ?? []);
+	const answersSoFar = conversation.answers.filter((entry) => !replaced.has(entry.messageId)).map(toPromptMessage);
 	const prompt = buildCharacterPrompt({
 		persona,
 		trigger: {
-			authorName: message.author.displayName,
+			authorName: authorName(message.author.id, message.author.displayName),
 			content: message.content,
 			...(message.author.characterId === undefined ? {} : { characterId: message.author.characterId }),
 		},
 		history,
+		...(answersSoFar.length === 0 ? {} : { answersSoFar }),
 		cast: deps.characters.list(),
 		maxReplyChars: settings.maxReplyChars,
 		...(userFacts.length === 0 ? {} : { userFacts }),
+		...(self === undefined ? {} : { member: { name: self.name, description: self.description } }),
 		...(instructions === undefined ? {} : { instructions }),
 	});
 	const temperature = settings.temperature ?? persona.generation.temperature;

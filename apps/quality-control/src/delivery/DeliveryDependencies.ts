@@ -1,6 +1,7 @@
 import type { Keyspace, Logger } from '@charbot/core';
-import type { ChannelHistory, DeliveryLedger, MessageOwners } from '@charbot/conversation';
+import type { ChannelHistory, DeliveryLedger, MessageOwners, RegenerableReplies, SettingsStore } from '@charbot/conversation';
 import type { REST } from '@discordjs/rest';
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { CharacterSource } from '../characters/CharacterSource.js';
 import type { QualityControlHooks } from '../metrics/QualityControlHooks.js';
@@ -15,10 +16,16 @@ export interface DeliveryDependencies {
 	readonly claimMs: number;
 	readonly owners: MessageOwners;
 	readonly history: ChannelHistory;
+	/** The channel settings: whether replies carry the regenerate button. */
+	readonly settings: SettingsStore;
+	/** The replies members may regenerate, written as each is posted or regenerated. */
+	readonly replies: RegenerableReplies;
 	/** A `producer`-role connection, for the mark that a reply is in the channel history. */
 	readonly redis: Redis;
 	readonly keys: Keyspace;
 	readonly characters: CharacterSource;
 	readonly logger: Logger;
 	readonly hooks: QualityControlHooks;
+	/** Where the next character addressed with this one gets its turn, once this reply is posted. */
+	readonly routeQueue: Queue;
 }

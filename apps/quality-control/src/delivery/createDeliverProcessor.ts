@@ -1,34 +1,40 @@
-import { type DeliverJob, parseJobData, QueueName } from '@charbot/core';
+import { continueTurn, type DeliverJob, MaxReplyParts, parseJobData, QueueName } from '@charbot/core';
 import type { Job } from 'bullmq';
 import { runHook } from '../metrics/runHook.js';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';
-import type { ReplyIdentity } from './ReplyPoster.js';
+import { deliverRegeneration } from './deliverRegeneration.js';
+import { identityOf } from './identityOf.js';
 import { postNotice } from './postNotice.js';
 import { postPartOnce } from './postPartOnce.js';
 import { selectPoster } from './selectPoster.js';
-import { splitMessage } from './splitMessage.js';
+import { DiscordMessageLimit, splitMessage } from './splitMessage.js';
 
 /** What a delivery job returns (kept on the completed job). */
 export interface DeliverJobResult {
 	/** Discord ids of every part, in order. */
 	readonly messageIds: readonly string[];
-	/** Parts posted by this attempt; the rest were posted before. */
+	/** Parts posted (or, for a regeneration, edited) by this attempt; the rest were before. */
 	readonly posted: number;
 	readonly skipped: number;
 }
 
 /**
  * The `deliver` worker's processor: splits the reply, posts each part not yet in the `DeliveryLedger` under a claim and
- * records it before the next ({@link postPartOnce}: a retried or doubled job never posts a part twice), remembers each message's owner and
- * appends the reply to the channel history once. A notice job (`kind: 'notice'`) is posted as the bot ({@link postNotice}).
+ * records it before the next ({@link postPartOnce}: a retried or doubled job never posts a part twice), remembers each
+ * message's owner, appends the reply to the channel history once, records it as regenerable when its last part carries
+ * the regenerate button, then gives the next character addressed with this one its turn. A regeneration (`replaces`)
+ * edits the reply in place instead ({@link deliverRegeneration}); a notice job (`kind: 'notice'`) is posted as the bot
+ * ({@link postNotice}).
  */
 export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, token?: string) => Promise<DeliverJobResult> {
 	return async (job, token) => {
 		const data = parseJobData(QueueName.Deliver, job.data);
 		if (data.kind === 'notice') return postNotice(deps, job, token, data);
+		if (data.replaces !== undefined) return deliverRegeneration(deps, job, token, { ...data, replaces: data.replaces });
 		const { guildId, channelId } = data.message;
 		const identity = identityOf(deps, data);
-		const poster = selectPoster(deps, data, identity);
+		const regenerable = await offersRegenerate(deps, data);
+		const poster = selectPoster(deps, data, identity, regenerable);
 		const parts = splitMessage(data.text, poster.maxPartLength);
 		const messageIds: string[] = [];
 		let authorId: string | undefined;
@@ -36,7 +42,8 @@ export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, t
 		for (const [index, part] of parts.entries()) {
 			let messageId = await deps.ledger.posted(data.jobKey, index);
 			if (messageId === undefined) {
-				const outcome = await postPartOnce(deps, job, token, { jobKey: data.jobKey, index, post: () => poster.post(part, index) });
+				const last = index === parts.length - 1;
+				const outcome = await postPartOnce(deps, job, token, { jobKey: data.jobKey, index, post: () => poster.post(part, index, last) });
 				if ('postedNow' in outcome) {
 					messageId = outcome.postedNow.id;
 					authorId ??= outcome.postedNow.authorId;
@@ -44,10 +51,31 @@ export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, t
 				} else messageId = outcome.postedBefore;
 			}
 			// Idempotent, and repeated for skipped parts in case an earlier attempt stopped right after posting.
-			await deps.owners.remember(guildId, messageId, { characterId: data.characterId, cascadeDepth: data.cascadeDepth });
+			await deps.owners.remember(guildId, messageId, {
+				characterId: data.characterId,
+				cascadeDepth: data.cascadeDepth,
+				...(data.followers.length > 0 ? { turnContinues: true } : {}),
+				...(data.turnOf === undefined ? {} : { turnOf: data.turnOf }),
+			});
 			messageIds.push(messageId);
 		}
 		await appendHistoryOnce(deps, data, { messageId: messageIds[0] ?? data.message.id, authorId: authorId ?? data.characterId, authorName: identity.name });
+		if (regenerable && guildId !== null) {
+			const { jobKey, message, characterId, trigger, cascadeDepth, turnOf } = data;
+			await deps.replies.remember(guildId, {
+				jobKey,
+				message,
+				characterId,
+				trigger,
+				cascadeDepth,
+				...(turnOf === undefined ? {} : { turnOf }),
+				text: data.text,
+				model: data.model,
+				messageIds,
+			});
+		}
+		// After the history holds this reply, so the next character's prompt sees it.
+		await continueTurn(deps.routeQueue, data);
 		const skipped = parts.length - posted;
 		const latencyMs = Math.max(0, Date.now() - data.message.createdAt);
 		runHook(deps.logger, () =>
@@ -61,12 +89,16 @@ export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, t
 	};
 }
 
-function identityOf(deps: DeliveryDependencies, data: DeliverJob): ReplyIdentity {
-	const persona = deps.characters.get(data.characterId);
-	if (persona !== undefined) return { name: persona.displayName, avatarUrl: persona.avatarUrl };
-	// The reply passed review; a persona removed since then must not lose it.
-	deps.logger.warn({ jobKey: data.jobKey, characterId: data.characterId }, 'character is no longer loaded; delivering under its id');
-	return { name: data.characterId, avatarUrl: undefined };
+/**
+ * Whether the reply gets the regenerate button: a character's reply in a guild channel (posted through the webhook, so
+ * it can be edited in place), not a greeting (persona text answering nobody), short enough for a regeneration to edit
+ * every part (split as the webhook splits it), in a channel whose `regenerate` setting is on.
+ */
+async function offersRegenerate(deps: Pick<DeliveryDependencies, 'settings'>, data: DeliverJob): Promise<boolean> {
+	const { guildId, channelId } = data.message;
+	if (guildId === null || data.interaction !== undefined || data.trigger === 'greeting') return false;
+	if (splitMessage(data.text, DiscordMessageLimit).length > MaxReplyParts) return false;
+	return (await deps.settings.effective(guildId, channelId)).regenerate;
 }
 
 /** Appends the whole reply to the channel history, once per `jobKey` even when the job runs again. */
@@ -77,6 +109,12 @@ async function appendHistoryOnce(
 ): Promise<void> {
 	const mark = deps.keys.global('delivered', data.jobKey, 'history');
 	if ((await deps.redis.exists(mark)) === 1) return;
-	await deps.history.append(data.message.guildId, data.message.channelId, { ...entry, characterId: data.characterId, content: data.text, at: Date.now() });
+	await deps.history.append(data.message.guildId, data.message.channelId, {
+		...entry,
+		characterId: data.characterId,
+		content: data.text,
+		at: Date.now(),
+		answers: data.message.id,
+	});
 	await deps.redis.set(mark, '1', 'EX', 7 * 86_400);
 }

@@ -1,4 +1,4 @@
-/** What a slash command's member reads when no answer passed review (the `no-good-answer` notice): short, neutral, pinging nobody. */
+/** What a member who addressed a character reads when no answer passed review (the `no-good-answer` notice): short, neutral, pinging nobody. */
 export function noAnswerNoticeText(characterName: string): string {
 	return `Sorry — ${characterName} couldn't come up with a good answer this time. Try asking another way.`;
 }

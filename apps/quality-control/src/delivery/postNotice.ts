@@ -11,8 +11,8 @@ import type { PostedMessage } from './ReplyPoster.js';
 import { toDeliveryError } from './toDeliveryError.js';
 
 /**
- * Posts a notice in the platform's own name: as the bot in the channel, or into a slash command's deferred response (the
- * answer replaces it there later; `no-good-answer` is the final one). It pings nobody, stays out of the channel history (the characters never read it), and
+ * Posts a notice in the platform's own name: as the bot in the channel (a reply to the member's message when it answers
+ * one), or into a slash command's deferred response (the answer replaces it there later; `no-good-answer` is the final one). It pings nobody, stays out of the channel history (the characters never read it), and
  * is posted under a `DeliveryLedger` claim ({@link postPartOnce}) so a retried or doubled job never posts it twice.
  */
 export async function postNotice(
@@ -23,8 +23,11 @@ export async function postNotice(
 ): Promise<DeliverJobResult> {
 	const already = await deps.ledger.posted(notice.noticeKey, 0);
 	if (already !== undefined) return { messageIds: [already], posted: 0, skipped: 1 };
-	const body = { content: noticeText(deps, notice), allowed_mentions: { parse: [] } };
-	const { interaction } = notice;
+	const { interaction, replyToMessageId } = notice;
+	// A channel notice answers the member's message as a reply (a deleted message does not fail it) and pings nobody.
+	const reference =
+		interaction === undefined && replyToMessageId !== undefined ? { message_reference: { message_id: replyToMessageId, fail_if_not_exists: false } } : {};
+	const body = { content: noticeText(deps, notice), allowed_mentions: { parse: [], replied_user: false }, ...reference };
 	const route = interaction === undefined ? 'POST /channels/:id/messages' : 'PATCH /webhooks/:applicationId/:token/messages/@original';
 	const post = async (): Promise<PostedMessage> => {
 		const posted = await (

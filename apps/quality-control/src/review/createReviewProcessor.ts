@@ -13,6 +13,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import type { ReviewOutcomeKind } from '../metrics/QualityControlHooks.js';
 import { runHook } from '../metrics/runHook.js';
 import type { ReplyScore } from '../scoring/ReplyScore.js';
+import { ReplyRejectedError } from './ReplyRejectedError.js';
 import { reviewCandidate } from './reviewCandidate.js';
 import type { ReviewDependencies } from './ReviewDependencies.js';
 
@@ -31,9 +32,10 @@ const maxReasonChars = 500;
 
 /**
  * The `review` worker's processor: scores the candidate, then adds the `deliver` job (pass), the `route` job that
- * regenerates with the reasons (fail), or, for a failed escalation, logs and throws `UnrecoverableError`. When the job of a
- * slash command fails for good (a rejected escalation or any other final failure), the member gets the `no-good-answer`
- * notice in the command's deferred response first; a plain message's failure stays silent (logged and counted).
+ * regenerates with the reasons (fail), or, for a failed escalation, logs and throws `ReplyRejectedError` (an
+ * `UnrecoverableError`). When the job fails for good (a rejected escalation or any other final failure), a member who addressed the character gets the
+ * `no-good-answer` notice first (in a slash command's deferred response, or as a reply to the message), and the next
+ * character addressed with it takes its turn.
  */
 export function createReviewProcessor(deps: ReviewDependencies): (job: Job, token?: string, signal?: AbortSignal) => Promise<ReviewJobResult> {
 	return async (job, _token, signal) => {
@@ -41,7 +43,7 @@ export function createReviewProcessor(deps: ReviewDependencies): (job: Job, toke
 		try {
 			return await review(deps, data, signal);
 		} catch (error) {
-			return throwWithNoAnswerNotice(deps.deliverQueue, job, data, error);
+			return throwWithNoAnswerNotice(deps, job, data, error);
 		}
 	};
 }
@@ -99,9 +101,9 @@ async function review(deps: ReviewDependencies, data: ReviewJob, signal: AbortSi
 }
 
 /** Logs a failed escalation with everything needed to see why, and returns the error that ends the job. */
-function rejectEscalation(deps: ReviewDependencies, data: ReviewJob, result: ReplyScore, failed: Attempt): UnrecoverableError {
+function rejectEscalation(deps: ReviewDependencies, data: ReviewJob, result: ReplyScore, failed: Attempt): ReplyRejectedError {
 	const { message } = data;
-	deps.logger.error(
+	deps.logger.warn(
 		{
 			jobKey: data.jobKey,
 			characterId: data.characterId,
@@ -116,7 +118,7 @@ function rejectEscalation(deps: ReviewDependencies, data: ReviewJob, result: Rep
 		},
 		'escalated reply failed review; giving up on this message',
 	);
-	return new UnrecoverableError(`Escalated reply for ${data.jobKey} failed review (score ${result.score}): ${failed.reasons.join('; ')}`);
+	return new ReplyRejectedError(`Escalated reply for ${data.jobKey} failed review (score ${result.score}): ${failed.reasons.join('; ')}`);
 }
 
 function clipReasons(reasons: readonly string[]): string[] {

@@ -14,14 +14,18 @@ import { TokenBudget } from './TokenBudget.js';
 /** Everything {@link buildCharacterPrompt} needs. */
 export interface CharacterPromptInput {
 	readonly persona: Persona;
-	/** The message to answer; always the last `user` turn. */
+	/** The message to answer; the last `user` turn but for {@link CharacterPromptInput.answersSoFar}. */
 	readonly trigger: PromptMessage;
 	/** Channel messages before the trigger, oldest first. */
 	readonly history?: readonly PromptMessage[];
+	/** What other characters addressed with this one already answered to the trigger, in order; shown after it. */
+	readonly answersSoFar?: readonly PromptMessage[];
 	/** The other characters, to name them and to notice who is being talked about. */
 	readonly cast?: readonly Persona[];
 	/** Facts remembered about the trigger's author; shown as quoted data in the system message. */
 	readonly userFacts?: readonly string[];
+	/** The trigger's author as they describe themselves (`/persona`): the name becomes `{{user}}`, the description quoted data. */
+	readonly member?: PromptMemberPersona;
 	/** The model's context window in tokens. */
 	readonly contextTokens?: number;
 	/** Tokens kept free for the reply; defaults to the persona's `generation.maxTokens`, else 500. */
@@ -30,6 +34,12 @@ export interface CharacterPromptInput {
 	readonly maxReplyChars?: number;
 	/** Feedback for a regeneration, e.g. why the last attempt was rejected; sent as the final system message. */
 	readonly instructions?: string;
+}
+
+/** A member's own persona as a prompt uses it. */
+export interface PromptMemberPersona {
+	readonly name: string;
+	readonly description?: string | undefined;
 }
 
 /** Defaults of {@link CharacterPromptInput}. */
@@ -57,8 +67,9 @@ const minimumTriggerChars = 200;
 
 /**
  * Builds the Ollama chat messages for one character reply: a system message (opening, house rules, persona,
- * scenario, relationships, remembered facts, lore, examples), the channel history (the character's own lines as
- * `assistant`, everyone else's as `user` prefixed with their name), the trigger as the last `user` turn, then the
+ * scenario, relationships, the member's own description and remembered facts, lore, examples), the channel history (the character's own lines as
+ * `assistant`, everyone else's as `user` prefixed with their name), the trigger as the last `user` turn (followed only by
+ * what characters addressed with this one already answered to it), then the
  * post-history instructions and any regeneration `instructions` as system messages. Member text only ever appears
  * inside `user` turns. To fit `contextTokens - reserveForReply`, examples go first, then the oldest history,
  * then lore; the system core never goes, and the trigger is cut only when it alone does not fit.
@@ -76,7 +87,10 @@ export function buildCharacterPrompt(input: CharacterPromptInput): CharacterProm
 		const character = message.characterId === undefined ? undefined : cast.find((other) => other.id === message.characterId);
 		return character?.displayName ?? sanitizeSpeakerName(message.authorName, message.characterId === undefined ? characterNames : []);
 	};
-	const macros = { char: persona.displayName, user: PromptTexts.userStandIn };
+	// A member's chosen name stands in for {{user}} only after the same cleaning as a speaker prefix (no colons, newlines
+	// or markup, at most 32 characters), so it cannot pose as a rule or a role in the system message.
+	const userName = input.member === undefined ? PromptTexts.userStandIn : sanitizeSpeakerName(input.member.name, characterNames);
+	const macros = { char: persona.displayName, user: userName };
 	const fill = (text: string) => fillPlaceholders(text, macros, maxReplyChars);
 	const asUserTurn = (message: PromptMessage): ChatMessage => ({
 		role: 'user',
@@ -85,8 +99,16 @@ export function buildCharacterPrompt(input: CharacterPromptInput): CharacterProm
 	const toTurn = (message: PromptMessage): ChatMessage =>
 		message.characterId === persona.id ? { role: 'assistant', content: neutralizeTemplateTokens(message.content) } : asUserTurn(message);
 
-	const relationships = presentRelationships(persona, [...history, input.trigger], cast, speakerName);
-	const core = buildSystemCore({ persona, macros, maxReplyChars, relationships, userFacts: input.userFacts ?? [] });
+	const answersSoFar = input.answersSoFar ?? [];
+	const relationships = presentRelationships(persona, [...history, input.trigger, ...answersSoFar], cast, speakerName);
+	const core = buildSystemCore({
+		persona,
+		macros,
+		maxReplyChars,
+		relationships,
+		userFacts: input.userFacts ?? [],
+		...(input.member?.description === undefined ? {} : { memberDescription: input.member.description }),
+	});
 	const scanned = [...history, input.trigger].slice(-(persona.lorebook?.scanDepth ?? 4)).map((message) => message.content);
 	const lore = selectLoreEntries(persona.lorebook, scanned);
 	const loreItems = lore.entries.map((entry) => `- ${fill(entry.content)}`);
@@ -100,6 +122,8 @@ export function buildCharacterPrompt(input: CharacterPromptInput): CharacterProm
 	const fullTrigger = asUserTurn(input.trigger);
 	const trigger = fitTrigger(fullTrigger, budget.remaining);
 	budget.spend(TokenBudget.messageCost(trigger));
+	// The answers right after the trigger go before older history, newest kept first, like history itself.
+	const keptAnswers = budget.takeNewest(answersSoFar.map(toTurn));
 	const keptLore = budget.takeSectionItems(fill(PromptTexts.loreHeading), loreItems, 'skip');
 	const historyTurns = history.map(toTurn);
 	const keptHistory = budget.takeNewest(historyTurns);
@@ -108,14 +132,14 @@ export function buildCharacterPrompt(input: CharacterPromptInput): CharacterProm
 	const sections = [core];
 	if (keptLore.length > 0) sections.push([fill(PromptTexts.loreHeading), ...keptLore].join('\n'));
 	if (keptExamples.length > 0) sections.push([fill(PromptTexts.examplesHeading), ...keptExamples].join('\n'));
-	const messages: ChatMessage[] = [{ role: 'system', content: sections.join('\n\n') }, ...keptHistory, trigger, ...tail];
+	const messages: ChatMessage[] = [{ role: 'system', content: sections.join('\n\n') }, ...keptHistory, trigger, ...keptAnswers, ...tail];
 	return {
 		messages,
 		tokenEstimate: messages.reduce((total, message) => total + TokenBudget.messageCost(message), 0),
 		budget: contextTokens - reserveForReply,
 		dropped: {
 			examples: exampleItems.length - keptExamples.length,
-			history: historyTurns.length - keptHistory.length,
+			history: historyTurns.length - keptHistory.length + answersSoFar.length - keptAnswers.length,
 			lore: lore.dropped + loreItems.length - keptLore.length,
 		},
 		truncatedTrigger: trigger !== fullTrigger,

@@ -2,6 +2,9 @@ import type { Keyspace } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 
+// Swaps one exact entry for another wherever it now is (newer messages may have been pushed in front of it meanwhile).
+const replaceEntryScript = "local index = redis.call('LPOS', KEYS[1], ARGV[1]) if index then redis.call('LSET', KEYS[1], index, ARGV[2]) return 1 end return 0";
+
 /** One remembered channel message. */
 export const historyEntrySchema = z.object({
 	messageId: z.string(),
@@ -11,6 +14,8 @@ export const historyEntrySchema = z.object({
 	characterId: z.string().optional(),
 	content: z.string(),
 	at: z.number(),
+	/** For a character's reply: the message it answers. */
+	answers: z.string().optional(),
 });
 export type HistoryEntry = z.output<typeof historyEntrySchema>;
 
@@ -51,14 +56,64 @@ export class ChannelHistory {
 			.exec();
 	}
 
+	/**
+	 * Replaces the text of the message `messageId` where it stands in the history (a regenerated reply is edited in place,
+	 * so it keeps its place and every other field). False when the history no longer holds it.
+	 */
+	public async replace(guildId: string | null, channelId: string, messageId: string, content: string): Promise<boolean> {
+		const key = this.keys.channelHistory(guildId, channelId);
+		// A message pushed between the read and the swap does not move the entry out of reach; one more read covers a trim.
+		for (let attempt = 0; attempt < 3; attempt += 1) {
+			const raw = await this.redis.lrange(key, 0, this.maxEntries - 1);
+			const line = raw.find((candidate) => readEntry(candidate)?.messageId === messageId);
+			const entry = line === undefined ? undefined : readEntry(line);
+			if (line === undefined || entry === undefined) return false;
+			const replaced = JSON.stringify({ ...entry, content: content.slice(0, this.maxChars) });
+			if ((await this.redis.eval(replaceEntryScript, 1, key, line, replaced)) === 1) return true;
+		}
+		return false;
+	}
+
 	/** Messages before `beforeMessageId` (or the newest), oldest first, at most `limit`. */
 	public async recent(guildId: string | null, channelId: string, options: { limit?: number; beforeMessageId?: string } = {}): Promise<HistoryEntry[]> {
-		const raw = await this.redis.lrange(this.keys.channelHistory(guildId, channelId), 0, this.maxEntries - 1);
-		const entries = raw.flatMap((line) => {
-			const parsed = historyEntrySchema.safeParse(JSON.parse(line));
-			return parsed.success ? [parsed.data] : [];
-		});
+		const entries = await this.newestFirst(guildId, channelId);
 		const start = options.beforeMessageId === undefined ? 0 : entries.findIndex((entry) => entry.messageId === options.beforeMessageId) + 1;
 		return entries.slice(start, start + (options.limit ?? this.maxEntries)).reverse();
 	}
+
+	/**
+	 * The conversation a reply to `messageId` continues: the messages before it (oldest first, at most `limit`) and the
+	 * answers characters have already given to it, in order (characters addressed together answer in turn).
+	 */
+	public async conversationAt(
+		guildId: string | null,
+		channelId: string,
+		messageId: string,
+		limit = this.maxEntries,
+	): Promise<{ before: HistoryEntry[]; answers: HistoryEntry[] }> {
+		const entries = await this.newestFirst(guildId, channelId);
+		const index = entries.findIndex((entry) => entry.messageId === messageId);
+		const answers = entries.slice(0, Math.max(0, index)).filter((entry) => entry.answers === messageId);
+		return { before: entries.slice(index + 1, index + 1 + limit).reverse(), answers: answers.reverse() };
+	}
+
+	private async newestFirst(guildId: string | null, channelId: string): Promise<HistoryEntry[]> {
+		const raw = await this.redis.lrange(this.keys.channelHistory(guildId, channelId), 0, this.maxEntries - 1);
+		return raw.flatMap((line) => {
+			const entry = readEntry(line);
+			return entry === undefined ? [] : [entry];
+		});
+	}
+}
+
+/** One stored line as an entry; undefined when it is not one (a line is never allowed to break a read). */
+function readEntry(line: string): HistoryEntry | undefined {
+	let value: unknown;
+	try {
+		value = JSON.parse(line);
+	} catch {
+		return undefined;
+	}
+	const parsed = historyEntrySchema.safeParse(value);
+	return parsed.success ? parsed.data : undefined;
 }

@@ -2,9 +2,19 @@ import type { Keyspace } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 
-const ownerSchema = z.object({ characterId: z.string(), cascadeDepth: z.number().int().min(0) });
+const ownerSchema = z.object({
+	characterId: z.string(),
+	cascadeDepth: z.number().int().min(0),
+	/** Another character addressed in the same member message answers next: this post starts no banter of its own. */
+	turnContinues: z.boolean().optional(),
+	/** The member message whose conversation the post belongs to. */
+	turnOf: z.string().optional(),
+});
 
-/** Who posted a message: the character, and how deep in a character-to-character exchange it was. */
+/**
+ * Who posted a message: the character, how deep in a character-to-character exchange it was, and which member message's
+ * conversation it belongs to.
+ */
 export type MessageOwner = z.output<typeof ownerSchema>;
 
 /** Remembers which character posted which Discord message, so replies to it reach that character. */

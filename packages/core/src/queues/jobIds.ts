@@ -27,6 +27,15 @@ export function regenerateJobId(jobKey: string, failedAttempts: number): string 
 	return assertValidJobId(`${jobKey}-retry-${failedAttempts}`);
 }
 
+/**
+ * The id (and `jobKey`) of the route job regenerating a posted reply at a member's request: one per click (the
+ * interaction's id), so a replayed click adds one job and each new click its own.
+ */
+export function regenerateReplyJobId(messageId: string, characterId: string, interactionId: string): string {
+	snowflakeSchema.parse(interactionId);
+	return assertValidJobId(`${messageJobId(messageId, characterId)}-regen-${interactionId}`);
+}
+
 /** The id of the delivery job for a message's passed reply. */
 export function deliverJobId(jobKey: string): string {
 	return assertValidJobId(`${jobKey}-deliver`);

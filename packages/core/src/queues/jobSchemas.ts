@@ -27,8 +27,11 @@ export const incomingMessageSchema = z.object({
 	replyToMessageId: snowflakeSchema.optional(),
 });
 
-/** How a message came to concern a character. */
-export const triggerSchema = z.enum(['mention', 'reply', 'name', 'active-channel', 'dm', 'command', 'banter']);
+/**
+ * How a message came to concern a character (`greeting`: a character's opening line when it joins a channel, delivered as
+ * it is; `regenerate`: a member asked for a different answer to a reply already posted, which is edited in place).
+ */
+export const triggerSchema = z.enum(['mention', 'reply', 'name', 'active-channel', 'dm', 'command', 'banter', 'greeting', 'regenerate']);
 
 /** A slash-command interaction to answer through its webhook instead of a channel message. */
 export const interactionTargetSchema = z.object({
@@ -36,6 +39,15 @@ export const interactionTargetSchema = z.object({
 	applicationId: snowflakeSchema,
 	interactionToken: z.string().min(20).max(500),
 });
+
+/** A character still to answer the same member message, after the one a job is for (characters addressed together take turns). */
+export const turnFollowerSchema = z.object({ characterId: characterIdSchema, trigger: triggerSchema });
+
+/** Most Discord messages one reply may span, and so the most a regeneration edits. */
+export const MaxReplyParts = 10;
+
+/** The posted reply a regeneration edits in place: the Discord ids of its parts, in order. */
+export const replacedReplySchema = z.object({ messageIds: z.array(snowflakeSchema).min(1).max(MaxReplyParts) });
 
 /** One generated reply and, once scored, why it failed. */
 export const attemptSchema = z.object({
@@ -63,6 +75,12 @@ export const routeJobSchema = z.object({
 	failedAttempts: z.array(attemptSchema).max(10).default([]),
 	/** Set while no LLM host can serve the job: when it began waiting for one (ms since epoch), to bound its patience. */
 	llmWaitingSince: z.number().int().nonnegative().optional(),
+	/** Characters addressed together with this one, answering after it in order, each seeing the earlier answers. */
+	followers: z.array(turnFollowerSchema).max(10).default([]),
+	/** The member message whose conversation this job continues (banter keeps it); a newer one in the channel ends the banter. */
+	turnOf: snowflakeSchema.optional(),
+	/** Set for a regeneration (trigger `regenerate`): the reply it replaces, edited in place instead of posting a new one. */
+	replaces: replacedReplySchema.optional(),
 });
 
 /** Payload of the `review` queue: a candidate reply to score before anything is posted. */
@@ -96,6 +114,8 @@ export const noticeJobSchema = z.object({
 	interaction: interactionTargetSchema.optional(),
 	/** The character the notice speaks of (`no-good-answer`). */
 	characterId: characterIdSchema.optional(),
+	/** The member message the notice answers: a channel notice is posted as a reply to it (pinging nobody). */
+	replyToMessageId: snowflakeSchema.optional(),
 });
 
 /** Everything the `deliver` queue carries: a reply (no `kind`, or `reply`) or a notice. */
@@ -110,6 +130,8 @@ export const jobSchemas = {
 
 /** The payload type of a queue. */
 export type JobData<Name extends QueueName> = z.output<(typeof jobSchemas)[Name]>;
+/** What a producer hands to a queue: its payload, where fields with defaults may be left out. */
+export type JobInput<Name extends QueueName> = z.input<(typeof jobSchemas)[Name]>;
 export type IncomingMessage = z.output<typeof incomingMessageSchema>;
 export type Trigger = z.output<typeof triggerSchema>;
 export type RouteJob = JobData<typeof QueueName.Route>;
@@ -120,3 +142,7 @@ export type NoticeJob = z.output<typeof noticeJobSchema>;
 /** Which notice: `llm-resting`, `llm-gave-up` or `no-good-answer`. */
 export type Notice = z.output<typeof noticeSchema>;
 export type Attempt = z.output<typeof attemptSchema>;
+/** The posted reply a regeneration edits. */
+export type ReplacedReply = z.output<typeof replacedReplySchema>;
+/** A character still to answer after the current one. */
+export type TurnFollower = z.output<typeof turnFollowerSchema>;

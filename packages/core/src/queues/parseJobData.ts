@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import { formatZodIssues } from '../errors/formatZodIssues.js';
-import { type JobData, jobSchemas } from './jobSchemas.js';
+import { type JobData, type JobInput, jobSchemas } from './jobSchemas.js';
 import type { QueueName } from './queueNames.js';
 import { unreadableJobDataKey } from './unreadableJobData.js';
 
@@ -16,8 +16,8 @@ export function parseJobData<Name extends QueueName>(queue: Name, data: unknown)
 	return result.data as JobData<Name>;
 }
 
-/** Validates a payload before it is enqueued, so producers fail loudly instead of poisoning the queue. */
-export function buildJobData<Name extends QueueName>(queue: Name, data: JobData<Name>): JobData<Name> {
+/** Validates a payload before it is enqueued, so producers fail loudly instead of poisoning the queue; defaults are filled in. */
+export function buildJobData<Name extends QueueName>(queue: Name, data: JobInput<Name>): JobData<Name> {
 	const result = jobSchemas[queue].safeParse(data);
 	if (!result.success) throw new TypeError(`Invalid ${queue} job: ${formatZodIssues(result.error)}`);
 	return result.data as JobData<Name>;

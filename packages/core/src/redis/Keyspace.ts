@@ -62,6 +62,11 @@ export class Keyspace {
 		return this.guild(guildId, 'seen', messageId);
 	}
 
+	/** The latest member message the characters of a channel answer; banter from an earlier one stops. */
+	public channelTurn(guildId: string | null, channelId: string): string {
+		return this.guild(guildId, 'turn', channelId);
+	}
+
 	/** Limits the "characters are busy" note to one per channel per interval. */
 	public backlogNote(guildId: string | null, channelId: string): string {
 		return this.guild(guildId, 'backlog-note', channelId);
@@ -82,6 +87,11 @@ export class Keyspace {
 		return this.guild(guildId, 'memory', userId);
 	}
 
+	/** The name and description a member gave themselves with `/persona set` in one guild. */
+	public memberPersona(guildId: string | null, userId: string): string {
+		return this.guild(guildId, 'persona', userId);
+	}
+
 	/** One hour's counters of a guild (a hash); `hour` is whole hours since the epoch. */
 	public statsBucket(guildId: string | null, hour: number): string {
 		return this.guild(guildId, 'stats', hour);
@@ -90,6 +100,21 @@ export class Keyspace {
 	/** One hour's delivery latency samples of a character (a capped list). */
 	public statsLatency(guildId: string | null, hour: number, characterId: string): string {
 		return this.guild(guildId, 'stats', hour, 'latency', characterId);
+	}
+
+	/** What is needed to regenerate a posted character reply, by the Discord id of its last part. */
+	public regenerableReply(guildId: string | null, messageId: string): string {
+		return this.guild(guildId, 'regen', messageId);
+	}
+
+	/** Held while a reply is being regenerated, so a second click does not start another. */
+	public regenerating(guildId: string | null, messageId: string): string {
+		return this.guild(guildId, 'regen-pending', messageId);
+	}
+
+	/** How many regenerations a member asked for in the current window (a counter with the window's TTL). */
+	public regenerateQuota(guildId: string | null, userId: string): string {
+		return this.guild(guildId, 'regen-quota', userId);
 	}
 
 	/** The character a member last talked to in direct messages. */
