@@ -1,4 +1,6 @@
+import { RegenerateButtonId } from '@charbot/conversation';
 import type { Interaction } from 'discord.js';
+import { regenerateReply } from '../regenerate/regenerateReply.js';
 import { answerAutocomplete } from './answerAutocomplete.js';
 import type { InteractionContext } from './InteractionContext.js';
 import { InteractionMessages } from './InteractionMessages.js';
@@ -6,7 +8,7 @@ import { tellPrivately } from './presentResult.js';
 import { runChatCommand } from './runChatCommand.js';
 
 /**
- * The `interactionCreate` handler: slash commands and their autocompletes. Every interaction is handled inside a
+ * The `interactionCreate` handler: slash commands, their autocompletes, and the regenerate button on replies. Every interaction is handled inside a
  * catch, logged with its ids (never its token), and tracked so shutdown waits for it.
  */
 export class InteractionIntake {
@@ -30,6 +32,11 @@ export class InteractionIntake {
 					.filter(Boolean)
 					.join(' ');
 				this.context.logger.info({ ...where, command: name, outcome, ms: Date.now() - started }, `/${name}: ${outcome}`);
+			} else if (interaction.isButton() && interaction.customId === RegenerateButtonId) {
+				const outcome = await regenerateReply(interaction, this.context);
+				this.context.logger.info({ ...where, messageId: interaction.message.id, outcome, ms: Date.now() - started }, `regenerate: ${outcome}`);
+			} else if (interaction.isMessageComponent()) {
+				this.context.logger.warn({ ...where, customId: interaction.customId }, 'a component this bot does not handle was used; ignoring it');
 			}
 		} catch (error) {
 			this.context.logger.error(

@@ -10,8 +10,17 @@ export interface ReplyPoster {
 	readonly target: 'webhook' | 'bot' | 'interaction';
 	/** Longest part this target takes: 2,000 characters of content, or 4,096 of an embed's description. */
 	readonly maxPartLength: number;
-	/** Posts part `index` of a reply. */
-	post(content: string, index: number): Promise<PostedMessage>;
+	/** Posts part `index` of a reply; `last` says it ends the reply (where a webhook reply carries its regenerate button). */
+	post(content: string, index: number, last: boolean): Promise<PostedMessage>;
+}
+
+/** A channel webhook's poster, which can also change the replies it posted (a regeneration edits them in place). */
+export interface WebhookReplyPoster extends ReplyPoster {
+	readonly target: 'webhook';
+	/** Replaces the text of a reply's part posted earlier, keeping its id; `last` as for `post`. */
+	edit(messageId: string, content: string, last: boolean): Promise<PostedMessage>;
+	/** Deletes a part posted earlier that a shorter regenerated reply no longer needs; one already gone counts as deleted. */
+	remove(messageId: string): Promise<void>;
 }
 
 /** Who a reply is from. */

@@ -22,7 +22,7 @@ export function createBotMessagePoster(
 	identity: ReplyIdentity,
 	allowedMentions: AllowedMentions,
 	style: BotMessageStyle,
-): ReplyPoster {
+): ReplyPoster & { readonly target: 'bot' } {
 	return {
 		target: 'bot',
 		maxPartLength: style === 'embed' ? EmbedDescriptionLimit : DiscordMessageLimit,

@@ -17,7 +17,12 @@ export interface InteractionTarget {
  * deferred response (`@original`, clearing any notice shown there meanwhile), the rest go as follow-ups. The gateway
  * must have deferred the interaction; an expired token is a 4xx and ends the job.
  */
-export function createInteractionPoster(rest: REST, interaction: InteractionTarget, identity: ReplyIdentity, allowedMentions: AllowedMentions): ReplyPoster {
+export function createInteractionPoster(
+	rest: REST,
+	interaction: InteractionTarget,
+	identity: ReplyIdentity,
+	allowedMentions: AllowedMentions,
+): ReplyPoster & { readonly target: 'interaction' } {
 	return {
 		target: 'interaction',
 		maxPartLength: EmbedDescriptionLimit,

@@ -4,10 +4,16 @@ import { createBotMessagePoster } from './createBotMessagePoster.js';
 import { createInteractionPoster } from './createInteractionPoster.js';
 import { createWebhookPoster } from './createWebhookPoster.js';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';
-import type { AllowedMentions, ReplyIdentity, ReplyPoster } from './ReplyPoster.js';
+import type { AllowedMentions, ReplyIdentity, ReplyPoster, WebhookReplyPoster } from './ReplyPoster.js';
 
-/** An interaction's response, a DM's bot message, or a guild channel's webhook. */
-export function selectPoster(deps: DeliveryDependencies, job: DeliverJob, identity: ReplyIdentity): ReplyPoster {
+/** The poster of one reply: a channel webhook's, which can also edit, or another target's. */
+export type SelectedPoster = WebhookReplyPoster | (ReplyPoster & { readonly target: 'bot' | 'interaction' });
+
+/**
+ * An interaction's response, a DM's bot message, or a guild channel's webhook; only the webhook's replies carry the
+ * regenerate button, and only when `regenerateButton` says so (the channel's `regenerate` setting).
+ */
+export function selectPoster(deps: DeliveryDependencies, job: DeliverJob, identity: ReplyIdentity, regenerateButton = false): SelectedPoster {
 	const mentions = allowedMentionsFor(job);
 	const { channelId, guildId } = job.message;
 	const color = deps.characters.get(job.characterId)?.color;
@@ -17,7 +23,16 @@ export function selectPoster(deps: DeliveryDependencies, job: DeliverJob, identi
 	// text reads like any direct message; with a cast, an embed authored by the character is the only way Discord shows
 	// whose line it is (the member may switch characters mid-conversation), without a "**Name**:" prefix in the text.
 	if (guildId === null) return createBotMessagePoster(deps.rest, channelId, shown, mentions, deps.characters.list().length > 1 ? 'embed' : 'plain');
-	return createWebhookPoster({ rest: deps.rest, webhooks: deps.webhooks, logger: deps.logger, guildId, channelId, identity: shown, allowedMentions: mentions });
+	return createWebhookPoster({
+		rest: deps.rest,
+		webhooks: deps.webhooks,
+		logger: deps.logger,
+		guildId,
+		channelId,
+		identity: shown,
+		allowedMentions: mentions,
+		regenerateButton,
+	});
 }
 
 /**

@@ -5,6 +5,9 @@ import { DiscordRefusedError } from './DiscordRefusedError.js';
 /** Discord's "Unknown Webhook" error code. */
 export const UnknownWebhookCode = 10015;
 
+/** Discord's "Unknown Message" error code. */
+export const UnknownMessageCode = 10008;
+
 /** Whether `error` is Discord's JSON error with this code. */
 export function isDiscordError(error: unknown, code: number): error is DiscordAPIError {
 	return error instanceof DiscordAPIError && error.code === code;

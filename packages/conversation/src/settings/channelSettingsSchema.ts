@@ -34,6 +34,8 @@ export const channelSettingsSchema = z.object({
 	banterLimit: z.number().int().min(0).max(10),
 	blocklist: z.array(z.string().min(1).max(100)).max(200),
 	memory: z.boolean(),
+	/** Whether character replies carry the button that lets a member ask for another answer. */
+	regenerate: z.boolean(),
 });
 
 /** Effective settings of a channel. */
@@ -62,4 +64,5 @@ export const DefaultChannelSettings = {
 	banterLimit: 3,
 	blocklist: [],
 	memory: true,
+	regenerate: true,
 } as const satisfies ChannelSettings;
