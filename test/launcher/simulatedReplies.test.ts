@@ -190,6 +190,17 @@ describe('simulated character replies (npm start without Ollama)', () => {
 			const bodies = turns.filter((turn) => turn.character === persona.id).map((turn) => bodyOf(turn.reply));
 			expect(new Set(bodies).size, persona.id).toBe(bodies.length);
 		}
+		// Nor does a banter answer lift the line it answers with the names swapped.
+		const triples = (text: string) => {
+			const words = text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+			return new Set(words.slice(2).map((word, index) => `${words[index]} ${words[index + 1]} ${word}`));
+		};
+		for (const turn of turns.filter((each) => each.banter)) {
+			const own = triples(bodyOf(turn.reply));
+			const heard = triples(turn.message);
+			const borrowed = [...own].filter((triple) => heard.has(triple)).length / Math.max(1, own.size);
+			expect(borrowed, `${turn.message} → ${bodyOf(turn.reply)}`).toBeLessThan(0.5);
+		}
 		for (const turn of turns) {
 			expect(turn.reply.endsWith(marker), turn.reply).toBe(true);
 			expect(turn.reply.match(/simulated/giu)).toHaveLength(1);

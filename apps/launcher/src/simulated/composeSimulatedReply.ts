@@ -8,7 +8,7 @@ import { SpokenLines } from './SpokenLines.js';
 import { sortStylePhrases, type StylePhrases } from './sortStylePhrases.js';
 import { toFirstPerson } from './toFirstPerson.js';
 import { voiceFlourishes } from './voiceFlourishes.js';
-import { wordTrigramOverlap } from './wordTrigramOverlap.js';
+import { borrowedShare, wordTrigramOverlap } from './wordTrigramOverlap.js';
 
 /** Candidates tried before the least repetitive one is taken. */
 const maxAttempts = 24;
@@ -39,7 +39,8 @@ export function composeSimulatedReply(messages: readonly PromptTurn[], spoken: S
 	for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
 		const body = composeBody(reading, message, style, seededRandom(`${seed}#${attempt}`));
 		if (body === undefined || body.length > reading.maxChars || earlier.includes(body) || spoken.has(body) || saysNever(body, reading.neverSays)) continue;
-		const overlap = Math.max(0, ...heard.map((line) => wordTrigramOverlap(body, line)));
+		// A short line lifted whole from a long one has a low Jaccard overlap, so what it borrowed counts too.
+		const overlap = Math.max(0, ...heard.map((line) => Math.max(wordTrigramOverlap(body, line), borrowedShare(body, line))));
 		if (overlap < freshOverlap) return finish(body, spoken);
 		if (best === undefined || overlap < best.overlap) best = { body, overlap };
 	}

@@ -13,6 +13,16 @@ export function wordTrigramOverlap(a: string, b: string): number {
 	return shared / (left.size + right.size - shared);
 }
 
+/** The share (0..1) of `candidate`'s word triples found in `line`: how much of it was borrowed, whatever their lengths. */
+export function borrowedShare(candidate: string, line: string): number {
+	const own = trigrams(candidate);
+	if (own.size === 0) return 0;
+	const other = trigrams(line);
+	let shared = 0;
+	for (const trigram of own) if (other.has(trigram)) shared += 1;
+	return shared / own.size;
+}
+
 function trigrams(text: string): Set<string> {
 	const words = wordsIn(text);
 	const found = new Set<string>();
