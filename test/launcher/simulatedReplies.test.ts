@@ -252,6 +252,26 @@ describe('simulated character replies (npm start without Ollama)', () => {
 		}
 	});
 
+	it('answers a regeneration with a new reply to the member, never the rejected one quoted in the review notes', () => {
+		for (const persona of cast) {
+			for (const content of ['do you like pizza?', `hi ${firstName(persona)}!`, 'I failed my driving test']) {
+				const ask = (regeneration?: { escalating: boolean; attempts: { text: string; role: string; reasons: string[] }[] }) => {
+					const { messages } = buildCharacterPrompt({
+						persona,
+						trigger: { authorName: 'Bob', content },
+						cast,
+						...(regeneration === undefined ? {} : { regeneration }),
+					});
+					return bodyOf(reply({ model: 'llama3.2:3b', lastUserMessage: messages.findLast((message) => message.role === 'user')?.content ?? '', messages }));
+				};
+				const rejected = ask();
+				const again = ask({ escalating: false, attempts: [{ text: rejected, role: 'chat', reasons: ['Reply repeats an earlier one'] }] });
+				expect(again, `${persona.id}: ${content}`).not.toBe(rejected);
+				expect(again).not.toMatch(/Review notes|rejected|Attempt 1/u);
+			}
+		}
+	});
+
 	it('judges like a lenient model when review asks: a valid "pass" with plausible ratings, the same every time', () => {
 		const format = z.toJSONSchema(judgementSchema, { target: 'draft-7' }) as Record<string, unknown>;
 		for (const turn of turns.filter((each) => each.verdict === 'pass').slice(0, 40)) {

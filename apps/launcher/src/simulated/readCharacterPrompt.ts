@@ -12,6 +12,7 @@ export interface PromptTurn {
 const formalStyle =
 	/\b(?:posh|upper-class|formal|articulate|measured|crisp diction|eloquent|refined|literary|pompous|aristocratic|erudite|elaborate sentences|long words)\b/iu;
 const defaultMaxChars = 600;
+const reviewNotesHeading = 'Review notes from quality control on earlier replies';
 
 /**
  * Reads a character prompt as the message router builds it (see `buildCharacterPrompt`): the persona's name, voice
@@ -32,9 +33,11 @@ export function readCharacterPrompt(messages: readonly PromptTurn[]): CharacterP
 	const speech = line(`How ${name} talks: `) ?? '';
 	const habitsLine = /^.{1,120} has verbal habits like these[^:]*:\s*(.+)$/mu.exec(system)?.[1] ?? '';
 	const neverLine = line(`${name} never says: `) ?? '';
-	const lastUser = messages.findLastIndex((message) => message.role === 'user');
-	const turns = messages.slice(1, lastUser === -1 ? messages.length : lastUser);
-	const attempts = messages.slice(lastUser + 1).filter((message) => message.role === 'system');
+	// A regeneration quotes the rejected attempts in a user turn of their own before the trigger (see `presentRejectedAttempts`).
+	const isReviewNotes = (message: PromptTurn) => message.role === 'user' && message.content.startsWith(reviewNotesHeading);
+	const lastUser = messages.findLastIndex((message) => message.role === 'user' && !isReviewNotes(message));
+	const turns = messages.slice(1, lastUser === -1 ? messages.length : lastUser).filter((message) => !isReviewNotes(message));
+	const attempts = messages.filter(isReviewNotes);
 	const trigger = splitSpeaker(withoutSimulatedMarker(messages[lastUser]?.content ?? ''));
 	const others = listAfter(system, `How ${name} sees the others here:`).flatMap((item): OtherCharacter[] => {
 		const split = /^(.{1,80}?): (.+)$/u.exec(item);

@@ -35,23 +35,29 @@ export const JudgePromptLimits = {
 	reply: 1500,
 } as const satisfies Record<string, number>;
 
-/** Builds the judge's chat: the rubric, then a short persona card, the member's message and the reply as quoted data. */
+/**
+ * Builds the judge's chat: the rubric, then a short persona card, the member's message and the reply as quoted data.
+ * Every input is untrusted (member text, model text, persona and imported card text) and goes through
+ * `neutralizeTemplateTokens` before it is clipped, so no chat-template token reaches the judge.
+ */
 export function buildJudgePrompt(input: JudgePromptInput): ChatMessage[] {
 	const { persona } = input;
-	const macros = { char: persona.displayName, user: 'the member' };
+	const characterName = neutralizeTemplateTokens(persona.displayName);
+	const macros = { char: characterName, user: 'the member' };
+	const personaText = (text: string) => neutralizeTemplateTokens(substituteMacros(text, macros));
 	const voice = persona.speechStyle ?? persona.personality;
-	const mustNot = joinWithin(persona.quality.mustNot, JudgePromptLimits.mustNot);
+	const mustNot = joinWithin(persona.quality.mustNot.map(personaText), JudgePromptLimits.mustNot);
 	const memberName = neutralizeTemplateTokens(sanitizeSpeakerName(input.memberName, [persona.displayName]));
 	const lines = [
-		`Character: ${persona.displayName}`,
-		`Who: ${clip(substituteMacros(persona.description, macros), JudgePromptLimits.summary)}`,
-		...(voice === undefined ? [] : [`Voice: ${clip(substituteMacros(voice, macros), JudgePromptLimits.voice)}`]),
+		`Character: ${characterName}`,
+		`Who: ${clip(personaText(persona.description), JudgePromptLimits.summary)}`,
+		...(voice === undefined ? [] : [`Voice: ${clip(personaText(voice), JudgePromptLimits.voice)}`]),
 		...(mustNot === '' ? [] : [`Must not: ${mustNot}`]),
 		'',
 		`Message from ${memberName}:`,
 		quote(input.message, JudgePromptLimits.message),
 		'',
-		`Reply by ${persona.displayName}:`,
+		`Reply by ${characterName}:`,
 		quote(input.reply, JudgePromptLimits.reply),
 	];
 	return [
@@ -60,11 +66,14 @@ export function buildJudgePrompt(input: JudgePromptInput): ChatMessage[] {
 	];
 }
 
-/** Untrusted text inside `"""` fences, lines kept: template tokens defused, and no run of quotes that could close the fence. */
+/**
+ * Untrusted text inside `"""` fences, lines kept: template tokens defused (first, as NFKC can turn a full-width quote
+ * into `"`), no run of quotes that could close the fence, then clipped.
+ */
 function quote(text: string, limit: number): string {
-	const trimmed = text.trim();
-	const shown = trimmed.length > limit ? `${trimmed.slice(0, limit - 1)}…` : trimmed;
-	return `"""\n${neutralizeTemplateTokens(shown).replace(/"{3,}/g, '"')}\n"""`;
+	const safe = neutralizeTemplateTokens(text.trim()).replace(/"{3,}/g, '"');
+	const shown = safe.length > limit ? `${safe.slice(0, limit - 1)}…` : safe;
+	return `"""\n${shown}\n"""`;
 }
 
 /** Persona text on one line: whole sentences up to `limit` characters, or, when the first is longer, cut at a word. */

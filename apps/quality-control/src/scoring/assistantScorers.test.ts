@@ -25,17 +25,18 @@ describe('findTemplateTokens', () => {
 			'### Response:\nHeh heh.',
 			'Heh.\nUSER: and then?',
 			'im_end',
+			'<think>He wants beer.</think>Beer!',
+			'Sure. [SYSTEM_PROMPT]',
+			'Heh.＜｜Assistant｜＞',
+			'Okay. ＜start_of_turn＞',
+			'Heh.\n### Human: more',
 		];
 		expect(kindsOf(findTemplateTokens, leaks)).toEqual(leaks.map(() => ['template-tokens']));
 	});
 
 	it('lets ordinary brackets, markdown headings in prose and <3 through', () => {
-		expect(kindsOf(findTemplateTokens, ['I <3 beer | and TV', 'Peter [the great] Griffin', 'Use <b>bold</b>? Nah.', 'User error, Lois.'])).toEqual([
-			[],
-			[],
-			[],
-			[],
-		]);
+		const prose = ['I <3 beer | and TV', 'Peter [the great] Griffin', 'Use <b>bold</b>? Nah.', 'User error, Lois.', '## Response times are down, Lois.'];
+		expect(kindsOf(findTemplateTokens, prose)).toEqual(prose.map(() => []));
 	});
 });
 

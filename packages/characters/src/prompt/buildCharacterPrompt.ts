@@ -4,8 +4,10 @@ import type { ChatMessage } from './ChatMessage.js';
 import { messageOverheadTokens } from './estimateTokens.js';
 import { neutralizeTemplateTokens } from './neutralizeTemplateTokens.js';
 import type { PromptMessage } from './PromptMessage.js';
+import { presentRejectedAttempts } from './presentRejectedAttempts.js';
 import { presentRelationships } from './presentRelationships.js';
 import { PromptTexts } from './promptTexts.js';
+import type { PromptRegeneration } from './RejectedAttempt.js';
 import { renderExampleDialogue } from './renderExampleDialogue.js';
 import { sanitizeSpeakerName } from './sanitizeSpeakerName.js';
 import { selectLoreEntries } from './selectLoreEntries.js';
@@ -32,8 +34,8 @@ export interface CharacterPromptInput {
 	readonly reserveForReply?: number;
 	/** Longest reply the character is asked for, in characters. */
 	readonly maxReplyChars?: number;
-	/** Feedback for a regeneration, e.g. why the last attempt was rejected; sent as the final system message. */
-	readonly instructions?: string;
+	/** For a regeneration: the rejected attempts, quoted in a `user` turn before the trigger, and a final system message asking for a new reply. */
+	readonly regeneration?: PromptRegeneration;
 }
 
 /** A member's own persona as a prompt uses it. */
@@ -68,11 +70,13 @@ const minimumTriggerChars = 200;
 /**
  * Builds the Ollama chat messages for one character reply: a system message (opening, house rules, persona,
  * scenario, relationships, the member's own description and remembered facts, lore, examples), the channel history (the character's own lines as
- * `assistant`, everyone else's as `user` prefixed with their name), the trigger as the last `user` turn (followed only by
- * what characters addressed with this one already answered to it), then the
- * post-history instructions and any regeneration `instructions` as system messages. Member text only ever appears
- * inside `user` turns. To fit `contextTokens - reserveForReply`, examples go first, then the oldest history,
- * then lore; the system core never goes, and the trigger is cut only when it alone does not fit.
+ * `assistant`, everyone else's as `user` prefixed with their name), for a regeneration a `user` turn quoting the
+ * rejected attempts, the trigger as the last `user` turn (followed only by what characters addressed with this one
+ * already answered to it), then the post-history instructions and, for a regeneration, a request for a new reply as
+ * system messages. Member and model text reaches the system message only as quoted data, and every piece of text,
+ * persona and card text included, goes through `neutralizeTemplateTokens`. To fit `contextTokens - reserveForReply`,
+ * examples go first, then the oldest history, then lore; the system core and the review notes never go, and the trigger
+ * is cut only when it alone does not fit.
  */
 export function buildCharacterPrompt(input: CharacterPromptInput): CharacterPrompt {
 	const { persona } = input;
@@ -85,13 +89,14 @@ export function buildCharacterPrompt(input: CharacterPromptInput): CharacterProm
 	const characterNames = [persona, ...cast].flatMap((character) => [character.displayName, ...character.aliases]);
 	const speakerName = (message: PromptMessage): string => {
 		const character = message.characterId === undefined ? undefined : cast.find((other) => other.id === message.characterId);
-		return character?.displayName ?? sanitizeSpeakerName(message.authorName, message.characterId === undefined ? characterNames : []);
+		return neutralizeTemplateTokens(character?.displayName ?? sanitizeSpeakerName(message.authorName, message.characterId === undefined ? characterNames : []));
 	};
 	// A member's chosen name stands in for {{user}} only after the same cleaning as a speaker prefix (no colons, newlines
 	// or markup, at most 32 characters), so it cannot pose as a rule or a role in the system message.
 	const userName = input.member === undefined ? PromptTexts.userStandIn : sanitizeSpeakerName(input.member.name, characterNames);
 	const macros = { char: persona.displayName, user: userName };
-	const fill = (text: string) => fillPlaceholders(text, macros, maxReplyChars);
+	// Persona and card text is untrusted too (an imported card is anyone's text); macros first, so `<USER>` is a name.
+	const fill = (text: string) => neutralizeTemplateTokens(fillPlaceholders(text, macros, maxReplyChars));
 	const asUserTurn = (message: PromptMessage): ChatMessage => ({
 		role: 'user',
 		content: `${speakerName(message)}: ${neutralizeTemplateTokens(message.content.trim() || '(no text)')}`,
@@ -114,11 +119,13 @@ export function buildCharacterPrompt(input: CharacterPromptInput): CharacterProm
 	const loreItems = lore.entries.map((entry) => `- ${fill(entry.content)}`);
 	const exampleItems = persona.exampleDialogues.map((dialogue) => fill(renderExampleDialogue(dialogue, persona.displayName, macros.user)));
 	const tail: ChatMessage[] = [{ role: 'system', content: fill(withOriginal(persona.postHistoryInstructions, PromptTexts.postHistory)) }];
-	if (input.instructions !== undefined && input.instructions.trim() !== '') tail.push({ role: 'system', content: input.instructions.trim() });
+	const regeneration = input.regeneration === undefined ? undefined : presentRejectedAttempts(input.regeneration);
+	if (regeneration !== undefined) tail.push(regeneration.instruction);
 
 	const budget = new TokenBudget(contextTokens - reserveForReply);
 	budget.spend(TokenBudget.messageCost({ role: 'system', content: core }));
 	for (const message of tail) budget.spend(TokenBudget.messageCost(message));
+	if (regeneration !== undefined) budget.spend(TokenBudget.messageCost(regeneration.notes));
 	const fullTrigger = asUserTurn(input.trigger);
 	const trigger = fitTrigger(fullTrigger, budget.remaining);
 	budget.spend(TokenBudget.messageCost(trigger));
@@ -132,7 +139,8 @@ export function buildCharacterPrompt(input: CharacterPromptInput): CharacterProm
 	const sections = [core];
 	if (keptLore.length > 0) sections.push([fill(PromptTexts.loreHeading), ...keptLore].join('\n'));
 	if (keptExamples.length > 0) sections.push([fill(PromptTexts.examplesHeading), ...keptExamples].join('\n'));
-	const messages: ChatMessage[] = [{ role: 'system', content: sections.join('\n\n') }, ...keptHistory, trigger, ...keptAnswers, ...tail];
+	const notes = regeneration === undefined ? [] : [regeneration.notes];
+	const messages: ChatMessage[] = [{ role: 'system', content: sections.join('\n\n') }, ...keptHistory, ...notes, trigger, ...keptAnswers, ...tail];
 	return {
 		messages,
 		tokenEstimate: messages.reduce((total, message) => total + TokenBudget.messageCost(message), 0),

@@ -1,6 +1,7 @@
 import type { Persona } from '../persona/personaSchema.js';
 import { formatMemberDescription } from './formatMemberDescription.js';
 import { formatUserFacts } from './formatUserFacts.js';
+import { neutralizeTemplateTokens } from './neutralizeTemplateTokens.js';
 import { PromptTexts } from './promptTexts.js';
 import { type MacroValues, substituteMacros } from './substituteMacros.js';
 
@@ -39,12 +40,14 @@ export function buildSystemCore(input: SystemCoreInput): string {
 	if (input.relationships.length > 0) {
 		sections.push([PromptTexts.relationshipsHeading, ...input.relationships.map((entry) => `- ${entry.name}: ${entry.view}`)].join('\n'));
 	}
-	const personaText = fillPlaceholders(sections.join('\n\n'), input.macros, input.maxReplyChars);
+	// Persona and card text is untrusted too; macros first, so `<USER>` and `<BOT>` become names, not defused tags.
+	const personaText = neutralizeTemplateTokens(fillPlaceholders(sections.join('\n\n'), input.macros, input.maxReplyChars));
+	const heading = (text: string) => neutralizeTemplateTokens(substituteMacros(text, input.macros));
 	const parts = [personaText];
 	const self = input.memberDescription === undefined ? undefined : formatMemberDescription(input.memberDescription);
-	if (self !== undefined) parts.push(`${substituteMacros(PromptTexts.memberHeading, input.macros)}\n${self}`);
+	if (self !== undefined) parts.push(`${heading(PromptTexts.memberHeading)}\n${self}`);
 	const facts = formatUserFacts(input.userFacts);
-	if (facts.length > 0) parts.push(`${substituteMacros(PromptTexts.factsHeading, input.macros)}\n${facts.join('\n')}`);
+	if (facts.length > 0) parts.push(`${heading(PromptTexts.factsHeading)}\n${facts.join('\n')}`);
 	return parts.join('\n\n');
 }
 

@@ -1,12 +1,33 @@
+import { templateTokenFamilies } from './templateTokenFamilies.js';
+
+const familyPatterns = templateTokenFamilies.map((entry) => new RegExp(entry.pattern.source, `${entry.pattern.flags}g`));
+
+// Invisible characters with no job in chat text; a tokenizer that drops them would join the token they split.
+const invisible = /[\u00AD\u180E\u200B\u2060-\u2064\uFEFF]/gu;
+// Joiners are kept where they join something (emoji sequences, Indic and Persian words), never beside ASCII.
+const strayJoiner = /(?<=^|[\p{ASCII}])[\u200C\u200D]|[\u200C\u200D](?=$|[\p{ASCII}])/gu;
+
 /**
- * Defuses chat-template control tokens in untrusted text (`<|im_start|>`, `<|eot_id|>`, `[INST]`, `<<SYS>>`,
- * `<start_of_turn>`, `<s>`...). Ollama renders message content into the model's template and tokenizes the
- * result, so such strings would otherwise become real role markers and let a member open a system turn.
+ * The one door for untrusted text (member messages, names, descriptions, facts, history, replies, persona and card
+ * text) into any prompt. NFKC first, so full-width and look-alike forms such as DeepSeek's `<｜User｜>` fold to what
+ * they imitate; then every token of {@link templateTokenFamilies} (`<|im_start|>`, `[INST]`, `<<SYS>>`,
+ * `<start_of_turn>`, `<s>`, `<think>`, `### Response:`, `USER:`...) becomes its name in parentheses. Ollama renders
+ * content into the model's template and tokenizes the result, so these would otherwise become real role markers.
+ * Idempotent; the result holds no token of the table.
  */
 export function neutralizeTemplateTokens(text: string): string {
-	return text
-		.replace(/<\|([^<>|\n]{0,40})\|>/g, '[$1]')
-		.replace(/\[(\/?)(INST|SYS|AVAILABLE_TOOLS|TOOL_CALLS|TOOL_RESULTS)\]/gi, '($1$2)')
-		.replace(/<<(\/?)(SYS)>>/gi, '($1$2)')
-		.replace(/<(\/?)(start_of_turn|end_of_turn|s|bos|eos)>/gi, '($1$2)');
+	let result = text.normalize('NFKC').replace(invisible, '').replace(strayJoiner, '');
+	// Defusing one token can leave the brackets of another around it (`<|<|x|>|>`): repeat until nothing changes. Each
+	// change takes away a bracket, a `#` or a line-start role word and adds none, so this ends; the 40-character limit
+	// on a name bounds nesting to about 20 rounds.
+	for (let previous = ''; previous !== result;) {
+		previous = result;
+		for (const pattern of familyPatterns) result = result.replace(pattern, (...args) => `(${namedGroup(args)})`);
+	}
+	return result;
+}
+
+function namedGroup(args: unknown[]): string {
+	const groups = args.at(-1) as { name?: string } | undefined;
+	return (groups?.name ?? '').trim();
 }
