@@ -3,11 +3,14 @@ import type { GenerateAnswer, ModelValidationAnswer } from '@charbot/llm-service
 import { chatRequests, model, useServiceFixtures } from './serviceFixture.js';
 
 const services = useServiceFixtures();
+const adminToken = 'test-admin-token-123';
+const admin = { authorization: `Bearer ${adminToken}` };
+const env = { LLM_SERVICE_ADMIN_TOKEN: adminToken };
 
 describe('POST /validate-model', () => {
 	it('reports a present model with its size, hosts and a tokens-per-second figure', async () => {
-		const fixture = await services.start({ sims: 2 });
-		const { body, status } = await fixture.call<ModelValidationAnswer>('POST', '/validate-model', { model });
+		const fixture = await services.start({ sims: 2, env });
+		const { body, status } = await fixture.call<ModelValidationAnswer>('POST', '/validate-model', { model }, admin);
 		expect(status).toBe(200);
 		expect(body).toMatchObject({ model, available: true, size_bytes: expect.any(Number) });
 		expect(body.hosts).toHaveLength(2);
@@ -17,18 +20,19 @@ describe('POST /validate-model', () => {
 	});
 
 	it('reports an absent model as unavailable, and a missing name as a 400', async () => {
-		const fixture = await services.start();
-		const { body } = await fixture.call<ModelValidationAnswer>('POST', '/validate-model', { model: 'nope:70b' });
+		const fixture = await services.start({ env });
+		const { body } = await fixture.call<ModelValidationAnswer>('POST', '/validate-model', { model: 'nope:70b' }, admin);
 		expect(body).toMatchObject({ model: 'nope:70b', available: false, size_bytes: null, performance: null });
 		expect(body.hosts[0]).toMatchObject({ present: false, alive: true });
-		expect(await fixture.call('POST', '/validate-model', {})).toMatchObject({ status: 400, body: { issues: [{ field: 'model' }] } });
+		expect(await fixture.call('POST', '/validate-model', {}, admin)).toMatchObject({ status: 400, body: { issues: [{ field: 'model' }] } });
 	});
 });
 
 describe('POST /cache/clear', () => {
 	it('clears all, by character or by model, so the next identical request goes upstream', async () => {
-		const fixture = await services.start({ redisUrl: services.redisUrl() });
-		const { call, sims } = fixture;
+		const fixture = await services.start({ redisUrl: services.redisUrl(), env });
+		const { sims } = fixture;
+		const call = <Body>(method: string, path: string, body?: unknown) => fixture.call<Body>(method, path, body, admin);
 		const ask = (character: string) => call<GenerateAnswer>('POST', '/generate', { prompt: 'Same old question', character });
 		await ask('peter');
 		await ask('lois');

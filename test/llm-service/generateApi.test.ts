@@ -79,12 +79,12 @@ describe('POST /generate', () => {
 		expect(chatRequests(fixture.sims[0])).toBe(0);
 	});
 
-	it('maps LLM errors to statuses: unknown model 404, unknown role 400; unknown routes are a JSON 404', async () => {
+	it('maps refusals to statuses: a model not served 400, unknown role 400; unknown routes are a JSON 404', async () => {
 		const fixture = await services.start();
 		const { call } = fixture;
 		const missing = await call<ErrorBody>('POST', '/generate', { prompt: 'hi', model: 'nope:7b' });
-		expect(missing.status).toBe(404);
-		expect(missing.body).toMatchObject({ code: 'model-not-found', error: expect.stringContaining('nope:7b') });
+		expect(missing.status).toBe(400);
+		expect(missing.body).toMatchObject({ code: 'invalid-request', issues: [{ field: 'model' }], error: expect.stringContaining('"nope:7b"') });
 		const role = await call<ErrorBody>('POST', '/generate', { prompt: 'hi', role: 'poet' });
 		expect(role).toMatchObject({ status: 400, body: { code: 'invalid-request', error: expect.stringContaining('Unknown LLM role "poet"') } });
 		expect(await call('GET', '/nowhere')).toMatchObject({ status: 404, body: { error: 'no route GET /nowhere', code: 'not-found' } });

@@ -77,12 +77,12 @@ describe('the official ollama client through the service', () => {
 		expect((await call('GET', '/')).body).toBe('Ollama is running');
 	});
 
-	it("answers errors in Ollama's shape and statuses: unknown model 404, refused fields 400, every host down 503", async () => {
+	it("answers errors in Ollama's shape and statuses: a model not served 400, refused fields 400, every host down 503", async () => {
 		const fixture = await services.start({ env: { REQUEST_TIMEOUT: '1' } });
 		const { ollama, sims, service } = fixture;
 		const missing = await captureError(ollama.chat({ model: 'nope:7b', messages: [{ role: 'user', content: 'hi' }] }));
-		expect(missing.status_code).toBe(404);
-		expect(missing.message).toMatch(/^model 'nope:7b' not found/);
+		expect(missing.status_code).toBe(400);
+		expect(missing.message).toBe(`model: "nope:7b" is not a model this service serves; the configured models are ${model}`);
 		const refused = await captureError(ollama.chat({ model, messages: [{ role: 'user', content: 'hi' }], think: true }));
 		expect(refused).toMatchObject({ status_code: 400, message: 'think is not supported by the charbot LLM service' });
 		await sims[0]?.setBehavior({ fault: 'refuse' });

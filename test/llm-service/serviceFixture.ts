@@ -62,7 +62,6 @@ export async function startServiceFixture(options: ServiceFixtureOptions = {}): 
 		OLLAMA_MODEL: model,
 		ALLOW_SIMULATED_PARTS: 'true',
 		HEALTH_PORT: '0',
-		HEALTH_HOST: '::',
 		REDIS_KEY_PREFIX: uniquePrefix('llmsvc'),
 		LOG_LEVEL: 'silent',
 		...(options.redisUrl === undefined ? {} : { CACHE_REDIS_URL: options.redisUrl }),

@@ -11,8 +11,10 @@ export interface ServiceContext {
 	readonly aborts: RequestAborts;
 	/** `Date.now()` when the service started, for uptime. */
 	readonly startedAt: number;
-	/** Bearer token of the admin endpoints; none when undefined. */
+	/** Bearer token of the admin endpoints; they answer 403 when undefined. */
 	readonly adminToken: string | undefined;
+	/** The models of the pool's roles: the only ones a client may name. */
+	readonly models: ReadonlySet<string>;
 	/** True once the service began to close: readiness turns 503. */
 	isStopping(): boolean;
 }

@@ -7,6 +7,7 @@ import { Registry } from 'prom-client';
 import { OpenRequests } from './http/OpenRequests.js';
 import { RequestAborts } from './http/RequestAborts.js';
 import { registerErrorHandling } from './http/registerErrorHandling.js';
+import { requireBearerToken } from './http/requireBearerToken.js';
 import { instrumentHttp } from './metrics/instrumentHttp.js';
 import { registerAdminRoutes } from './routes/admin/registerAdminRoutes.js';
 import { registerGenerateRoute } from './routes/generate/registerGenerateRoute.js';
@@ -14,6 +15,7 @@ import { registerHealthRoutes } from './routes/health/registerHealthRoutes.js';
 import { registerMetricsRoutes } from './routes/registerMetricsRoutes.js';
 import { registerOllamaInferenceRoutes } from './routes/ollama/registerOllamaInferenceRoutes.js';
 import { registerOllamaInfoRoutes } from './routes/ollama/registerOllamaInfoRoutes.js';
+import { checkServiceSettings } from './checkServiceSettings.js';
 import { queueDashboardCredentials } from './queueDashboard/queueDashboardCredentials.js';
 import { type QueueDashboard, queueDashboardPath, registerQueueDashboard } from './queueDashboard/registerQueueDashboard.js';
 import type { ServiceContext } from './ServiceContext.js';
@@ -29,10 +31,12 @@ export interface LlmServiceOptions {
 	readonly registry?: Registry;
 	/** Port to bind; `HEALTH_PORT` by default (0 picks a free one). */
 	readonly port?: number;
-	/** Address to bind; `HEALTH_HOST` (`::`, dual-stack) by default. */
+	/** Address to bind; `LLM_SERVICE_HOST` (`127.0.0.1`) by default. */
 	readonly host?: string;
-	/** Bearer token the admin endpoints (`/cache/clear`) require; none by default. */
+	/** Bearer token the admin endpoints (`/validate-model`, `/cache/clear`) require; `LLM_SERVICE_ADMIN_TOKEN` by default. Without one they answer 403. */
 	readonly adminToken?: string;
+	/** Bearer token the generation routes (`/generate`, `/api/*`) require; `LLM_SERVICE_TOKEN` by default. Without one they are open. */
+	readonly generationToken?: string;
 	/** Largest request body in bytes; larger ones get 413. */
 	readonly bodyLimitBytes?: number;
 	/** How long {@link LlmService.close} lets requests in flight finish before it cancels them. */
@@ -55,9 +59,16 @@ export interface LlmService {
 	close(): Promise<void>;
 }
 
-/** Starts the LLM service API (health, generate, metrics, model validation, cache clear, Ollama-compatible front, queue dashboard). */
+/**
+ * Starts the LLM service API (health, generate, metrics, model validation, cache clear, Ollama-compatible front, queue
+ * dashboard). Throws a `ConfigError` before anything opens when a setting is missing (the admin token in production) or
+ * a host is the Ollama simulator in production.
+ */
 export async function startLlmService(options: LlmServiceOptions): Promise<LlmService> {
 	const { config, logger } = options;
+	const adminToken = options.adminToken ?? config.LLM_SERVICE_ADMIN_TOKEN;
+	const generationToken = options.generationToken ?? config.LLM_SERVICE_TOKEN;
+	checkServiceSettings(config, adminToken);
 	const bodyLimitBytes = options.bodyLimitBytes ?? DefaultLlmServiceOptions.bodyLimitBytes;
 	const closeGraceMs = options.closeGraceMs ?? DefaultLlmServiceOptions.closeGraceMs;
 	const registry = options.registry ?? new Registry();
@@ -68,6 +79,7 @@ export async function startLlmService(options: LlmServiceOptions): Promise<LlmSe
 		await waitForCache(owned, logger);
 	}
 	const pool = options.pool ?? (owned as ConfiguredPool).pool;
+	const models = new Set(Object.values((await pool.health()).roles).map((role) => role.model));
 	let stopping = false;
 	const aborts = new RequestAborts();
 	const open = new OpenRequests();
@@ -77,7 +89,8 @@ export async function startLlmService(options: LlmServiceOptions): Promise<LlmSe
 		registry,
 		aborts,
 		startedAt: Date.now(),
-		adminToken: options.adminToken,
+		adminToken,
+		models,
 		isStopping: () => stopping,
 	};
 
@@ -91,19 +104,26 @@ export async function startLlmService(options: LlmServiceOptions): Promise<LlmSe
 	});
 	instrumentHttp(app, registry);
 	registerHealthRoutes(app, context);
-	registerGenerateRoute(app, context);
 	registerMetricsRoutes(app, context);
 	registerAdminRoutes(app, context);
-	registerOllamaInferenceRoutes(app, context);
-	registerOllamaInfoRoutes(app, context);
+	// The generation routes, behind LLM_SERVICE_TOKEN when it is set (the admin token opens them too).
+	void app.register(async (scope) => {
+		if (generationToken !== undefined) {
+			const accepted = adminToken === undefined ? [generationToken] : [generationToken, adminToken];
+			scope.addHook('onRequest', requireBearerToken({ accepted, offMessage: 'the generation routes are off' }));
+		}
+		registerGenerateRoute(scope, context);
+		registerOllamaInferenceRoutes(scope, context);
+		registerOllamaInfoRoutes(scope, context);
+	});
 
-	const host = options.host ?? config.HEALTH_HOST;
+	const host = options.host ?? config.LLM_SERVICE_HOST;
 	let dashboard: QueueDashboard | undefined;
 	try {
 		if (dashboardCredentials === undefined) {
 			logger.info(`queue dashboard off: set QUEUE_DASHBOARD_USER and QUEUE_DASHBOARD_PASSWORD to serve it at ${queueDashboardPath}`);
 		} else {
-			dashboard = await registerQueueDashboard(app, dashboardCredentials, config.REDIS_KEY_PREFIX, logger);
+			dashboard = await registerQueueDashboard(app, dashboardCredentials, config.REDIS_KEY_PREFIX, logger, { writes: config.QUEUE_DASHBOARD_WRITES });
 		}
 		await app.listen({ port: options.port ?? config.HEALTH_PORT, host, ipv6Only: false });
 	} catch (error) {
@@ -115,7 +135,13 @@ export async function startLlmService(options: LlmServiceOptions): Promise<LlmSe
 	const urlHost = host === '::' || host === '0.0.0.0' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 	const url = `http://${urlHost}:${port}`;
 	logger.info(
-		{ url, hosts: pool.hostStates.map((state) => state.url), admin: options.adminToken === undefined ? 'open' : 'token' },
+		{
+			url,
+			hosts: pool.hostStates.map((state) => state.url),
+			models: [...models],
+			admin: adminToken === undefined ? 'off' : 'token',
+			generation: generationToken === undefined ? 'open' : 'token',
+		},
 		`llm-service listening on ${url}`,
 	);
 

@@ -1,4 +1,4 @@
-import { createLogger, createShutdown, loadConfigOrExit, prometheusRenderer, registerSecret, startHealthServer } from '@charbot/core';
+import { ConfigError, createLogger, createShutdown, loadConfigOrExit, prometheusRenderer, registerSecret, startHealthServer } from '@charbot/core';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { startMessageRouter } from './startMessageRouter.js';
 
@@ -10,7 +10,12 @@ process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unha
 
 const registry = new Registry();
 collectDefaultMetrics({ register: registry });
-const router = await startMessageRouter({ config, logger, registry });
+const router = await startMessageRouter({ config, logger, registry }).catch((error: unknown) => {
+	// A refused setting (the Ollama simulator in production, say) is one line naming it, not a stack.
+	if (!(error instanceof ConfigError)) throw error;
+	console.error(`message-router: ${error.message}`);
+	process.exit(1);
+});
 const health = await startHealthServer({
 	port: config.HEALTH_PORT,
 	host: config.HEALTH_HOST,

@@ -15,9 +15,10 @@ import {
 	waitForRedisReady,
 } from '@charbot/core';
 import { GuildStats } from '@charbot/conversation';
-import { createConfiguredPool, resolveLlmSettings } from '@charbot/llm';
+import { createConfiguredPool, refuseSimulatedHosts, resolveLlmSettings } from '@charbot/llm';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createDiscordRest } from './delivery/createDiscordRest.js';
+import { resolveWebhookTokenSeal } from './delivery/resolveWebhookTokenSeal.js';
 import { DiscordProbe } from './health/DiscordProbe.js';
 import { lazyLlmPool } from './judge/LlmSource.js';
 import { combineHooks } from './metrics/combineHooks.js';
@@ -34,13 +35,15 @@ async function main(): Promise<void> {
 	process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 	const redisUrl = config.REDIS_URL;
 	if (redisUrl === undefined) throw new StartupError('REDIS_URL is required: quality-control takes its jobs from BullMQ queues (`npm start` provides a Redis)');
+	const webhookTokenSeal = resolveWebhookTokenSeal(config, logger);
 	const rest = createDiscordRest(config, logger);
 	const registry = new Registry();
 	collectDefaultMetrics({ register: registry });
 	const prometheus = createPrometheusHooks(registry);
 	prometheus.watchRest(rest);
-	// Resolved now so a bad roles file fails at start, though the pool itself opens only when a judge is needed.
-	resolveLlmSettings(config);
+	// Resolved now so a bad roles file (or the Ollama simulator in production) fails at start, though the pool itself
+	// opens only when a judge is needed.
+	await refuseSimulatedHosts(config, resolveLlmSettings(config));
 	const keyspace = new Keyspace(config.REDIS_KEY_PREFIX);
 	const connection = createRedisConnection({ url: redisUrl, role: 'worker', logger, connectionName: 'quality-control-worker' });
 	const producer = createRedisConnection({ url: redisUrl, role: 'producer', logger, connectionName: 'quality-control-producer' });
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
 		deliverConcurrency: config.WORKER_CONCURRENCY,
 		lockDurationMs: config.WORKER_LOCK_SECONDS * 1000,
 		limiter: { max: config.DELIVERY_RATE_LIMIT, duration: 1000 },
+		webhookTokenSeal,
 	});
 	const queueMetrics = createQueueMetrics(registry, [qc.reviewQueue, qc.deliverQueue]);
 	queueMetrics.watchWorker(qc.reviewWorker);

@@ -1,7 +1,9 @@
-import { type Config, createRedisConnection, type Logger, waitForRedisReady } from '@charbot/core';
+import { type Config, createRedisConnection, type Logger, simulatedPartsAllowed, waitForRedisReady } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import { RedisResponseCache } from './cache/RedisResponseCache.js';
+import { refuseSimulatedHosts } from './health/refuseSimulatedHosts.js';
 import { LlmPool } from './LlmPool.js';
+import { boundModelLabel } from './metrics/boundModelLabel.js';
 import type { LlmMetrics } from './metrics/LlmMetrics.js';
 import { resolveLlmSettings } from './settings/resolveLlmSettings.js';
 
@@ -15,10 +17,14 @@ export interface ConfiguredPool {
 
 /**
  * Builds and starts the pool a process uses, from the environment: hosts and roles, the balancing
- * strategy, and the response cache and coalescing on `CACHE_REDIS_URL` (or `REDIS_URL`).
+ * strategy, and the response cache and coalescing on `CACHE_REDIS_URL` (or `REDIS_URL`). With
+ * `NODE_ENV=production` it throws a `ConfigError` before opening anything when a host is the Ollama simulator.
+ * The metrics given record the `model` of configured models only (others as `other`).
  */
 export async function createConfiguredPool(config: Config, logger: Logger, options: { metrics?: readonly LlmMetrics[] } = {}): Promise<ConfiguredPool> {
 	const settings = resolveLlmSettings(config);
+	await refuseSimulatedHosts(config, settings);
+	const models = new Set(Object.values(settings.roles).map((role) => role.model));
 	const cacheUrl = config.CACHE_REDIS_URL ?? config.REDIS_URL;
 	const cacheConnection =
 		cacheUrl === undefined ? undefined : createRedisConnection({ url: cacheUrl, role: 'cache', logger, connectionName: 'charbot-llm-cache' });
@@ -34,8 +40,9 @@ export async function createConfiguredPool(config: Config, logger: Logger, optio
 		logger,
 		strategy: config.LLM_BALANCING,
 		keyPrefix: config.REDIS_KEY_PREFIX,
-		allowSimulated: config.ALLOW_SIMULATED_PARTS,
-		...(options.metrics ? { metrics: options.metrics } : {}),
+		// Production refuses the simulator even if a host turns into one after the start.
+		allowSimulated: simulatedPartsAllowed(config),
+		...(options.metrics ? { metrics: options.metrics.map((metrics) => boundModelLabel(metrics, models)) } : {}),
 		...(cacheConnection
 			? {
 					cache: new RedisResponseCache({

@@ -10,6 +10,8 @@ export * from './errors/LlmError.js';
 export * from './generation/generateObject.js';
 export * from './generation/types.js';
 export * from './health/describePoolHealth.js';
+export * from './health/findSimulatedHosts.js';
+export * from './health/refuseSimulatedHosts.js';
 export * from './hosts/CircuitBreaker.js';
 export * from './hosts/Clock.js';
 export * from './hosts/HostState.js';

@@ -1,4 +1,5 @@
 import { LlmError, ModelNotFoundError } from '@charbot/llm';
+import { AccessDeniedError } from './AccessDeniedError.js';
 import type { FieldIssue } from './FieldIssue.js';
 import { RequestValidationError } from './RequestValidationError.js';
 import { statusForLlmError } from './statusForLlmError.js';
@@ -11,10 +12,21 @@ export interface HttpErrorAnswer {
 	readonly ollamaMessage: string;
 	/** A fault of the service itself, worth an error log line. */
 	readonly unexpected: boolean;
+	/** Headers the answer carries, e.g. the `WWW-Authenticate` challenge of a 401. */
+	readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Describes any error thrown while serving a request. */
 export function describeHttpError(error: unknown, bodyLimitBytes: number): HttpErrorAnswer {
+	if (error instanceof AccessDeniedError) {
+		return {
+			status: error.statusCode,
+			body: { error: error.message, code: error.code },
+			ollamaMessage: error.message,
+			unexpected: false,
+			...(error.statusCode === 401 ? { headers: { 'www-authenticate': 'Bearer realm="charbot-llm-service"' } } : {}),
+		};
+	}
 	if (error instanceof RequestValidationError) {
 		return {
 			status: error.statusCode,

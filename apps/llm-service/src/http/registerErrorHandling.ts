@@ -27,6 +27,7 @@ export function registerErrorHandling(app: FastifyInstance, logger: Logger, body
 	app.setErrorHandler((error, request, reply) => {
 		const answer = describeHttpError(error, bodyLimitBytes);
 		if (answer.unexpected) logger.error({ err: error, method: request.method, url: request.url }, `llm-service: ${request.method} ${request.url} failed`);
+		if (answer.headers !== undefined) void reply.headers(answer.headers);
 		return reply.status(answer.status).send(isOllamaRoute(request.url) ? { error: answer.ollamaMessage } : answer.body);
 	});
 

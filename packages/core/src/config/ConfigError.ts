@@ -10,8 +10,13 @@ export class ConfigError extends Error {
 	public readonly problems: readonly ConfigProblem[];
 
 	public constructor(problems: readonly ConfigProblem[]) {
-		const lines = problems.map((entry) => `  - ${entry.variable}: ${entry.problem}. Example: ${entry.variable}=${entry.example}`);
-		super(`Invalid configuration (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n${lines.join('\n')}`);
+		const lines = problems.map((entry) => `${entry.variable}: ${entry.problem}. Example: ${entry.variable}=${entry.example}`);
+		// One problem fits on one line, the one a process prints before it exits; several get a list.
+		super(
+			problems.length === 1
+				? `Invalid configuration: ${lines[0]}`
+				: `Invalid configuration (${problems.length} problems):\n${lines.map((line) => `  - ${line}`).join('\n')}`,
+		);
 		this.name = 'ConfigError';
 		this.problems = problems;
 	}

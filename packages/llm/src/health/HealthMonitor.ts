@@ -73,7 +73,9 @@ export class HealthMonitor {
 			const version = versionResponseSchema.parse(await this.getJson(fetch, `${state.url}/api/version`));
 			// Never answer members from a simulator by accident: a real deployment refuses it loudly.
 			if (version.simulated === true && this.options.allowSimulated !== true) {
-				throw new Error('this host is the Ollama simulator; it is accepted only with ALLOW_SIMULATED_PARTS=true (local trials and tests)');
+				throw new Error(
+					'this host is the Ollama simulator; it is accepted only with ALLOW_SIMULATED_PARTS=true and NODE_ENV other than production (local trials and tests)',
+				);
 			}
 			const tags = tagsResponseSchema.parse(await this.getJson(fetch, `${state.url}/api/tags`));
 			const ps = psResponseSchema.parse(await this.getJson(fetch, `${state.url}/api/ps`));

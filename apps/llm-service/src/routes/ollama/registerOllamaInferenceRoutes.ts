@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { type ChatMessage, LlmError, ModelNotFoundError } from '@charbot/llm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parseBody } from '../../http/parseBody.js';
+import { requireServedModel } from '../../http/requireServedModel.js';
 import type { ServiceContext } from '../../ServiceContext.js';
 import { toGenerationSettings } from './ollamaOptionsSchema.js';
 import { type OllamaChatBody, type OllamaGenerateBody, ollamaChatSchema, ollamaGenerateSchema } from './ollamaRequestSchemas.js';
@@ -10,7 +11,8 @@ import { type OllamaEndpoint, renderOllamaReply } from './renderOllamaReply.js';
 
 /**
  * Ollama's `POST /api/chat` and `POST /api/generate` over the pool's `chat` role: any Ollama client gets
- * balancing, failover and the response cache by pointing at this service. `X-Charbot-Cache: off` skips the cache.
+ * balancing, failover and the response cache by pointing at this service, for the configured models.
+ * `X-Charbot-Cache: off` skips the cache.
  */
 export function registerOllamaInferenceRoutes(app: FastifyInstance, context: ServiceContext): void {
 	const warnedOptions = new Set<string>();
@@ -56,12 +58,14 @@ export function registerOllamaInferenceRoutes(app: FastifyInstance, context: Ser
 
 	app.post('/api/chat', async (request, reply) => {
 		const body = parseBody(ollamaChatSchema, request.body);
+		requireServedModel(body.model, context.models);
 		if (body.messages.length === 0) return answerLoad('chat', body, reply);
 		return answer('chat', body, { messages: body.messages.map((message) => ({ role: message.role, content: message.content })) }, reply);
 	});
 
 	app.post('/api/generate', async (request, reply) => {
 		const body = parseBody(ollamaGenerateSchema, request.body);
+		requireServedModel(body.model, context.models);
 		if (body.prompt === '') return answerLoad('generate', body, reply);
 		return answer('generate', body, { prompt: body.prompt, ...(body.system === undefined ? {} : { system: body.system }) }, reply);
 	});
