@@ -11,8 +11,19 @@ import { PlatformApps } from '@charbot/launcher';
 
 const root = repoRoot();
 const compose = loadComposeFile();
-/** What `docker compose` sees with a .env that sets only the token: every other value is a default. */
-const resolved = compose.resolve({ DISCORD_TOKEN: 'placeholder-token-for-the-check' });
+/** The .env values compose requires: the token, the Redis users' passwords and the webhook token key. */
+const requiredEnv = {
+	DISCORD_TOKEN: 'placeholder-token-for-the-check',
+	REDIS_ADMIN_PASSWORD: 'placeholder-admin-password-000000',
+	REDIS_GATEWAY_PASSWORD: 'placeholder-gateway-password-0000',
+	REDIS_ROUTER_PASSWORD: 'placeholder-router-password-00000',
+	REDIS_QC_PASSWORD: 'placeholder-qc-password-000000000',
+	REDIS_LLM_SERVICE_PASSWORD: 'placeholder-llm-service-password0',
+	WEBHOOK_TOKEN_KEY: 'cGxhY2Vob2xkZXIta2V5LWZvci10aGUtY2hlY2stMDA=',
+	LLM_SERVICE_ADMIN_TOKEN: 'placeholder-llm-service-admin-token',
+};
+/** What `docker compose` sees with a .env that sets only what it requires: every other value is a default. */
+const resolved = compose.resolve(requiredEnv);
 const services = Object.entries(resolved.services);
 const rawServices = compose.raw.services;
 const serviceNames = new Set(Object.keys(resolved.services));
@@ -155,7 +166,8 @@ describe('docker-compose.yaml', () => {
 	it('never holds a token, and refuses to start without DISCORD_TOKEN', () => {
 		expect(compose.text).not.toMatch(/[MN][A-Za-z\d_-]{22,}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,}/);
 		expect(() => compose.resolve({})).toThrow(MissingComposeVariableError);
-		expect(() => compose.resolve({ DISCORD_TOKEN: '' })).toThrow(/DISCORD_TOKEN.*\.env/);
+		expect(() => compose.resolve({ ...requiredEnv, DISCORD_TOKEN: '' })).toThrow(/DISCORD_TOKEN.*\.env/);
+		for (const name of Object.keys(requiredEnv)) expect(() => compose.resolve({ ...requiredEnv, [name]: '' }), name).toThrow(new RegExp(`${name}.*\\.env`));
 	});
 
 	it('puts queues on a Redis that never evicts and keeps an append-only file, and the cache on an LRU KeyDB', () => {
@@ -208,7 +220,7 @@ describe('docker-compose.yaml', () => {
 			['quality-control', 'QC_REPLICAS'],
 		] as const) {
 			expect(String(rawServices[name]?.deploy?.replicas), name).toMatch(new RegExp(`^\\$\\{${knob}:-\\d+\\}$`));
-			const scaled = compose.resolve({ DISCORD_TOKEN: 'placeholder-token-for-the-check', [knob]: '5' }).services[name];
+			const scaled = compose.resolve({ ...requiredEnv, [knob]: '5' }).services[name];
 			expect(Number(scaled?.deploy?.replicas), name).toBe(5);
 		}
 	});
@@ -229,6 +241,12 @@ describe('docker-compose.yaml', () => {
 			}
 		}
 		expect([...published.values()]).toEqual(['llm-service']);
+	});
+
+	it('has the llm-service listen on every interface of its container, so its published port and the network reach it', () => {
+		const environment = environmentOf(resolved.services['llm-service'] as ComposeService);
+		expect(['0.0.0.0', '::'], 'LLM_SERVICE_HOST (the service binds 127.0.0.1 by default)').toContain(environment.LLM_SERVICE_HOST);
+		expect(environment.LLM_SERVICE_ADMIN_TOKEN, 'production does not start without it').toBe(requiredEnv.LLM_SERVICE_ADMIN_TOKEN);
 	});
 
 	it('joins every service to one network', () => {
@@ -265,7 +283,7 @@ describe('docker compose config', () => {
 			const args = ['compose', '--file', compose.path, '--project-directory', root, '--env-file', '/dev/null', 'config', '--quiet'];
 			const result = spawnSync('docker', args, {
 				encoding: 'utf8',
-				env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: 'placeholder-token-for-the-check' },
+				env: { PATH: process.env.PATH, HOME: process.env.HOME, ...requiredEnv },
 			});
 			expect(result.stderr).toBe('');
 			expect(result.status).toBe(0);

@@ -24,3 +24,4 @@ export * from './startGateway.js';
 export * from './triggers/decideTriggers.js';
 export * from './triggers/pickChimingCharacter.js';
 export * from './triggers/TriggerCharacter.js';
+export * from './webhooks/forgetChannelWebhooks.js';

@@ -12,6 +12,8 @@ export * from './delivery/ReplyPoster.js';
 export * from './delivery/splitMessage.js';
 export * from './delivery/toDeliveryError.js';
 export * from './delivery/toWebhookUsername.js';
+export * from './delivery/resolveWebhookTokenSeal.js';
+export * from './delivery/WebhookTokenSeal.js';
 export * from './evaluation/EvalReport.js';
 export * from './evaluation/evaluateCorpus.js';
 export * from './health/DiscordProbe.js';

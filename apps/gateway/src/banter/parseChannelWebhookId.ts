@@ -3,8 +3,9 @@ import { snowflakeSchema } from '@charbot/core';
 const webhookUrlPattern = /\/webhooks\/(\d{17,20})\/[^/\s]+\/?$/;
 
 /**
- * The webhook id in the value the delivery worker caches under `Keyspace.channelWebhook`: a JSON `{ id, token }`;
- * a bare id or a webhook URL are accepted too. Anything else is undefined: that webhook is then unknown, never guessed.
+ * The webhook id in the value the delivery worker caches under `Keyspace.channelWebhook`: the bare id (its token is
+ * cached apart, where the gateway cannot read it); the JSON `{ id, token }` of earlier versions or a webhook URL are
+ * accepted too. Anything else is undefined: that webhook is then unknown, never guessed.
  */
 export function parseChannelWebhookId(stored: string): string | undefined {
 	const text = stored.trim();

@@ -11,6 +11,8 @@ import type { GatewaySessionInfo, ShardSelector } from '../gateway/GatewaySessio
 import type { GatewayStatsSnapshot } from '../gateway/GatewayStats.js';
 import { type AddMemberInput, addMember } from '../guilds/addMember.js';
 import { type CreateChannelInput, createChannel } from '../guilds/createChannel.js';
+import { deleteChannel } from '../guilds/deleteChannel.js';
+import { removeBotFromGuild } from '../guilds/removeBotFromGuild.js';
 import { type CreateGuildInput, createGuild } from '../guilds/createGuild.js';
 import { createRole } from '../guilds/createRole.js';
 import { type InvokeCommandInput, invokeCommand } from '../interactions/invokeCommand.js';
@@ -118,6 +120,16 @@ export class EmulatorControl {
 	/** Creates a text channel (or category with `type: 4`). */
 	public createChannel(guildId: string, input: CreateChannelInput): ChannelInfo {
 		return channelInfo(createChannel(this.#store, guildId, input));
+	}
+
+	/** Deletes a guild channel and its webhooks (connected sessions get CHANNEL_DELETE). */
+	public deleteChannel(channelId: string): ChannelInfo {
+		return channelInfo(deleteChannel(this.#store, channelId));
+	}
+
+	/** Removes the bot from a guild (connected sessions get GUILD_DELETE); its webhooks there stay. */
+	public removeBotFromGuild(guildId: string): void {
+		removeBotFromGuild(this.#store, guildId);
 	}
 
 	/** The bot's DM channel with a user. */

@@ -20,6 +20,11 @@ export function eventToDispatch(store: EmulatorStore, event: EmulatorEvent): Dis
 		case 'channelCreate':
 			if (event.channel.guildId === null) return null;
 			return fixed('CHANNEL_CREATE', event.channel.guildId, GatewayIntents.Guilds, () => serializeChannel(event.channel));
+		case 'channelDelete':
+			if (event.channel.guildId === null) return null;
+			return fixed('CHANNEL_DELETE', event.channel.guildId, GatewayIntents.Guilds, () => serializeChannel(event.channel));
+		case 'guildDelete':
+			return fixed('GUILD_DELETE', event.guildId, GatewayIntents.Guilds, () => ({ id: event.guildId }));
 		case 'roleCreate':
 			return fixed('GUILD_ROLE_CREATE', event.role.guildId, GatewayIntents.Guilds, () => ({
 				guild_id: event.role.guildId,

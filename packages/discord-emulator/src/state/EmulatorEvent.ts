@@ -4,6 +4,8 @@ import type { ChannelRecord, GuildRecord, InteractionRecord, MemberRecord, Messa
 export type EmulatorEvent =
 	| { readonly type: 'guildCreate'; readonly guild: GuildRecord }
 	| { readonly type: 'channelCreate'; readonly channel: ChannelRecord }
+	| { readonly type: 'channelDelete'; readonly channel: ChannelRecord }
+	| { readonly type: 'guildDelete'; readonly guildId: string }
 	| { readonly type: 'roleCreate'; readonly role: RoleRecord }
 	| { readonly type: 'memberAdd'; readonly guildId: string; readonly member: MemberRecord }
 	| { readonly type: 'messageCreate'; readonly message: MessageRecord }

@@ -1,0 +1,213 @@
+// ops/redis/users.acl and ops/keydb/users.acl, rendered by ops/render-acl.sh as compose does, loaded into a real
+// redis-server; each app's own operations run through its user, and what it must not do is refused.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SettingsStore } from '@charbot/conversation';
+import { createLogger, createRedisConnection, Keyspace, loadConfig, QueueName, resolveFromRoot, waitForRedisReady } from '@charbot/core';
+import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
+import { forgetChannelWebhooks } from '@charbot/gateway';
+import { ChannelWebhooks, createDiscordRest, WebhookTokenSeal } from '@charbot/quality-control';
+import { findFreePort, waitFor } from '@charbot/testkit';
+import { Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const passwords = {
+	REDIS_ADMIN_PASSWORD: randomBytes(24).toString('hex'),
+	REDIS_GATEWAY_PASSWORD: randomBytes(24).toString('hex'),
+	REDIS_ROUTER_PASSWORD: randomBytes(24).toString('hex'),
+	REDIS_QC_PASSWORD: randomBytes(24).toString('hex'),
+	REDIS_LLM_SERVICE_PASSWORD: randomBytes(24).toString('hex'),
+};
+const users = {
+	gateway: passwords.REDIS_GATEWAY_PASSWORD,
+	router: passwords.REDIS_ROUTER_PASSWORD,
+	'quality-control': passwords.REDIS_QC_PASSWORD,
+	'llm-service': passwords.REDIS_LLM_SERVICE_PASSWORD,
+	admin: passwords.REDIS_ADMIN_PASSWORD,
+} as const;
+type User = keyof typeof users;
+const logger = createLogger({ name: 'acl-test', level: 'silent', format: 'json' });
+
+/** redis-cli's answer (as compose's health check runs it), errors included. */
+function cli(port: number, args: readonly string[]): string {
+	return execFileSync('redis-cli', ['-p', String(port), '--no-auth-warning', ...args], { encoding: 'utf8' }).trim();
+}
+
+/** A redis-server on a free port reading the rendered ACL file of `template`. */
+async function startWithAcl(template: string, dir: string): Promise<{ port: number; process: ChildProcess }> {
+	const aclFile = join(dir, `${template.replace(/\W/g, '-')}.acl`);
+	execFileSync('sh', [resolveFromRoot('ops/render-acl.sh'), resolveFromRoot(template), aclFile, 'true'], { env: { PATH: process.env.PATH, ...passwords } });
+	const port = await findFreePort();
+	const server = spawn(
+		'redis-server',
+		['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--aclfile', aclFile, '--logfile', join(dir, `${port}.log`)],
+		{
+			stdio: 'ignore',
+		},
+	);
+	return { port, process: server };
+}
+
+describe('the Redis ACL users of compose (ops/redis/users.acl)', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'charbot-acl-'));
+	const keys = new Keyspace('charbot');
+	const guildId = '123456789012345678';
+	let server: { port: number; process: ChildProcess };
+	let emulator: DiscordEmulator;
+	const open: Redis[] = [];
+
+	/** A connection as one app's user. */
+	async function connectAs(user: User, role: 'producer' | 'worker' = 'producer'): Promise<Redis> {
+		const url = `redis://${encodeURIComponent(user)}:${users[user]}@127.0.0.1:${server.port}`;
+		const redis = createRedisConnection({ url, role, logger, connectionName: `acl-test-${user}` });
+		open.push(redis);
+		await waitForRedisReady(redis, 5000);
+		return redis;
+	}
+
+	beforeAll(async () => {
+		server = await startWithAcl('ops/redis/users.acl', dir);
+		emulator = await startDiscordEmulator({ heartbeatIntervalMs: 1000 });
+		await waitFor(async () => {
+			try {
+				const admin = await connectAs('admin');
+				return (await admin.ping()) === 'PONG';
+			} catch {
+				return false;
+			}
+		}, 'redis-server with the ACL file answers');
+	});
+	afterAll(async () => {
+		for (const redis of open) redis.disconnect();
+		server?.process.kill();
+		await emulator?.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('lets nobody in without a user, and the health check only ping', () => {
+		expect(cli(server.port, ['GET', 'charbot:g:1:settings'])).toMatch(/NOAUTH/);
+		expect(cli(server.port, ['--user', 'healthcheck', '--pass', 'anything', 'PING'])).toBe('PONG');
+		expect(cli(server.port, ['--user', 'healthcheck', '--pass', 'anything', 'GET', 'charbot:g:1:settings'])).toMatch(/NOPERM/);
+	});
+
+	it('runs the pipeline of each app through its own user: gateway → router → quality control → dashboard', async () => {
+		const prefix = keys.queuePrefix();
+		const gateway = await connectAs('gateway');
+		await gateway.set(keys.cooldown(guildId, 'user', '323456789012345678'), '1', 'EX', 5);
+		expect(await new SettingsStore(gateway, keys).effective(guildId, '223456789012345678')).toBeDefined();
+		const route = new Queue(QueueName.Route, { connection: gateway, prefix });
+		await route.add('message', { hello: 'route' }, { jobId: 'msg-acl-1' });
+
+		const routerWorkerConnection = await connectAs('router', 'worker');
+		const router = await connectAs('router');
+		const review = new Queue(QueueName.Review, { connection: router, prefix });
+		const routed = new Promise<void>((resolve, reject) => {
+			const worker = new Worker(
+				QueueName.Route,
+				async (job) => {
+					await router.lpush(keys.channelHistory(guildId, '223456789012345678'), JSON.stringify(job.data));
+					await review.add('review', { from: job.id }, { jobId: 'review-acl-1' });
+				},
+				{ connection: routerWorkerConnection, prefix },
+			);
+			worker.on('completed', () => void worker.close().then(resolve));
+			worker.on('failed', (_job, error) => reject(error));
+			worker.on('error', reject);
+		});
+		await routed;
+
+		const qcWorkerConnection = await connectAs('quality-control', 'worker');
+		const qc = await connectAs('quality-control');
+		const deliver = new Queue(QueueName.Deliver, { connection: qc, prefix });
+		const reviewed = new Promise<void>((resolve, reject) => {
+			const worker = new Worker(QueueName.Review, async (job) => void (await deliver.add('deliver', { from: job.id })), {
+				connection: qcWorkerConnection,
+				prefix,
+			});
+			worker.on('completed', () => void worker.close().then(resolve));
+			worker.on('failed', (_job, error) => reject(error));
+			worker.on('error', reject);
+		});
+		await reviewed;
+
+		const dashboard = await connectAs('llm-service');
+		const counts = await Promise.all(
+			Object.values(QueueName).map(async (name) => {
+				const queue = new Queue(name, { connection: dashboard, prefix });
+				const jobCounts = await queue.getJobCounts();
+				await queue.close();
+				return [name, jobCounts] as const;
+			}),
+		);
+		expect(Object.fromEntries(counts)[QueueName.Deliver]).toMatchObject({ waiting: 1 });
+		expect(Object.fromEntries(counts)[QueueName.Route]).toMatchObject({ completed: 1 });
+		await Promise.all([route.close(), review.close(), deliver.close()]);
+	});
+
+	it('keeps the webhook token from everyone but quality control; the gateway may still delete it', async () => {
+		const channelId = emulator.seed?.channels.kitchen ?? '';
+		const seededGuild = emulator.seed?.guildId ?? '';
+		const config = loadConfig({ DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, ALLOW_SIMULATED_PARTS: 'true', NODE_ENV: 'test' });
+		const qc = await connectAs('quality-control');
+		const webhooks = new ChannelWebhooks({ rest: createDiscordRest(config, logger), redis: qc, keys, logger, seal: WebhookTokenSeal.withRandomKey() });
+		const webhook = await webhooks.get(seededGuild, channelId);
+		const tokenKey = keys.channelWebhookToken(seededGuild, channelId);
+		expect(await qc.exists(tokenKey)).toBe(1);
+
+		const gateway = await connectAs('gateway');
+		expect(await gateway.get(keys.channelWebhook(seededGuild, channelId))).toBe(webhook.id);
+		for (const user of ['gateway', 'router', 'llm-service'] as const) {
+			const redis = await connectAs(user);
+			await expect(redis.get(tokenKey), user).rejects.toThrow(/NOPERM/);
+			await expect(redis.dump(tokenKey), user).rejects.toThrow(/NOPERM/);
+		}
+		await expect((await connectAs('llm-service')).get(keys.channelWebhook(seededGuild, channelId))).rejects.toThrow(/NOPERM/);
+
+		expect(await forgetChannelWebhooks(gateway, keys, seededGuild, [channelId], { wholeGuild: false })).toBe(1);
+		expect(await qc.exists(tokenKey, keys.channelWebhook(seededGuild, channelId))).toBe(0);
+	});
+
+	it('refuses the apps what no app needs: FLUSHALL, CONFIG, KEYS, ACL', async () => {
+		for (const user of ['gateway', 'router', 'quality-control', 'llm-service'] as const) {
+			const redis = await connectAs(user);
+			await expect(redis.flushall(), user).rejects.toThrow(/NOPERM/);
+			await expect(redis.config('GET', 'requirepass'), user).rejects.toThrow(/NOPERM/);
+			await expect(redis.keys('*'), user).rejects.toThrow(/NOPERM/);
+			await expect(redis.call('ACL', 'LIST'), user).rejects.toThrow(/NOPERM/);
+		}
+	});
+});
+
+describe('the KeyDB ACL users of compose (ops/keydb/users.acl)', () => {
+	it('loads, lets the LLM apps use the response cache and has no gateway user', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'charbot-acl-'));
+		const server = await startWithAcl('ops/keydb/users.acl', dir);
+		const open: Redis[] = [];
+		try {
+			await waitFor(() => {
+				try {
+					return cli(server.port, ['--user', 'healthcheck', '--pass', 'anything', 'PING']) === 'PONG';
+				} catch {
+					return false;
+				}
+			}, 'the cache server answers');
+			for (const user of ['router', 'quality-control', 'llm-service'] as const) {
+				const redis = createRedisConnection({ url: `redis://${user}:${users[user]}@127.0.0.1:${server.port}`, role: 'producer', logger });
+				open.push(redis);
+				await waitForRedisReady(redis, 5000);
+				await redis.set(`charbot:llm_response:${user}`, 'cached', 'EX', 60);
+				expect(await redis.get(`charbot:llm_response:${user}`)).toBe('cached');
+				await expect(redis.flushall(), user).rejects.toThrow(/NOPERM/);
+			}
+			expect(cli(server.port, ['--user', 'gateway', '--pass', users.gateway, 'GET', 'charbot:llm_response:router'])).toMatch(/WRONGPASS|NOAUTH/);
+		} finally {
+			for (const redis of open) redis.disconnect();
+			server.process.kill();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
