@@ -54,6 +54,8 @@ COPY package.json tsconfig.json ./
 COPY packages ./packages
 COPY apps ./apps
 COPY characters ./characters
+# The gateway's held-message spool (GATEWAY_SPOOL_DIR); compose mounts a volume here, which takes this ownership.
+RUN mkdir -p /app/data/gateway && chown node:node /app/data/gateway
 
 USER node
 

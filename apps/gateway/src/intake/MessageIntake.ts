@@ -7,11 +7,13 @@ import { mayConcernCharacter } from './mayConcernCharacter.js';
 import type { MessageOutcome } from './MessageOutcome.js';
 import { type GivenUpMessage, type GiveUpReason, MessageRetryBuffer } from './MessageRetryBuffer.js';
 import type { ReceivedMessage } from './ReceivedMessage.js';
+import type { HeldMessageSpool, SpooledMessage } from './HeldMessageSpool.js';
 import { readReceivedMessage } from './readReceivedMessage.js';
 
-/** What a held member message keeps for an apology, should it be given up. */
+/** What a held member message keeps for an apology, should it be given up, and for the spool. */
 interface HeldMemberMessage {
-	readonly channel: TextBasedChannel;
+	/** Its channel; a message restored from the spool finds it once the client is logged in. */
+	readonly channel: () => Promise<TextBasedChannel>;
 	readonly received: ReceivedMessage;
 	readonly progress: MemberMessageProgress;
 }
@@ -28,6 +30,8 @@ export class MessageIntake {
 	public constructor(
 		private readonly context: IntakeContext,
 		private readonly onOutcome?: (outcome: MessageOutcome) => void,
+		/** Where held messages are written down, so a gateway killed during an outage handles them after it restarts. */
+		spool?: HeldMessageSpool,
 	) {
 		this.#retries = new MessageRetryBuffer<HeldMemberMessage>({
 			maxMessages: context.retry.maxMessages,
@@ -40,7 +44,37 @@ export class MessageIntake {
 				if (holding) context.logger.warn("Redis is unavailable: holding members' messages to handle them once it answers");
 				else context.logger.info('no member message is held for Redis any more');
 			},
+			...(spool === undefined
+				? {}
+				: {
+						journal: {
+							held: ({ heldSince, note }) => spool.hold({ received: note.received, heldSince, progress: spooledProgress(note.progress) }),
+							released: (messageId) => spool.release(messageId),
+						},
+					}),
 		});
+	}
+
+	/**
+	 * Holds the messages an earlier gateway process left in the spool (it was killed while Redis was away), in the order
+	 * they were held: they are handled like any held message, before their channels' new ones. `channelOf` may wait for
+	 * the client to log in. Never rejects; each outcome is logged and reported.
+	 */
+	public restore(messages: readonly SpooledMessage[], channelOf: (channelId: string) => Promise<TextBasedChannel>): void {
+		for (const { received: spooled, heldSince, progress } of messages) {
+			const received: ReceivedMessage = { ...spooled, replyToMessageId: spooled.replyToMessageId };
+			const channel = () => channelOf(received.channelId);
+			const restoredProgress: MemberMessageProgress = {};
+			if (progress.seenClaimed !== undefined) restoredProgress.seenClaimed = progress.seenClaimed;
+			if (progress.userCooldownTaken !== undefined) restoredProgress.userCooldownTaken = progress.userCooldownTaken;
+			if (progress.channelCooldownTaken !== undefined) restoredProgress.channelCooldownTaken = progress.channelCooldownTaken;
+			if (progress.budgetReserved !== undefined) restoredProgress.budgetReserved = progress.budgetReserved;
+			const handled = this.#retries.restore(received.channelId, received.id, { channel, received, progress: restoredProgress }, heldSince, async () =>
+				handleMemberMessage(this.context, await channel(), received, restoredProgress),
+			);
+			void this.context.pending.track(this.#settle(received, handled));
+		}
+		if (messages.length > 0) this.context.logger.warn({ messages: messages.length }, 'handling member messages an earlier gateway process held for Redis');
 	}
 
 	/** Handles one message; never rejects. */
@@ -63,10 +97,21 @@ export class MessageIntake {
 		this.#retries.close();
 	}
 
-	async #handleSafely(message: Message): Promise<MessageOutcome> {
+	#handleSafely(message: Message): Promise<MessageOutcome> {
+		let handling: Promise<MessageOutcome>;
+		try {
+			handling = this.#route(message);
+		} catch (error) {
+			handling = Promise.reject(error);
+		}
+		return this.#settle({ id: message.id, channelId: message.channelId, guildId: message.guildId }, handling);
+	}
+
+	/** Logs and reports a message's outcome; never rejects. */
+	async #settle(message: MessageIds, handling: Promise<MessageOutcome>): Promise<MessageOutcome> {
 		let outcome: MessageOutcome;
 		try {
-			outcome = await this.#route(message);
+			outcome = await handling;
 		} catch (error) {
 			const where = { messageId: message.id, channelId: message.channelId, guildId: message.guildId };
 			this.context.logger.error({ ...where, err: error }, `handling message ${message.id} failed; no character was asked to answer it`);
@@ -92,13 +137,14 @@ export class MessageIntake {
 		if (received.content.trim() === '') return ignored('empty');
 		const progress: MemberMessageProgress = {};
 		// Queued now, synchronously, so the channel's order is the order the events arrived in.
-		return this.#retries.run(received.channelId, received.id, { channel: message.channel, received, progress }, () =>
+		const channel = () => Promise.resolve(message.channel);
+		return this.#retries.run(received.channelId, received.id, { channel, received, progress }, () =>
 			handleMemberMessage(this.context, message.channel, received, progress),
 		);
 	}
 
 	#apologize(messages: readonly GivenUpMessage<HeldMemberMessage>[], reason: GiveUpReason): void {
-		const byChannel = new Map<string, { channel: TextBasedChannel; messageId: string; authorId: string }[]>();
+		const byChannel = new Map<string, { channel: () => Promise<TextBasedChannel>; messageId: string; authorId: string }[]>();
 		for (const { note } of messages) {
 			const { decided } = note.progress;
 			const concerned = decided === undefined ? mayConcernCharacter(note.received, this.context.characters()) : decided.decision.reason === 'triggered';
@@ -110,8 +156,8 @@ export class MessageIntake {
 		for (const [channelId, targets] of byChannel) {
 			const where = { channelId, reason, messages: targets.length };
 			void this.context.pending.track(
-				this.context.apology
-					.post(channelId, targets)
+				Promise.all(targets.map(async (target) => ({ ...target, channel: await target.channel() })))
+					.then((resolved) => this.context.apology.post(channelId, resolved))
 					.then((posted) => {
 						if (posted) this.context.logger.info(where, 'told the channel that messages held for Redis were given up');
 					})
@@ -120,9 +166,27 @@ export class MessageIntake {
 		}
 	}
 
-	#log(message: Message, outcome: MessageOutcome): void {
+	#log(message: MessageIds, outcome: MessageOutcome): void {
 		const where = { messageId: message.id, channelId: message.channelId, guildId: message.guildId, outcome: outcome.kind };
 		if (outcome.kind === 'enqueued') this.context.logger.info({ ...where, jobIds: outcome.jobIds }, `enqueued ${outcome.jobIds.join(', ')}`);
 		else if (outcome.kind !== 'failed') this.context.logger.debug({ ...where, reason: outcome.reason }, `message ${outcome.kind}: ${outcome.reason}`);
 	}
+}
+
+/** Which message an outcome is about. */
+interface MessageIds {
+	readonly id: string;
+	readonly channelId: string;
+	readonly guildId: string | null;
+}
+
+/** What of a message's progress the spool keeps: the steps a replay must not take twice. */
+function spooledProgress(progress: MemberMessageProgress): SpooledMessage['progress'] {
+	const { seenClaimed, userCooldownTaken, channelCooldownTaken, budgetReserved } = progress;
+	return {
+		...(seenClaimed === undefined ? {} : { seenClaimed }),
+		...(userCooldownTaken === undefined ? {} : { userCooldownTaken }),
+		...(channelCooldownTaken === undefined ? {} : { channelCooldownTaken }),
+		...(budgetReserved === undefined ? {} : { budgetReserved }),
+	};
 }

@@ -27,7 +27,16 @@ export interface MessageRetryBufferOptions<Note> {
 	readonly onGiveUp: (messages: readonly GivenUpMessage<Note>[], reason: GiveUpReason) => void;
 	/** Called when the buffer goes from empty to holding messages (`true`) and back (`false`). */
 	readonly onHolding?: (holding: boolean) => void;
+	/** Where held messages are written down to outlive the process: told when one is held (again, after each failed try) and when it is let go. */
+	readonly journal?: HeldMessageJournal<Note>;
 	readonly now?: () => number;
+}
+
+/** Keeps a record of the held messages (e.g. {@link HeldMessageSpool}); its failures are its own. */
+export interface HeldMessageJournal<Note> {
+	held(message: GivenUpMessage<Note>): void;
+	/** The message was handled, failed for good or given up. */
+	released(messageId: string): void;
 }
 
 interface HeldMessage<Note> extends GivenUpMessage<Note> {
@@ -78,6 +87,15 @@ export class MessageRetryBuffer<Note> {
 		return turn.then((result) => ('outcome' in result ? result.outcome : result.later));
 	}
 
+	/**
+	 * Holds a message an earlier process held (restored from its journal) without trying it first: it is tried with the
+	 * others, in its channel's order, and new messages of its channel queue behind it. Settles like {@link run}.
+	 */
+	public restore(channelId: string, messageId: string, note: Note, heldSince: number, attempt: () => Promise<MessageOutcome>): Promise<MessageOutcome> {
+		if ([...this.#held].some((held) => held.messageId === messageId)) return Promise.reject(new Error(`message ${messageId} is already held`));
+		return this.#hold(channelId, messageId, note, attempt, heldSince);
+	}
+
 	/** Messages held now. */
 	public get size(): number {
 		return this.#held.size;
@@ -102,11 +120,12 @@ export class MessageRetryBuffer<Note> {
 		);
 	}
 
-	#hold(channelId: string, messageId: string, note: Note, attempt: () => Promise<MessageOutcome>): Promise<MessageOutcome> {
+	#hold(channelId: string, messageId: string, note: Note, attempt: () => Promise<MessageOutcome>, heldSince = this.#now()): Promise<MessageOutcome> {
 		if (this.#closed) return Promise.reject(new Error(`message ${messageId} arrived while the gateway was stopping and Redis was unavailable`));
 		return new Promise((resolve, reject) => {
-			const held: HeldMessage<Note> = { messageId, channelId, heldSince: this.#now(), note, attempt, resolve, reject, inFlight: false };
+			const held: HeldMessage<Note> = { messageId, channelId, heldSince, note, attempt, resolve, reject, inFlight: false };
 			this.#held.add(held);
+			this.#journal('held', held);
 			const queue = this.#byChannel.get(channelId);
 			if (queue === undefined) this.#byChannel.set(channelId, [held]);
 			else queue.push(held);
@@ -176,6 +195,8 @@ export class MessageRetryBuffer<Note> {
 				if (!result.ok && this.options.isOutage(result.error)) {
 					// Closed while this one was being tried: `close` gave up the others and holds no more.
 					if (this.#closed) this.#giveUp([head], 'shutdown');
+					// The try may have got further (a cooldown started): the journal keeps that, so a replay does not repeat it.
+					else this.#journal('held', head);
 					return false;
 				}
 				this.#forget(head);
@@ -206,8 +227,17 @@ export class MessageRetryBuffer<Note> {
 		);
 	}
 
+	#journal(event: 'held' | 'released', held: HeldMessage<Note>): void {
+		const { journal } = this.options;
+		if (journal === undefined) return;
+		const { messageId, channelId, heldSince, note } = held;
+		if (event === 'held') journal.held({ messageId, channelId, heldSince, note });
+		else journal.released(messageId);
+	}
+
 	#forget(held: HeldMessage<Note>): void {
 		if (!this.#held.delete(held)) return;
+		this.#journal('released', held);
 		const queue = this.#byChannel.get(held.channelId) ?? [];
 		const index = queue.indexOf(held);
 		if (index >= 0) queue.splice(index, 1);

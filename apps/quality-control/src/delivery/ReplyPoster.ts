@@ -12,6 +12,11 @@ export interface ReplyPoster {
 	readonly maxPartLength: number;
 	/** Posts part `index` of a reply; `last` says it ends the reply (where a webhook reply carries its regenerate button). */
 	post(content: string, index: number, last: boolean): Promise<PostedMessage>;
+	/**
+	 * Messages in the channel since `sinceMs` that look like part `index` with this `content` as this poster posts it,
+	 * oldest first: what an attempt that died before recording its post may have left. Absent where a repeat is harmless.
+	 */
+	findPosted?(content: string, index: number, sinceMs: number): Promise<readonly PostedMessage[]>;
 }
 
 /** A channel webhook's poster, which can also change the replies it posted (a regeneration edits them in place). */

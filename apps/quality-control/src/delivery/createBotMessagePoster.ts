@@ -2,6 +2,7 @@ import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord.js';
 import { parseDiscordResponse, postedMessageSchema } from './discordSchemas.js';
 import { EmbedDescriptionLimit, identityEmbed } from './identityEmbed.js';
+import { findRecentMessages } from './findRecentMessages.js';
 import type { AllowedMentions, ReplyIdentity, ReplyPoster } from './ReplyPoster.js';
 import { DiscordMessageLimit } from './splitMessage.js';
 import { toDeliveryError } from './toDeliveryError.js';
@@ -35,5 +36,25 @@ export function createBotMessagePoster(
 			const message = parseDiscordResponse(postedMessageSchema, posted, route);
 			return { id: message.id, authorId: message.author?.id };
 		},
+		findPosted: async (content, _index, sinceMs) => {
+			const shows = (message: { content: string; embeds: readonly { description?: string | undefined }[] }) =>
+				style === 'embed' ? message.embeds[0]?.description === content : message.content === content;
+			const self = await botUserId(rest);
+			return findRecentMessages(rest, channelId, sinceMs, (message) => message.author.id === self && message.webhook_id === undefined && shows(message));
+		},
 	};
+}
+
+const botUserIds = new WeakMap<REST, Promise<string>>();
+
+/** The bot's user id, asked once per REST client (`GET /users/@me`). */
+function botUserId(rest: REST): Promise<string> {
+	let id = botUserIds.get(rest);
+	if (id === undefined) {
+		id = rest.get(Routes.user('@me')).then((user) => parseDiscordResponse(postedMessageSchema.pick({ id: true }), user, 'GET /users/@me').id);
+		// A failed ask is not remembered: the next lookup asks again.
+		id.catch(() => botUserIds.delete(rest));
+		botUserIds.set(rest, id);
+	}
+	return id;
 }

@@ -3,6 +3,7 @@ import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord.js';
 import type { ChannelWebhooks } from './ChannelWebhooks.js';
 import { parseDiscordResponse, postedMessageSchema, type StoredWebhook } from './discordSchemas.js';
+import { findRecentMessages } from './findRecentMessages.js';
 import { regenerateButtonRow } from './regenerateButtonRow.js';
 import { ReplyGoneError } from './ReplyGoneError.js';
 import type { AllowedMentions, PostedMessage, ReplyIdentity, WebhookReplyPoster } from './ReplyPoster.js';
@@ -87,6 +88,17 @@ export function createWebhookPoster(options: WebhookPosterOptions): WebhookReply
 					throw new Error(`Channel ${options.channelId}'s webhook was unknown again after recreating it; will retry`, { cause: error });
 				throw toDeliveryError(error, postRoute);
 			}
+		},
+		findPosted: async (content, _index, sinceMs) => {
+			// The channel's webhook now: one recreated since (10015) posted nothing of this reply that still shows.
+			const webhook = await options.webhooks.get(options.guildId, options.channelId);
+			const username = toWebhookUsername(options.identity.name);
+			return findRecentMessages(
+				options.rest,
+				options.channelId,
+				sinceMs,
+				(message) => message.webhook_id === webhook.id && message.content === content && (message.author.username ?? username) === username,
+			);
 		},
 		edit: async (messageId, content, last) => {
 			const webhook = await options.webhooks.get(options.guildId, options.channelId);

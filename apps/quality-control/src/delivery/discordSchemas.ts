@@ -14,7 +14,7 @@ export const webhookObjectSchema = z.object({
 	application_id: z.string().nullable().optional(),
 });
 
-/** A channel webhook as cached under `Keyspace.channelWebhook` (the gateway reads it too). */
+/** A channel webhook we can execute; before tokens were sealed, the JSON cached under `Keyspace.channelWebhook`. */
 export const storedWebhookSchema = z.object({ id: z.string().min(1), token: z.string().min(1) });
 
 /** A channel webhook we can execute. */

@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import { DelayedError } from 'bullmq';
+import type { DeliveryClaim } from '@charbot/conversation';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';
 import type { PostedMessage } from './ReplyPoster.js';
 
@@ -8,6 +9,8 @@ export interface PartToPost {
 	readonly jobKey: string;
 	readonly index: number;
 	readonly post: () => Promise<PostedMessage>;
+	/** Messages since `sinceMs` that look like this part, oldest first; where absent, an earlier attempt's post is not looked for. */
+	readonly findPosted?: ((sinceMs: number) => Promise<readonly PostedMessage[]>) | undefined;
 }
 
 /** What became of the part: posted now, or found posted by another attempt of the job. */
@@ -15,12 +18,16 @@ export type PartOutcome = { readonly postedNow: PostedMessage } | { readonly pos
 
 // A post succeeded but Redis would not take its record: keep trying while the claim lasts, or a retry would post it again.
 const recordRetryMaxDelayMs = 2000;
+// Discord's clock and Redis's may differ a little: look a bit before the earlier claim began.
+const lookBackMarginMs = 5000;
 
 /**
  * Posts one part of a reply at most once across every attempt of the job: the attempt claims the part in the
  * `DeliveryLedger` before posting and records the message after. When another attempt holds the claim (BullMQ started a
  * second one after the first lost its lock in a Redis outage), this one goes back to the delayed set until the claim
- * ends, without spending an attempt, and then finds the part posted or claimable.
+ * ends, without spending an attempt, and then finds the part posted or claimable. An attempt that claims a part after an
+ * earlier claim ran out unrecorded (its process was killed between posting and recording) first looks for the part among
+ * the channel's messages since then (`findPosted`) and records the message it finds instead of posting again.
  */
 export async function postPartOnce(
 	deps: Pick<DeliveryDependencies, 'ledger' | 'claimMs' | 'logger'>,
@@ -37,6 +44,11 @@ export async function postPartOnce(
 		if (token === undefined) throw new Error(`part ${part.index} of ${part.jobKey} is being posted by another attempt`);
 		await job.moveToDelayed(Date.now() + waitMs, token);
 		throw new DelayedError();
+	}
+	// An earlier attempt claimed the part and never recorded a post: it may have died right after Discord took it.
+	if (claim.earlierAttemptAt !== undefined && part.findPosted !== undefined) {
+		const found = await findEarlierPost(deps, part, claim, claim.earlierAttemptAt);
+		if (found !== undefined) return { postedBefore: found };
 	}
 	let message: PostedMessage;
 	try {
@@ -62,4 +74,28 @@ export async function postPartOnce(
 			await new Promise((resolve) => setTimeout(resolve, delayMs));
 		}
 	}
+}
+
+/** The id of the message an earlier attempt posted for the part, now recorded for it; undefined when none is found. */
+async function findEarlierPost(
+	deps: Pick<DeliveryDependencies, 'ledger' | 'logger'>,
+	part: PartToPost,
+	claim: DeliveryClaim,
+	earlierAttemptAt: number,
+): Promise<string | undefined> {
+	const where = { jobKey: part.jobKey, part: part.index, earlierAttemptAt };
+	let candidates: readonly PostedMessage[];
+	try {
+		candidates = (await part.findPosted?.(earlierAttemptAt - lookBackMarginMs)) ?? [];
+	} catch (error) {
+		// A reply posted twice is better than one never posted: without the channel's messages, post it.
+		deps.logger.warn({ ...where, err: error }, 'could not look for a post of an earlier attempt; posting the part');
+		return undefined;
+	}
+	for (const candidate of candidates) {
+		if (!(await deps.ledger.adopt(claim, candidate.id))) continue;
+		deps.logger.warn({ ...where, messageId: candidate.id }, 'found the part posted by an earlier attempt that died before recording it; not posting it again');
+		return candidate.id;
+	}
+	return undefined;
 }

@@ -3,22 +3,68 @@ import type { Keyspace } from '@charbot/core';
 import type { Redis } from 'ioredis';
 
 const claimPrefix = 'claim:';
+/** How long a posted message stays tied to its part, so a later lookup cannot take it for another part's. */
+const postedMessageTtlSeconds = 86_400;
 
-// Deletes the claim only if it is still this attempt's: a posted id or another attempt's claim stays.
-const releaseScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+// A claim is `claim:<token>:<claimedAtMs>:<expiresAtMs>` and outlives its expiry (the key keeps the ledger's TTL): an
+// expired claim tells the next attempt that an earlier one may have posted the part before it died. Redis's clock decides
+// expiry, so replicas with skewed clocks agree. An old-style claim (`claim:<token>`, expiring with the key) is still waited for.
+const claimScript = `
+local value = redis.call('GET', KEYS[1])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local earlier = ''
+if value then
+	if string.sub(value, 1, 6) ~= 'claim:' then return {0, -1} end
+	local claimedAt, expiresAt = string.match(value, '^claim:[^:]+:(%d+):(%d+)$')
+	if not expiresAt then return {0, redis.call('PTTL', KEYS[1])} end
+	if tonumber(expiresAt) > now then return {0, tonumber(expiresAt) - now} end
+	earlier = claimedAt
+end
+redis.call('SET', KEYS[1], 'claim:' .. ARGV[1] .. ':' .. now .. ':' .. (now + tonumber(ARGV[2])), 'EX', ARGV[3])
+return {1, earlier}
+`;
+
+// Ends a claim only if it is still this attempt's, keeping it as an expired claim: the post failed, but it may still have
+// reached Discord (a timeout after Discord took it), so the next attempt looks before posting.
+const releaseScript = `
+local value = redis.call('GET', KEYS[1])
+if not value or string.sub(value, 1, string.len(ARGV[1])) ~= ARGV[1] then return 0 end
+local claimedAt = string.match(value, '^claim:[^:]+:(%d+):%d+$') or '0'
+redis.call('SET', KEYS[1], ARGV[1] .. claimedAt .. ':0', 'KEEPTTL')
+return 1
+`;
+
+// Records a message found in the channel for a part, unless another part already recorded it, and only while this
+// attempt still holds the part's claim.
+const adoptScript = `
+local owner = redis.call('GET', KEYS[2])
+if owner and owner ~= ARGV[2] then return 0 end
+local value = redis.call('GET', KEYS[1])
+if not value or string.sub(value, 1, string.len(ARGV[1])) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[4])
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[5])
+return 1
+`;
 
 /** An attempt's hold on one part of a reply while it posts it. */
 export interface DeliveryClaim {
 	readonly jobId: string;
 	readonly part: number;
 	readonly token: string;
+	/**
+	 * Set when an earlier attempt claimed this part and never recorded a post (it died, or its post failed): when that
+	 * claim began (Redis's clock, ms). The part may be in the channel already; look before posting it again.
+	 */
+	readonly earlierAttemptAt?: number;
 }
 
 /**
  * Records each posted part of a reply, so a retried delivery job skips the parts already posted and a reply never appears
- * twice. Before posting, an attempt claims the part: one key per part holds either a claim (for a bounded time) or the
- * posted message's id, so two attempts of one job (a lock lost during a Redis outage lets BullMQ start a second) never
- * post the same part at once.
+ * twice. Before posting, an attempt claims the part: one key per part holds either a claim (valid for a bounded time) or
+ * the posted message's id, so two attempts of one job (a lock lost during a Redis outage lets BullMQ start a second) never
+ * post the same part at once; and an attempt that claims after an earlier claim ran out learns of it, since a process
+ * killed between posting and recording leaves the part in the channel unrecorded.
  */
 export class DeliveryLedger {
 	public constructor(
@@ -36,22 +82,64 @@ export class DeliveryLedger {
 	/** Claims a part for `ttlMs`; undefined when another attempt holds it or it was posted meanwhile. */
 	public async claim(jobId: string, part: number, ttlMs: number): Promise<DeliveryClaim | undefined> {
 		const token = randomUUID();
-		const set = await this.redis.set(this.keys.delivered(jobId, part), `${claimPrefix}${token}`, 'PX', ttlMs, 'NX');
-		return set === 'OK' ? { jobId, part, token } : undefined;
+		const [claimed, earlier] = (await this.redis.eval(claimScript, 1, this.keys.delivered(jobId, part), token, ttlMs, this.ttlSeconds)) as [
+			number,
+			string | number,
+		];
+		if (claimed !== 1) return undefined;
+		return earlier === '' ? { jobId, part, token } : { jobId, part, token, earlierAttemptAt: Number(earlier) };
 	}
 
 	/** Milliseconds left of another attempt's claim on a part (0 when none). */
 	public async claimRemainingMs(jobId: string, part: number): Promise<number> {
-		return Math.max(0, await this.redis.pttl(this.keys.delivered(jobId, part)));
+		const key = this.keys.delivered(jobId, part);
+		const value = await this.redis.get(key);
+		if (value === null || !value.startsWith(claimPrefix)) return 0;
+		const expiresAt = /^claim:[^:]+:\d+:(\d+)$/.exec(value)?.[1];
+		if (expiresAt === undefined) return Math.max(0, await this.redis.pttl(key));
+		const [seconds, micros] = await this.redis.time();
+		return Math.max(0, Number(expiresAt) - (Number(seconds) * 1000 + Math.floor(Number(micros) / 1000)));
 	}
 
-	/** Gives a claim up after a failed post, so a retry can post the part. */
+	/** Gives a claim up after a failed post, so a retry can claim the part at once (and looks for it first). */
 	public async release(claim: DeliveryClaim): Promise<void> {
-		await this.redis.eval(releaseScript, 1, this.keys.delivered(claim.jobId, claim.part), `${claimPrefix}${claim.token}`);
+		await this.redis.eval(releaseScript, 1, this.keys.delivered(claim.jobId, claim.part), `${claimPrefix}${claim.token}:`);
 	}
 
 	/** Records a posted part (replacing its claim). */
 	public async record(jobId: string, part: number, messageId: string): Promise<void> {
-		await this.redis.set(this.keys.delivered(jobId, part), messageId, 'EX', this.ttlSeconds);
+		await this.redis
+			.multi()
+			.set(this.keys.delivered(jobId, part), messageId, 'EX', this.ttlSeconds)
+			.set(this.postedMessageKey(messageId), partName(jobId, part), 'EX', postedMessageTtlSeconds)
+			.exec();
 	}
+
+	/**
+	 * Records a message an earlier attempt posted for the claimed part (found in the channel), unless another part has
+	 * recorded it: two replies with the same text are two messages. False when it was not recorded.
+	 */
+	public async adopt(claim: DeliveryClaim, messageId: string): Promise<boolean> {
+		const adopted = await this.redis.eval(
+			adoptScript,
+			2,
+			this.keys.delivered(claim.jobId, claim.part),
+			this.postedMessageKey(messageId),
+			`${claimPrefix}${claim.token}:`,
+			partName(claim.jobId, claim.part),
+			messageId,
+			this.ttlSeconds,
+			postedMessageTtlSeconds,
+		);
+		return adopted === 1;
+	}
+
+	// Built on the ledger's own `delivered` key family: which part a posted message belongs to.
+	private postedMessageKey(messageId: string): string {
+		return this.keys.global('delivered', 'message', messageId);
+	}
+}
+
+function partName(jobId: string, part: number): string {
+	return `${jobId}#${part}`;
 }

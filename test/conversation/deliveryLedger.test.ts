@@ -1,0 +1,64 @@
+import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { DeliveryLedger } from '@charbot/conversation';
+import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+let server: RedisServer;
+let redis: Redis;
+let ledger: DeliveryLedger;
+
+beforeAll(async () => {
+	server = await startRedisServer();
+	redis = createRedisConnection({ url: server.url, role: 'producer', logger: createLogger({ name: 'test', level: 'silent', format: 'json' }) });
+	await waitForRedisReady(redis);
+});
+afterAll(async () => {
+	redis?.disconnect();
+	await server?.close();
+});
+beforeEach(() => {
+	ledger = new DeliveryLedger(redis, new Keyspace(uniquePrefix()));
+});
+
+describe('DeliveryLedger after an attempt that died', () => {
+	it('tells the attempt that claims a part after an unrecorded claim ran out when that claim began', async () => {
+		const fresh = await ledger.claim('msg-1-peter', 0, 50);
+		expect(fresh?.earlierAttemptAt, 'nobody tried this part before').toBeUndefined();
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		const next = await ledger.claim('msg-1-peter', 0, 60_000);
+		expect(next?.earlierAttemptAt).toBeGreaterThan(Date.now() - 5000);
+		expect(next?.earlierAttemptAt).toBeLessThanOrEqual(Date.now());
+		expect(await ledger.claimRemainingMs('msg-1-peter', 0)).toBeGreaterThan(50_000);
+	});
+
+	it('keeps a released claim as an earlier attempt (its post may have reached Discord), but a recorded post ends it', async () => {
+		const first = await ledger.claim('msg-2-peter', 0, 60_000);
+		await ledger.release(first as NonNullable<typeof first>);
+		expect(await ledger.claimRemainingMs('msg-2-peter', 0), 'a released claim holds nobody back').toBe(0);
+		const second = await ledger.claim('msg-2-peter', 0, 60_000);
+		expect(second?.earlierAttemptAt).toBeTypeOf('number');
+		await ledger.record('msg-2-peter', 0, '400000000000000001');
+		expect(await ledger.claim('msg-2-peter', 0, 60_000), 'a posted part is never claimed again').toBeUndefined();
+	});
+
+	it('adopts a message found in the channel for the claimed part, unless another part recorded it', async () => {
+		await ledger.record('msg-3-peter', 0, '400000000000000003');
+		const claim = await ledger.claim('msg-4-peter', 0, 60_000);
+		const held = claim as NonNullable<typeof claim>;
+		expect(await ledger.adopt(held, '400000000000000003'), 'the same text posted for another reply').toBe(false);
+		expect(await ledger.posted('msg-4-peter', 0)).toBeUndefined();
+		expect(await ledger.adopt(held, '400000000000000004')).toBe(true);
+		expect(await ledger.posted('msg-4-peter', 0)).toBe('400000000000000004');
+		const other = await ledger.claim('msg-5-peter', 0, 60_000);
+		expect(await ledger.adopt(other as NonNullable<typeof other>, '400000000000000004'), 'now it is taken').toBe(false);
+	});
+
+	it('does not let an attempt whose claim was taken over adopt a message', async () => {
+		const stale = await ledger.claim('msg-6-peter', 0, 30);
+		await new Promise((resolve) => setTimeout(resolve, 80));
+		const current = await ledger.claim('msg-6-peter', 0, 60_000);
+		expect(current).toBeDefined();
+		expect(await ledger.adopt(stale as NonNullable<typeof stale>, '400000000000000006')).toBe(false);
+	});
+});
