@@ -14,6 +14,7 @@ const benchmarks = [
 	{ name: 'LLM cache and coalescing', script: 'bench/llm/cacheAndCoalescing.ts', command: 'npm run bench:llm-cache' },
 	{ name: 'gateway memory', script: 'bench/gateway/memory.ts', command: 'npm run bench:gateway' },
 	{ name: 'ollama-sim streams', script: 'bench/ollama-sim/concurrentStreams.ts', command: 'npm run bench:sim' },
+	{ name: 'logging redaction', script: 'bench/logging/redaction.ts', command: 'npm run bench:logging' },
 ] as const;
 
 const targetsLineSchema = z.object({

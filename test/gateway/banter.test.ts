@@ -105,6 +105,53 @@ describe('character banter through our own channel webhook', () => {
 		expect(await fx.routeJobsFor(message.id)).toEqual([]);
 	});
 
+	it('starts one chain for a reply posted in several parts: from its last part, answering the whole reply', async () => {
+		const first = await speakAs(ours, 'Stewie Griffin', 'Brian, I have a list of grievances, and you are on every page of it.', {
+			characterId: 'stewie',
+			cascadeDepth: 0,
+			replyContinues: true,
+		});
+		const middle = await speakAs(ours, 'Stewie Griffin', 'Item one: Brian, you drank the last of the milk.', {
+			characterId: 'stewie',
+			cascadeDepth: 0,
+			replyContinues: true,
+		});
+		const last = await speakAs(ours, 'Stewie Griffin', 'That concludes the list. For now.', {
+			characterId: 'stewie',
+			cascadeDepth: 0,
+			earlierParts: [first.id, middle.id],
+		});
+		for (const part of [first, middle]) {
+			expect(await fx.outcomeOf(part.id)).toEqual({ kind: 'not-triggered', messageId: part.id, reason: 'reply-continues' });
+			expect(await fx.routeJobsFor(part.id)).toEqual([]);
+		}
+		// Named only in the earlier parts: the last part answers for all of them, under the id the history keeps the reply by.
+		expect(await fx.outcomeOf(last.id)).toEqual({ kind: 'enqueued', messageId: last.id, jobIds: [`msg-${first.id}-brian`] });
+		const [job] = await fx.routeJobsFor(first.id);
+		expect(job?.data).toMatchObject({
+			characterId: 'brian',
+			trigger: 'banter',
+			cascadeDepth: 1,
+			turnOf: first.id,
+			message: { id: first.id, content: [first.content, middle.content, last.content].join('\n'), author: { characterId: 'stewie' } },
+		});
+	});
+
+	it('answers the parts it can read when an earlier part of a split reply is gone', async () => {
+		const first = await speakAs(ours, 'Lois Griffin', 'Peter, this first part is about to vanish.', {
+			characterId: 'lois',
+			cascadeDepth: 0,
+			replyContinues: true,
+		});
+		await fx.outcomeOf(first.id);
+		await ours.deleteMessage(first.id);
+		const last = await speakAs(ours, 'Lois Griffin', 'Peter, the rest of it still stands.', { characterId: 'lois', cascadeDepth: 0, earlierParts: [first.id] });
+		expect(await fx.outcomeOf(last.id)).toEqual({ kind: 'enqueued', messageId: last.id, jobIds: [`msg-${first.id}-peter`] });
+		const [job] = await fx.routeJobsFor(first.id);
+		expect(job?.data.message.content).toBe('Peter, the rest of it still stands.');
+		expect(fx.logLines.some((line) => line.includes(first.id) && line.includes('could not read an earlier part'))).toBe(true);
+	});
+
 	it("ends a chain once a member has spoken since its first message, and carries the chain's origin on", async () => {
 		const memberMessageId = '900000000000000001';
 		await fx.redis.set(fx.keyspace.channelTurn(fx.guildId, channelId), memberMessageId);

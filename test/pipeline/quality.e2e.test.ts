@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { resolveFromRoot } from '@charbot/core';
 import type { TranscriptMessage } from '@charbot/discord-emulator';
 import type { SimScript } from '@charbot/ollama-sim';
-import { waitFor } from '@charbot/testkit';
+import { variedLineFor, waitFor } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PlatformHarness, seededChannel, seededUser, startPlatform } from './platformHarness.js';
 
@@ -114,6 +114,15 @@ const longReply = Array.from({ length: 70 }, (_, index) => {
 	return `${pick(openers, index)}, ${pick(who, index)} ${pick(did, index)} ${pick(what, index)} ${pick(where, index)}${index % 5 === 0 ? ', tk-long' : ''}.`;
 }).join(' ');
 
+// Stewie is named in the first and the last part of this split reply: before a reply started banter once, each part did.
+const sagaForStewie = Array.from({ length: 40 }, (_, index) => {
+	const { openers, who, did, what, where } = storyParts;
+	const named = index % 8 === 0 ? ', Stewie, saga-time' : '';
+	return `${pick(openers, index + 4)}, ${pick(who, index + 7)} ${pick(did, index + 2)} ${pick(what, index + 9)} ${pick(where, index + 5)}${named}.`;
+}).join(' ');
+let sagaAnswers = 0;
+const sagaAnswerPrompts: string[] = [];
+
 const scripts: SimScript[] = [
 	{ match: /tk-oops/, reply: 'As an AI language model, I cannot pretend to be anyone.', times: 1 },
 	{ match: /tk-stubborn/, model: chatModel, reply: 'As an AI language model, I must decline to answer that.' },
@@ -126,6 +135,17 @@ const scripts: SimScript[] = [
 		},
 	},
 	{ match: /tk-long/, reply: longReply },
+	{
+		match: /saga-time/,
+		reply: ({ messages }) => {
+			if (messages.find((message) => message.role === 'system')?.content.startsWith('You are Peter Griffin')) return sagaForStewie;
+			sagaAnswers += 1;
+			sagaAnswerPrompts.push(messages.map((message) => message.content).join('\n'));
+			// Names nobody, so the chain ends with this answer.
+			// A fresh answer each time, so review would pass a second chain's too.
+			return `Spare me the saga, you oaf. ${variedLineFor(`saga-answer-${sagaAnswers}`)}`;
+		},
+	},
 	{ match: /tk-ping/, reply: 'Hey @everyone and @here, come look at tk-ping, it is amazing!', times: 1 },
 	{ match: /tk-[a-z0-9]+/, reply: ({ lastUserMessage }) => `Okay, okay, about ${/tk-[a-z0-9]+/.exec(lastUserMessage)?.[0]}, here is the deal.` },
 ];
@@ -196,6 +216,23 @@ describe('quality control in the pipeline', () => {
 				.replace(/\s+/g, ' '),
 		).toBe(longReply.replace(/\s+/g, ' '));
 		expect(new Set(parts.map((part) => part.author.displayName))).toEqual(new Set(['Peter Griffin']));
+	});
+
+	it('starts one banter chain from a split reply, however many of its parts name a character', async () => {
+		const channelId = platform.emulator.control.createChannel(platform.emulator.seed?.guildId ?? '', { name: 'sagas' }).id;
+		await platform.updateSettings(channelId, { maxReplyChars: 6000 });
+		platform.emulator.control.postMessage({ channelId, authorId: seededUser(platform, 'bob'), content: 'Peter, tell us the whole saga. saga-time' });
+		const by = (name: string) => platform.botMessages(channelId).filter((message) => message.author.displayName === name);
+		await waitFor(() => by('Stewie Griffin').length > 0, "Stewie's answer to the split reply", 30_000);
+		await new Promise((resolve) => setTimeout(resolve, 4000));
+		const peterParts = by('Peter Griffin');
+		expect(peterParts.length).toBeGreaterThanOrEqual(2);
+		for (const part of peterParts) expect(part.content).toContain('Stewie');
+		expect(by('Stewie Griffin').map((message) => message.content)).toEqual([`Spare me the saga, you oaf. ${variedLineFor('saga-answer-1')}`]);
+		expect(platform.botMessages(channelId)).toHaveLength(peterParts.length + 1);
+		// Stewie answered the whole reply, which his prompt holds once: its first part and its last.
+		const [firstPart, lastPart] = [peterParts[0]?.content ?? '', peterParts.at(-1)?.content ?? ''];
+		for (const part of [firstPart, lastPart]) expect(sagaAnswerPrompts[0]?.split(part.slice(-60)).length, part.slice(-60)).toBe(2);
 	});
 
 	it('repairs a reply that would shout @everyone, and nothing posted pings @everyone, @here or roles', async () => {

@@ -7,11 +7,13 @@ import { enqueueRouteJobs } from '../routing/enqueueRouteJobs.js';
 import { decideTriggers } from '../triggers/decideTriggers.js';
 import { findSpeaker } from './findSpeaker.js';
 import { parseChannelWebhookId } from './parseChannelWebhookId.js';
+import { readWholeReply } from './readWholeReply.js';
 
 /**
  * A webhook post: when it came from our own channel webhook, a character spoke, and a character it names may
  * answer (`banter`, one level deeper) until the channel's banter limit: one chain per channel, since a post with a
- * character still to answer after it starts none, and a member message since ends the chain. Any other webhook is ignored.
+ * character still to answer after it starts none, and a member message since ends the chain. A reply posted in several
+ * parts starts at most one chain, from its last part, for the whole reply. Any other webhook is ignored.
  */
 export async function handleCharacterPost(context: IntakeContext, channel: TextBasedChannel, received: ReceivedMessage): Promise<MessageOutcome> {
 	const { guildId, channelId } = received;
@@ -29,6 +31,7 @@ export async function handleCharacterPost(context: IntakeContext, channel: TextB
 		return ignored('unknown-speaker');
 	}
 	if (speaker.source === 'owner' && speaker.owner.turnContinues === true) return { kind: 'not-triggered', messageId: received.id, reason: 'turn-continues' };
+	if (speaker.source === 'owner' && speaker.owner.replyContinues === true) return { kind: 'not-triggered', messageId: received.id, reason: 'reply-continues' };
 	const [settings, currentTurn] = await Promise.all([
 		context.settings.effective(guildId, channelId),
 		context.redis.get(context.keyspace.channelTurn(guildId, channelId)),
@@ -43,8 +46,10 @@ export async function handleCharacterPost(context: IntakeContext, channel: TextB
 	}
 	// Without the owner record the depth is unknown; treating it as the limit can never start an endless exchange.
 	const owner = speaker.source === 'owner' ? speaker.owner : { characterId: speaker.characterId, cascadeDepth: settings.banterLimit };
+	// The last part of a long reply speaks for all of it: a name in any part is answered, once.
+	const reply = speaker.source === 'owner' ? await readWholeReply(context.logger, channel, received, speaker.owner) : received;
 	const decision = decideTriggers({
-		content: received.content,
+		content: reply.content,
 		isDm: false,
 		botMentioned: false,
 		speaker: owner,
@@ -58,7 +63,7 @@ export async function handleCharacterPost(context: IntakeContext, channel: TextB
 	if (!(await context.cooldowns.tryStart(guildId, 'channel', channelId, settings.channelCooldownSeconds))) {
 		return { kind: 'cooldown', messageId: received.id, reason: 'channel-cooldown' };
 	}
-	const jobIds = await enqueueRouteJobs(context.routeQueue, received, decision.triggered, { speakerId: owner.characterId, turnOf: turnOf ?? received.id });
+	const jobIds = await enqueueRouteJobs(context.routeQueue, reply, decision.triggered, { speakerId: owner.characterId, turnOf: turnOf ?? reply.id });
 	showActivity(context, channel, received);
 	return { kind: 'enqueued', messageId: received.id, jobIds };
 }

@@ -29,14 +29,17 @@ export const DefaultDiscordClientOptions = {
 
 /**
  * A discord.js client with declared intents, `Partials.Channel` (DM channels arrive uncached) and bounded caches:
- * no messages, presences, reactions, emoji or voice states; a capped member and user cache. With a shard count it
- * connects the given shards (all of them by default); without one, discord.js's defaults apply.
+ * no messages, presences, reactions, emoji or voice states; a capped member and user cache. Whatever it posts pings
+ * nobody unless the post says whom (`allowedMentions`). With a shard count it connects the given shards (all of them by
+ * default); without one, discord.js's defaults apply.
  */
 export function createDiscordClient(options: DiscordClientOptions = {}): Client {
 	const memberCacheSize = options.memberCacheSize ?? DefaultDiscordClientOptions.memberCacheSize;
 	return new Client({
 		intents: [...GatewayIntents],
 		partials: [Partials.Channel],
+		// Discord's own default pings everything written (`@everyone` included); a post that forgets to say falls back to nobody.
+		allowedMentions: { parse: [] },
 		makeCache: Options.cacheWithLimits({
 			MessageManager: 0,
 			PresenceManager: 0,

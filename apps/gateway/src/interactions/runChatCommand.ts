@@ -6,6 +6,9 @@ import { InteractionMessages } from './InteractionMessages.js';
 import { presentResult, tellPrivately } from './presentResult.js';
 import { withSlowNotice } from './withSlowNotice.js';
 
+// Fixed texts ping nobody, whatever they come to say, even on a client without that default.
+const noPings = { parse: [] } as const;
+
 /** How a slash command invocation ended, for logs and tests. */
 export type CommandOutcome = 'answered' | 'pending' | 'refused' | 'forbidden' | 'unknown' | 'failed';
 
@@ -18,7 +21,7 @@ export type CommandOutcome = 'answered' | 'pending' | 'refused' | 'forbidden' | 
 export async function runChatCommand(interaction: ChatInputCommandInteraction, context: InteractionContext): Promise<CommandOutcome> {
 	const command = context.commands.get(interaction.commandName);
 	if (command === undefined) {
-		await interaction.reply({ content: InteractionMessages.unknownCommand, flags: MessageFlags.Ephemeral });
+		await interaction.reply({ content: InteractionMessages.unknownCommand, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
 		return 'unknown';
 	}
 	const group = interaction.options.getSubcommandGroup(false);
@@ -34,7 +37,7 @@ export async function runChatCommand(interaction: ChatInputCommandInteraction, c
 		const result = await withSlowNotice(
 			work,
 			context.slowWorkMs,
-			() => interaction.editReply({ content: InteractionMessages.slow }),
+			() => interaction.editReply({ content: InteractionMessages.slow, allowedMentions: noPings }),
 			(error) => context.logger.warn({ err: error, interactionId: interaction.id }, 'could not post the "still working" note'),
 		);
 		await presentResult(interaction, ephemeral, result);

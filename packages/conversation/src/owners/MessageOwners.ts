@@ -7,13 +7,20 @@ const ownerSchema = z.object({
 	cascadeDepth: z.number().int().min(0),
 	/** Another character addressed in the same member message answers next: this post starts no banter of its own. */
 	turnContinues: z.boolean().optional(),
+	/** A later part of the same reply follows (a reply longer than one Discord message): only the last part starts banter. */
+	replyContinues: z.boolean().optional(),
+	/** On the last part of a reply posted in several: the earlier parts' message ids, first to last. */
+	earlierParts: z
+		.array(z.string().regex(/^\d{17,20}$/, 'a Discord message id'))
+		.max(50)
+		.optional(),
 	/** The member message whose conversation the post belongs to. */
 	turnOf: z.string().optional(),
 });
 
 /**
- * Who posted a message: the character, how deep in a character-to-character exchange it was, and which member message's
- * conversation it belongs to.
+ * Who posted a message: the character, how deep in a character-to-character exchange it was, which member message's
+ * conversation it belongs to, and where it sits in a reply posted in several parts.
  */
 export type MessageOwner = z.output<typeof ownerSchema>;
 
