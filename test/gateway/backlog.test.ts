@@ -32,7 +32,7 @@ describe('the backlog note when the route queue is long', () => {
 
 	it('posts one note per channel, pinging nobody, while the backlog is over the threshold', async () => {
 		await fx.queue.addBulk(Array.from({ length: 6 }, (_, index) => ({ name: 'filler', data: { index } })));
-		expect(await fx.queue.getWaitingCount()).toBeGreaterThan(5);
+		expect(await fx.queue.getJobCountByTypes('waiting', 'prioritized')).toBeGreaterThan(5);
 		await new Promise((resolve) => setTimeout(resolve, 60));
 
 		const busy = await fx.newChannel('busy');

@@ -21,6 +21,8 @@ export interface GatewayFixtureOptions {
 	readonly gateway?: Partial<Omit<GatewayOptions, 'config' | 'logger' | 'onMessageOutcome'>>;
 	readonly emulator?: DiscordEmulatorOptions;
 	readonly redis?: RedisServerOptions;
+	/** Settings (environment variables) on top of the fixture's own. */
+	readonly env?: Readonly<Record<string, string>>;
 }
 
 /** One test file's world: a private redis-server, a fresh Discord emulator and a gateway connected to both. */
@@ -67,6 +69,7 @@ export async function startGatewayFixture(options: GatewayFixtureOptions = {}): 
 		DISCORD_TOKEN: emulator.token,
 		DISCORD_API_URL: emulator.apiUrl,
 		ALLOW_SIMULATED_PARTS: 'true',
+		...options.env,
 	});
 	const logLines: string[] = [];
 	const logger = createLogger({ name: 'gateway', level: 'debug', format: 'json', destination: { write: (line: string) => logLines.push(line) } });

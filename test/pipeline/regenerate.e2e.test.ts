@@ -63,10 +63,13 @@ describe('a member regenerates a reply', () => {
 		// The model was told what not to say again, and saw no earlier answer of its own as said.
 		expect(prompts).toHaveLength(2);
 		const regeneration = prompts[1] ?? [];
-		const instructions = regeneration.filter((message) => message.role === 'system').map((message) => message.content);
-		expect(instructions.at(-1)).toContain(first.content.slice(0, 60));
-		expect(instructions.at(-1)).toContain('the member asked for a different answer');
-		expect(regeneration.filter((message) => message.role !== 'system' && message.content.includes(first.content.slice(0, 60)))).toEqual([]);
+		// The old reply reaches the model only as quoted data in the user turn of rejected attempts, never as instructions
+		// or as an answer of its own.
+		const oldReply = first.content.slice(0, 60);
+		const notes = regeneration.filter((message) => message.role === 'user' && message.content.includes('the member asked for a different answer'));
+		expect(notes).toHaveLength(1);
+		expect(notes[0]?.content).toContain(oldReply);
+		expect(regeneration.filter((message) => message.content.includes(oldReply))).toEqual(notes);
 
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		// One reply in the channel: edited, not reposted, and no notice.

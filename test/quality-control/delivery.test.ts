@@ -90,14 +90,14 @@ describe('delivery worker', () => {
 	it('recreates a deleted webhook (10015) and delivers', async () => {
 		await deliver(deliverJob(guild, 'Warm-up so the webhook is cached.'));
 		const key = running.keys.channelWebhook(guild.guildId, guild.channelId);
-		const old = JSON.parse((await parts.producer.get(key)) ?? '{}') as { id: string };
+		const old = { id: (await parts.producer.get(key)) ?? 'missing' };
 		await parts.rest.delete(Routes.webhook(old.id));
 
 		const { settled, messages } = await deliver(deliverJob(guild, 'Who took my webhook? Heh heh.'));
 		// One attempt (BullMQ counts the successful one): the 10015 was handled inside it.
 		expect(await settled.getState()).toBe('completed');
 		expect(settled.attemptsMade).toBe(1);
-		const fresh = JSON.parse((await parts.producer.get(key)) ?? '{}') as { id: string };
+		const fresh = { id: (await parts.producer.get(key)) ?? 'missing' };
 		expect(fresh.id).not.toBe(old.id);
 		expect(messages[0]?.webhookId).toBe(fresh.id);
 		expect(parts.logs.some((line) => line.msg === 'channel webhook is unknown to Discord (10015); recreating it' && line.webhookId === old.id)).toBe(true);
@@ -105,10 +105,11 @@ describe('delivery worker', () => {
 
 	it('replaces a bogus cached webhook', async () => {
 		const key = running.keys.channelWebhook(guild.guildId, guild.channelId);
+		await parts.producer.del(running.keys.channelWebhookToken(guild.guildId, guild.channelId));
 		await parts.producer.set(key, JSON.stringify({ id: '100000000000000777', token: 'not-a-real-token-at-all-000' }));
 		const { messages } = await deliver(deliverJob(guild, 'Bogus webhook, real reply.'));
 		expect(messages).toHaveLength(1);
-		expect(JSON.parse((await parts.producer.get(key)) ?? '{}').id).toBe(messages[0]?.webhookId);
+		expect(await parts.producer.get(key)).toBe(messages[0]?.webhookId);
 	});
 
 	it('delivers in a DM as a bot message with an embed authored by the character, not a name in the text', async () => {

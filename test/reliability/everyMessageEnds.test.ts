@@ -22,7 +22,11 @@ let platform: PlatformHarness;
 const audit: PromptAudit = { prompts: 0, rawTemplateTokens: [], secretLike: [] };
 
 beforeAll(async () => {
-	platform = await startPlatform({ sim: { numParallel: 16, promptTokensPerSecond: 200_000, tokensPerSecond: 4000 } });
+	// Three members send 64 messages each: the generation budgets are lifted so every message reaches the pipeline.
+	platform = await startPlatform({
+		sim: { numParallel: 16, promptTokensPerSecond: 200_000, tokensPerSecond: 4000 },
+		env: { MEMBER_GENERATION_BUDGET: '0', GUILD_GENERATION_BUDGET: '0' },
+	});
 });
 afterAll(async () => {
 	await platform?.close();

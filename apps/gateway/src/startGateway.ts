@@ -2,6 +2,7 @@ import { CharacterRegistry } from '@charbot/characters';
 import {
 	ChannelHistory,
 	Cooldowns,
+	GenerationBudget,
 	GuildStats,
 	MemberMemory,
 	MemberPersonas,
@@ -24,7 +25,7 @@ import {
 	waitForRedisReady,
 } from '@charbot/core';
 import { Queue } from 'bullmq';
-import { type Client, Events, type Interaction, type Message } from 'discord.js';
+import { type Client, Events, type Interaction, type Message, type TextBasedChannel } from 'discord.js';
 import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { BacklogGauge } from './backlog/BacklogGauge.js';
@@ -37,6 +38,7 @@ import { createDiscordClient } from './discord/createDiscordClient.js';
 import { discordReadiness } from './discord/discordReadiness.js';
 import { logClientEvents } from './discord/logClientEvents.js';
 import { loginClient } from './discord/loginClient.js';
+import { HeldMessageSpool } from './intake/HeldMessageSpool.js';
 import { MessageIntake } from './intake/MessageIntake.js';
 import { OutageApology } from './intake/OutageApology.js';
 import type { MessageOutcome } from './intake/MessageOutcome.js';
@@ -46,6 +48,7 @@ import { InteractionIntake } from './interactions/InteractionIntake.js';
 import { createGatewayMetrics } from './metrics/createGatewayMetrics.js';
 import { RegenerationQuota } from './regenerate/RegenerationQuota.js';
 import { resolveGatewayOptions } from './resolveGatewayOptions.js';
+import { watchWebhookRemovals } from './webhooks/watchWebhookRemovals.js';
 
 /** Most channels the typing throttle and the apology limit remember at once. */
 const rememberedChannels = 50_000;
@@ -162,13 +165,32 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 		createQueueMetrics(registry, [routeQueue]);
 		routeQueue.on('waiting', (job) => metrics.onRouteJobAdded(job.name));
 
+		// Messages an earlier process held for Redis and could not handle before it died; handled once Discord is connected.
+		const { spool, restored } = HeldMessageSpool.open({ dir: resolveFromRoot(config.GATEWAY_SPOOL_DIR), fileName: spoolFileName(config), logger });
+		undo.push(() => spool.close());
+		let loggedIn!: (client: Client<true>) => void;
+		let loginFailed!: (error: unknown) => void;
+		const whenLoggedIn = new Promise<Client<true>>((resolve, reject) => {
+			loggedIn = resolve;
+			loginFailed = reject;
+		});
+		whenLoggedIn.catch(() => undefined);
+		undo.push(() => loginFailed(new Error('the gateway did not start')));
+
 		const pending = new PendingWork();
-		const gauge = new BacklogGauge(() => routeQueue.getWaitingCount(), { refreshMs: settings.backlogRefreshMs });
+		// Route jobs carry fair-share priorities, so they wait in BullMQ's prioritized set, not its wait list.
+		const gauge = new BacklogGauge(() => routeQueue.getJobCountByTypes('waiting', 'prioritized'), { refreshMs: settings.backlogRefreshMs });
 		const stores = {
 			settings: new SettingsStore(redis, keyspace),
 			history: new ChannelHistory(redis, keyspace),
 			cooldowns: new Cooldowns(redis, keyspace),
 			memory: new MemberMemory(redis, keyspace),
+			budget: new GenerationBudget(redis, keyspace, {
+				memberLimit: config.MEMBER_GENERATION_BUDGET,
+				guildLimit: config.GUILD_GENERATION_BUDGET,
+				windowSeconds: config.GENERATION_BUDGET_WINDOW,
+			}),
+			dmsEnabled: config.DMS_ENABLED,
 		};
 		const intake = new MessageIntake(
 			{
@@ -201,7 +223,10 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 				metrics.onMessageOutcome(outcome);
 				options.onMessageOutcome?.(outcome);
 			},
+			spool,
 		);
+		// Restored before login, so their channels' new messages queue behind them.
+		intake.restore(restored, (channelId) => whenLoggedIn.then((ready) => fetchTextChannel(ready, channelId)));
 
 		metrics.watchHeldMessages(() => intake.heldMessages);
 		const retryHeld = () => intake.retryHeld();
@@ -237,12 +262,14 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 		});
 		undo.push(() => client.destroy());
 		logClientEvents(client, logger);
+		watchWebhookRemovals(client, { redis, keyspace, logger });
 		metrics.watchClient(client);
 		const onMessage = (message: Message) => void intake.receive(message);
 		const onInteraction = (interaction: Interaction) => void interactions.receive(interaction);
 		client.on(Events.MessageCreate, onMessage);
 		client.on(Events.InteractionCreate, onInteraction);
 		const ready = await loginClient(client, target.token, settings.readyTimeoutMs);
+		loggedIn(ready);
 		logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, shards: [...ready.ws.shards.keys()] }, `gateway connected as ${ready.user.tag}`);
 		await registerCommandsOnStart(ready, options.registerCommands ?? config.DISCORD_REGISTER_COMMANDS, target.emulated, logger);
 
@@ -283,6 +310,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 					await Promise.all([routeQueue.close(), deliverQueue.close()]);
 					if (ownsRegistry) characters.close();
 					await redis.quit().catch(() => redis.disconnect());
+					spool.close();
 				})();
 				return closing;
 			},
@@ -308,4 +336,17 @@ async function openCharacters(config: Config, logger: Logger): Promise<Character
 	});
 	if (registry.list().length === 0) logger.warn({ dir }, `no characters loaded from ${dir}; nothing will answer`);
 	return registry;
+}
+
+/** The spool file of this replica: its Redis prefix (a deployment) and shards, the same after a restart. */
+function spoolFileName(config: Config): string {
+	const shards = config.DISCORD_SHARD_IDS === undefined ? 'all' : `shards-${config.DISCORD_SHARD_IDS.join('-')}`;
+	return `held-messages-${config.REDIS_KEY_PREFIX.replace(/[^\w.-]/g, '_')}-${shards}.jsonl`;
+}
+
+/** A text channel by id, from the cache or Discord; throws when it is gone or holds no messages. */
+async function fetchTextChannel(client: Client<true>, channelId: string): Promise<TextBasedChannel> {
+	const channel = await client.channels.fetch(channelId);
+	if (channel === null || !channel.isTextBased()) throw new Error(`channel ${channelId} is gone or is not a text channel`);
+	return channel;
 }

@@ -1,5 +1,5 @@
 import { CharacterRegistry } from '@charbot/characters';
-import { ChannelHistory, GuildStats, MemberMemory, MemberPersonas, SettingsStore } from '@charbot/conversation';
+import { ChannelHistory, GenerationBudget, GuildStats, MemberMemory, MemberPersonas, SettingsStore } from '@charbot/conversation';
 import {
 	buildJobData,
 	CharbotQueue,
@@ -11,6 +11,7 @@ import {
 	DefaultJobOptions,
 	Keyspace,
 	type Logger,
+	noticeStalledFailure,
 	parseJobData,
 	QueueName,
 	resolveFromRoot,
@@ -18,7 +19,14 @@ import {
 	throwWithNoAnswerNotice,
 	waitForRedisReady,
 } from '@charbot/core';
-import { createConfiguredPool, createPrometheusLlmMetrics, type LlmPool, registerHostHealthMetrics } from '@charbot/llm';
+import {
+	createConfiguredPool,
+	createPrometheusLlmMetrics,
+	type LlmPool,
+	refuseSimulatedHosts,
+	registerHostHealthMetrics,
+	resolveLlmSettings,
+} from '@charbot/llm';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
@@ -26,6 +34,7 @@ import { LlmOutageError } from './outage/LlmOutageError.js';
 import { OutageNotices } from './outage/OutageNotices.js';
 import { waitOutLlmOutage } from './outage/waitOutLlmOutage.js';
 import { watchLlmRecovery } from './outage/watchLlmRecovery.js';
+import { chargeRegeneration } from './routing/chargeRegeneration.js';
 import { type GenerationRecord, generateCandidate } from './routing/generateCandidate.js';
 
 // One "resting" notice per channel per 10 minutes while an outage lasts.
@@ -54,6 +63,8 @@ export interface MessageRouter {
 export async function startMessageRouter(options: MessageRouterOptions): Promise<MessageRouter> {
 	const { config, logger } = options;
 	if (config.REDIS_URL === undefined) throw new Error('REDIS_URL is required: the message router takes its jobs from the queue Redis');
+	// Production refuses the Ollama simulator before any connection opens (the pool would refuse it too, later).
+	await refuseSimulatedHosts(config, resolveLlmSettings(config));
 	const registry = options.registry ?? new Registry();
 	const keys = new Keyspace(config.REDIS_KEY_PREFIX);
 	const redis = createRedisConnection({ url: config.REDIS_URL, role: 'producer', logger, connectionName: 'charbot-router' });
@@ -71,6 +82,11 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 	const memory = new MemberMemory(redis, keys);
 	const personas = new MemberPersonas(redis, keys);
 	const stats = new GuildStats(redis, keys);
+	const budget = new GenerationBudget(redis, keys, {
+		memberLimit: config.MEMBER_GENERATION_BUDGET,
+		guildLimit: config.GUILD_GENERATION_BUDGET,
+		windowSeconds: config.GENERATION_BUDGET_WINDOW,
+	});
 	// Stats are best effort: a failed write is logged, never the job's failure.
 	const onGenerated = ({ guildId, characterId, cacheHit }: GenerationRecord) =>
 		void stats
@@ -91,12 +107,13 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 		QueueName.Route,
 		async (job, token, signal) => {
 			const route = parseJobData(QueueName.Route, job.data);
+			await chargeRegeneration(budget, route, String(job.id), logger);
 			// When this job fails for good, the member gets the no-good-answer notice and the next addressed character its
 			// turn (decided here, before the job is marked failed, so no crash can come between); the outage path tells the
 			// member itself when it gives up.
 			const review = await generateCandidate(
 				route,
-				{ characters, settings, history, memory, personas, pool, maxAttempts: config.QC_MAX_ATTEMPTS, onGenerated },
+				{ characters, settings, history, memory, personas, pool, maxAttempts: config.QC_MAX_ATTEMPTS, onGenerated, priority: job.priority },
 				signal,
 			).catch((error: unknown) => {
 				if (error instanceof LlmOutageError) return waitOutLlmOutage(job, token, route, error, outage);
@@ -129,6 +146,13 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 			{ jobId: job?.id, attemptsMade: job?.attemptsMade, err: error },
 			`route job ${job?.id} failed${final ? ' for good' : '; it will be retried'}: ${error.message}`,
 		);
+		// A job that stalled too often is failed by BullMQ without reaching the processor's catch: tell the member here.
+		if (job !== undefined)
+			noticeStalledFailure(handOn, QueueName.Route, job, error)
+				.then((sent) => sent && logger.warn({ jobId: job.id }, 'sent the no-good-answer notice for a route job that failed by stalling'))
+				.catch((noticeError: unknown) =>
+					logger.error({ err: noticeError, jobId: job.id }, 'could not send the notice for a route job that failed by stalling'),
+				);
 	});
 
 	return {

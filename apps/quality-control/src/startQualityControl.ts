@@ -1,4 +1,4 @@
-import { CharbotQueue, CharbotWorker, createRepeatedErrorLog, type Keyspace, type Logger, QueueName } from '@charbot/core';
+import { CharbotQueue, CharbotWorker, createRepeatedErrorLog, type Keyspace, type Logger, noticeStalledFailure, QueueName } from '@charbot/core';
 import { ChannelHistory, DeliveryLedger, MessageOwners, RegenerableReplies, SettingsStore } from '@charbot/conversation';
 import type { REST } from '@discordjs/rest';
 import { type Queue, UnrecoverableError, type Worker } from 'bullmq';
@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import type { CharacterSource } from './characters/CharacterSource.js';
 import { ChannelWebhooks } from './delivery/ChannelWebhooks.js';
 import { createDeliverProcessor } from './delivery/createDeliverProcessor.js';
+import type { WebhookTokenSeal } from './delivery/WebhookTokenSeal.js';
 import type { LlmSource } from './judge/LlmSource.js';
 import type { QualityControlHooks } from './metrics/QualityControlHooks.js';
 import { createReviewProcessor } from './review/createReviewProcessor.js';
@@ -37,6 +38,8 @@ export interface QualityControlOptions {
 	/** How long a job stays locked without a heartbeat (`WORKER_LOCK_SECONDS`); a killed worker's jobs return after it. */
 	readonly lockDurationMs?: number;
 	readonly scoring?: Partial<ScoringOptions>;
+	/** Seals channel webhook tokens cached in Redis (`resolveWebhookTokenSeal`); by default one with a key of its own. */
+	readonly webhookTokenSeal?: WebhookTokenSeal;
 }
 
 /** Defaults of {@link QualityControlOptions}. */
@@ -110,7 +113,13 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 		QueueName.Deliver,
 		createDeliverProcessor({
 			rest: options.rest,
-			webhooks: new ChannelWebhooks({ rest: options.rest, redis: producer, keys, logger }),
+			webhooks: new ChannelWebhooks({
+				rest: options.rest,
+				redis: producer,
+				keys,
+				logger,
+				...(options.webhookTokenSeal === undefined ? {} : { seal: options.webhookTokenSeal }),
+			}),
 			ledger: new DeliveryLedger(producer, keys),
 			claimMs: 2 * lockDuration,
 			owners: new MessageOwners(producer, keys),
@@ -136,6 +145,13 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 				{ err: error, queue: worker.name, jobId: job?.id, attemptsMade: job?.attemptsMade },
 				final ? `${worker.name} job failed for good` : `${worker.name} job failed; BullMQ will retry it`,
 			);
+			// A review that stalled too often is failed by BullMQ without reaching the processor's catch: tell the member here.
+			if (job !== undefined && worker === reviewWorker)
+				noticeStalledFailure({ routeQueue, deliverQueue }, QueueName.Review, job, error)
+					.then((sent) => sent && logger.warn({ jobId: job.id }, 'sent the no-good-answer notice for a review job that failed by stalling'))
+					.catch((noticeError: unknown) =>
+						logger.error({ err: noticeError, jobId: job.id }, 'could not send the notice for a review job that failed by stalling'),
+					);
 		});
 	}
 	await Promise.all([reviewWorker.waitUntilReady(), deliverWorker.waitUntilReady()]);

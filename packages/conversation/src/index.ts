@@ -1,3 +1,4 @@
+export * from './budget/GenerationBudget.js';
 export * from './cooldowns/Cooldowns.js';
 export * from './delivery/DeliveryLedger.js';
 export * from './history/ChannelHistory.js';

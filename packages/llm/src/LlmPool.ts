@@ -188,6 +188,7 @@ export class LlmPool {
 					...(role.keepAlive === undefined ? {} : { keepAlive: role.keepAlive }),
 					deadline,
 					...(signal === undefined ? {} : { signal }),
+					...(request.priority === undefined ? {} : { priority: request.priority }),
 					fetchFor: (host) => this.fetchFor(host),
 					dispatcher: this.dispatcher,
 					timeouts: this.timeouts,

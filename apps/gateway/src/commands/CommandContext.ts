@@ -1,5 +1,14 @@
 import type { Persona } from '@charbot/characters';
-import type { ChannelHistory, Cooldowns, GuildStats, MemberMemory, MemberPersonas, SettingsAudit, SettingsStore } from '@charbot/conversation';
+import type {
+	ChannelHistory,
+	Cooldowns,
+	GenerationBudget,
+	GuildStats,
+	MemberMemory,
+	MemberPersonas,
+	SettingsAudit,
+	SettingsStore,
+} from '@charbot/conversation';
 import type { Logger } from '@charbot/core';
 import type { Queue } from 'bullmq';
 import type { CardImportOptions } from './characters/CardImportOptions.js';
@@ -17,6 +26,10 @@ export interface CommandContext {
 	readonly stats: GuildStats;
 	readonly history: ChannelHistory;
 	readonly cooldowns: Cooldowns;
+	/** The members' and guilds' generation budgets; `/ask` reserves its generation here. */
+	readonly budget: GenerationBudget;
+	/** Whether the characters answer direct messages (`DMS_ENABLED`). */
+	readonly dmsEnabled: boolean;
 	/** Where `/ask` puts its job for the message router. */
 	readonly routeQueue: Queue;
 	/** Where a character's greeting goes to be posted by quality control's delivery, like any reply. */

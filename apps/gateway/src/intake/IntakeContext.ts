@@ -1,5 +1,5 @@
 import type { NamedCharacter } from '@charbot/characters';
-import type { ChannelHistory, Cooldowns, MemberMemory, MessageOwners, SettingsStore } from '@charbot/conversation';
+import type { ChannelHistory, Cooldowns, GenerationBudget, MemberMemory, MessageOwners, SettingsStore } from '@charbot/conversation';
 import type { Keyspace, Logger } from '@charbot/core';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -18,6 +18,10 @@ export interface IntakeContext {
 	readonly history: ChannelHistory;
 	readonly owners: MessageOwners;
 	readonly cooldowns: Cooldowns;
+	/** The members' and guilds' generation budgets, reserved before a message's jobs are added. */
+	readonly budget: GenerationBudget;
+	/** Whether the characters answer direct messages (`DMS_ENABLED`). */
+	readonly dmsEnabled: boolean;
 	/** Where "remember that I …" facts go. */
 	readonly memory: MemberMemory;
 	/** The characters loaded now (the registry reloads on file changes). */

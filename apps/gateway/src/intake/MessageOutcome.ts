@@ -5,14 +5,16 @@ export type IgnoreReason = 'own-message' | 'other-bot' | 'unknown-webhook' | 'un
 
 /**
  * Why a character's post starts no banter although it may name someone: another character addressed with it answers
- * next anyway, or a member has spoken since and the characters answer that instead.
+ * next anyway, a later part of the same reply follows (and starts banter for all of it), or a member has spoken since
+ * and the characters answer that instead.
  */
-export type TurnReason = 'turn-continues' | 'superseded';
+export type TurnReason = 'turn-continues' | 'reply-continues' | 'superseded';
 
 /** What the gateway did with one message; logged, and reported to `onMessageOutcome` (tests, counters). */
 export type MessageOutcome =
 	| { readonly kind: 'ignored'; readonly messageId: string; readonly reason: IgnoreReason }
 	| { readonly kind: 'not-triggered'; readonly messageId: string; readonly reason: Exclude<TriggerReason, 'triggered'> | TurnReason }
 	| { readonly kind: 'cooldown'; readonly messageId: string; readonly reason: 'user-cooldown' | 'channel-cooldown' }
+	| { readonly kind: 'refused'; readonly messageId: string; readonly reason: 'member-budget' | 'guild-budget' | 'dms-off' }
 	| { readonly kind: 'enqueued'; readonly messageId: string; readonly jobIds: readonly string[] }
 	| { readonly kind: 'failed'; readonly messageId: string; readonly error: string };

@@ -1,5 +1,7 @@
 import type { ChannelSettings } from '@charbot/conversation';
 import type { TextBasedChannel } from 'discord.js';
+import { answerDmsOff } from '../budget/answerDmsOff.js';
+import { showOverBudget } from '../budget/showOverBudget.js';
 import { rememberAskedFact } from '../memory/rememberAskedFact.js';
 import { enqueueRouteJobs } from '../routing/enqueueRouteJobs.js';
 import { decideTriggers, type TriggerDecision } from '../triggers/decideTriggers.js';
@@ -23,12 +25,15 @@ export interface MemberMessageProgress extends RecordProgress {
 	decided?: { readonly settings: ChannelSettings; readonly decision: TriggerDecision };
 	userCooldownTaken?: boolean;
 	channelCooldownTaken?: boolean;
+	budgetReserved?: boolean;
 }
 
 /**
  * A member's message: record it in the channel history (characters see the whole conversation), decide which
  * characters it concerns, remember a fact it asks a character to remember, apply the member and channel cooldowns (a
- * message they hold back gets the ⏳ reaction), then start the characters' turn (the first one's route job; the others follow it).
+ * message they hold back gets the ⏳ reaction), reserve a generation per character in the member's and the guild's
+ * budgets (a message over budget gets a note or ⏳), then start the characters' turn (the first one's route job; the
+ * others follow it). With DMs turned off, a DM gets only a short note, once a day.
  */
 export async function handleMemberMessage(
 	context: IntakeContext,
@@ -37,6 +42,10 @@ export async function handleMemberMessage(
 	progress: MemberMessageProgress = {},
 ): Promise<MessageOutcome> {
 	const { guildId, channelId, authorId } = received;
+	if (guildId === null && !context.dmsEnabled) {
+		answerDmsOff(context, channel, received);
+		return { kind: 'refused', messageId: received.id, reason: 'dms-off' };
+	}
 	const { settings, decision } = progress.decided ?? (await decide(context, received, progress));
 	progress.decided = { settings, decision };
 	if (decision.reason !== 'triggered') return { kind: 'not-triggered', messageId: received.id, reason: decision.reason };
@@ -56,6 +65,16 @@ export async function handleMemberMessage(
 	if (progress.channelCooldownTaken !== true) {
 		if (!(await context.cooldowns.tryStart(guildId, 'channel', channelId, settings.channelCooldownSeconds))) return heldBack('channel-cooldown');
 		progress.channelCooldownTaken = true;
+	}
+	// Reserved here, at the gate, so a burst is refused before it reaches the queue; the router charges regenerations.
+	if (progress.budgetReserved !== true) {
+		const memberId = decision.triggered.some((entry) => entry.trigger !== 'active-channel') ? authorId : undefined;
+		const budget = await context.budget.reserve({ guildId, ...(memberId === undefined ? {} : { memberId }) }, decision.triggered.length);
+		if (!budget.allowed) {
+			if (memberId !== undefined) showOverBudget(context, channel, received, budget);
+			return { kind: 'refused', messageId: received.id, reason: budget.scope === 'member' ? 'member-budget' : 'guild-budget' };
+		}
+		progress.budgetReserved = true;
 	}
 	// The characters now answer this message: banter still running from an earlier one stops at its next post.
 	if (guildId !== null) await context.redis.set(context.keyspace.channelTurn(guildId, channelId), received.id, 'EX', channelTurnTtlSeconds);

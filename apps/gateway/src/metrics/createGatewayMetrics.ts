@@ -50,7 +50,7 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
 			this.set(heldCounts.reduce((sum, count) => sum + count(), 0));
 		},
 	});
-	for (const outcome of ['ignored', 'not-triggered', 'cooldown', 'enqueued', 'failed'] as const) messages.inc({ outcome }, 0);
+	for (const outcome of ['ignored', 'not-triggered', 'cooldown', 'refused', 'enqueued', 'failed'] as const) messages.inc({ outcome }, 0);
 	return {
 		onMessageOutcome: (outcome) => messages.inc({ outcome: outcome.kind }),
 		onRouteJobAdded: (trigger) => routeJobs.inc({ trigger }),

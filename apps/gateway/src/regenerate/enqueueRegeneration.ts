@@ -1,5 +1,5 @@
 import type { RegenerableReply } from '@charbot/conversation';
-import { buildJobData, DefaultJobOptions, QueueName } from '@charbot/core';
+import { buildJobData, DefaultJobOptions, QueueName, routeJobPriority } from '@charbot/core';
 import type { Queue } from 'bullmq';
 
 /** Why the old reply is among the failed attempts: the model reads it as a rejected answer and writes another. */
@@ -23,5 +23,5 @@ export async function enqueueRegeneration(routeQueue: Queue, reply: RegenerableR
 		...(reply.turnOf === undefined ? {} : { turnOf: reply.turnOf }),
 		replaces: { messageIds: reply.messageIds },
 	});
-	await routeQueue.add('regenerate', data, { ...DefaultJobOptions, jobId });
+	await routeQueue.add('regenerate', data, { ...DefaultJobOptions, jobId, priority: await routeJobPriority(routeQueue, reply.message) });
 }

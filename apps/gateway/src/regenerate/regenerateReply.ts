@@ -1,7 +1,7 @@
 import type { RegenerableReplies, SettingsStore } from '@charbot/conversation';
 import { type Logger, noAnswerNoticeJobId, regenerateReplyJobId } from '@charbot/core';
 import type { Queue } from 'bullmq';
-import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import { type ButtonInteraction, MessageFlags, SnowflakeUtil } from 'discord.js';
 import type { PendingWork } from '../intake/PendingWork.js';
 import { enqueueRegeneration } from './enqueueRegeneration.js';
 import { askerOf, mayRegenerate } from './mayRegenerate.js';
@@ -41,7 +41,7 @@ export async function regenerateReply(interaction: ButtonInteraction, context: R
 	const { guildId, channelId } = interaction;
 	const messageId = interaction.message.id;
 	try {
-		const reply = await context.replies.get(guildId, messageId);
+		const reply = await findReply(context, guildId, messageId);
 		if (reply === undefined) return await refuse('gone', RegenerateMessages.gone);
 		if (!mayRegenerate(interaction, reply)) return await refuse('forbidden', RegenerateMessages.onlyAsker(askerOf(reply)?.displayName));
 		if (!(await context.settings.effective(guildId, channelId)).regenerate) return await refuse('off', RegenerateMessages.off);
@@ -93,4 +93,21 @@ function showTyping(interaction: ButtonInteraction, context: RegenerateContext):
 	void context.pending.track(
 		channel.sendTyping().catch((error: unknown) => context.logger.warn({ err: error, channelId: channel.id }, 'could not show typing')),
 	);
+}
+
+// Delivery records a reply as regenerable just after posting its last part, so a click on a reply seconds old may come
+// first: such a reply's record is waited for briefly.
+const freshReplyMs = 30_000;
+const recordWaitMs = 3000;
+const recordPollMs = 100;
+
+/** The reply's regenerate record; for a reply posted moments ago, polled until delivery has written it. */
+async function findReply(context: RegenerateContext, guildId: string, messageId: string): ReturnType<RegenerableReplies['get']> {
+	const fresh = Date.now() - Number(SnowflakeUtil.timestampFrom(messageId)) < freshReplyMs;
+	const deadline = Date.now() + (fresh ? recordWaitMs : 0);
+	for (;;) {
+		const reply = await context.replies.get(guildId, messageId);
+		if (reply !== undefined || Date.now() >= deadline) return reply;
+		await new Promise((resolve) => setTimeout(resolve, recordPollMs));
+	}
 }

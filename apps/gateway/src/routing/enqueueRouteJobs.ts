@@ -1,4 +1,4 @@
-import { buildJobData, DefaultJobOptions, messageJobId, QueueName } from '@charbot/core';
+import { buildJobData, DefaultJobOptions, messageJobId, QueueName, routeJobPriority } from '@charbot/core';
 import type { Queue } from 'bullmq';
 import { toIncomingMessage } from '../intake/toIncomingMessage.js';
 import type { ReceivedMessage } from '../intake/ReceivedMessage.js';
@@ -36,6 +36,6 @@ export async function enqueueRouteJobs(
 		followers,
 		turnOf: origin.turnOf,
 	});
-	await queue.add(first.trigger, data, { ...DefaultJobOptions, jobId });
+	await queue.add(first.trigger, data, { ...DefaultJobOptions, jobId, priority: await routeJobPriority(queue, message) });
 	return [jobId, ...rest.map(({ characterId }) => messageJobId(received.id, characterId))];
 }

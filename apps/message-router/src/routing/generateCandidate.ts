@@ -23,6 +23,8 @@ export interface CandidateDependencies {
 	readonly personas?: Pick<MemberPersonas, 'get'>;
 	/** Told about each generation (for `/stats`); must not throw and must not wait. */
 	readonly onGenerated?: (generation: GenerationRecord) => void;
+	/** The route job's BullMQ priority: its place among this process's requests waiting for a host slot (fair share). */
+	readonly priority?: number;
 }
 
 /** One generated candidate, for stats. */
@@ -60,7 +62,7 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 	const authorName = (authorId: string, name: string) => (self !== undefined && authorId === message.author.id ? self.name : name);
 	const userFacts = settings.memory ? facts.map((fact) => fact.text) : [];
 	const role = chooseRole(persona, job.failedAttempts.length, deps.maxAttempts);
-	const instructions = describeFailedAttempts(job.failedAttempts, role === 'escalation');
+	const regeneration = describeFailedAttempts(job.failedAttempts, role === 'escalation');
 	const toPromptMessage = (entry: HistoryEntry): PromptMessage => ({
 		authorName: authorName(entry.authorId, entry.authorName),
 		content: entry.content,
@@ -84,7 +86,7 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 		maxReplyChars: settings.maxReplyChars,
 		...(userFacts.length === 0 ? {} : { userFacts }),
 		...(self === undefined ? {} : { member: { name: self.name, description: self.description } }),
-		...(instructions === undefined ? {} : { instructions }),
+		...(regeneration === undefined ? {} : { regeneration }),
 	});
 	const temperature = settings.temperature ?? persona.generation.temperature;
 	// Asking while every host is down would only hold a worker slot until the request's deadline.
@@ -98,6 +100,7 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 			// A regeneration must not get the rejected answer back from the cache.
 			useCache: job.failedAttempts.length === 0,
 			conversationId: job.jobKey,
+			...(deps.priority === undefined ? {} : { priority: deps.priority }),
 			...(signal === undefined ? {} : { signal }),
 		});
 		deps.onGenerated?.({ guildId: message.guildId, characterId: persona.id, cacheHit: result.cacheHit });

@@ -21,10 +21,10 @@ export interface DeliverJobResult {
 /**
  * The `deliver` worker's processor: splits the reply, posts each part not yet in the `DeliveryLedger` under a claim and
  * records it before the next ({@link postPartOnce}: a retried or doubled job never posts a part twice), remembers each
- * message's owner, appends the reply to the channel history once, records it as regenerable when its last part carries
- * the regenerate button, then gives the next character addressed with this one its turn. A regeneration (`replaces`)
- * edits the reply in place instead ({@link deliverRegeneration}); a notice job (`kind: 'notice'`) is posted as the bot
- * ({@link postNotice}).
+ * message's owner (every part but the last says another follows, so a split reply starts banter once), appends the
+ * reply to the channel history once, records it as regenerable when its last part carries the regenerate button, then
+ * gives the next character addressed with this one its turn. A regeneration (`replaces`) edits the reply in place
+ * instead ({@link deliverRegeneration}); a notice job (`kind: 'notice'`) is posted as the bot ({@link postNotice}).
  */
 export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, token?: string) => Promise<DeliverJobResult> {
 	return async (job, token) => {
@@ -43,18 +43,26 @@ export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, t
 			let messageId = await deps.ledger.posted(data.jobKey, index);
 			if (messageId === undefined) {
 				const last = index === parts.length - 1;
-				const outcome = await postPartOnce(deps, job, token, { jobKey: data.jobKey, index, post: () => poster.post(part, index, last) });
+				const outcome = await postPartOnce(deps, job, token, {
+					jobKey: data.jobKey,
+					index,
+					post: () => poster.post(part, index, last),
+					findPosted: poster.findPosted && ((sinceMs) => poster.findPosted?.(part, index, sinceMs) ?? Promise.resolve([])),
+				});
 				if ('postedNow' in outcome) {
 					messageId = outcome.postedNow.id;
 					authorId ??= outcome.postedNow.authorId;
 					posted += 1;
 				} else messageId = outcome.postedBefore;
 			}
-			// Idempotent, and repeated for skipped parts in case an earlier attempt stopped right after posting.
+			// Idempotent, and repeated for skipped parts in case an earlier attempt stopped right after posting. Only the last
+			// part of a reply may start banter, once, for the whole reply: the others say a part follows.
 			await deps.owners.remember(guildId, messageId, {
 				characterId: data.characterId,
 				cascadeDepth: data.cascadeDepth,
 				...(data.followers.length > 0 ? { turnContinues: true } : {}),
+				...(index < parts.length - 1 ? { replyContinues: true } : {}),
+				...(index > 0 && index === parts.length - 1 ? { earlierParts: [...messageIds] } : {}),
 				...(data.turnOf === undefined ? {} : { turnOf: data.turnOf }),
 			});
 			messageIds.push(messageId);

@@ -6,6 +6,7 @@ import {
 	parseJobData,
 	QueueName,
 	regenerateJobId,
+	routeJobPriority,
 	type ReviewJob,
 	throwWithNoAnswerNotice,
 } from '@charbot/core';
@@ -91,7 +92,7 @@ async function review(deps: ReviewDependencies, data: ReviewJob, signal: AbortSi
 	const attempt = data.failedAttempts.length + 1;
 	const jobId = regenerateJobId(data.jobKey, attempt);
 	const payload = buildJobData(QueueName.Route, { ...route, failedAttempts: [...data.failedAttempts, failed] });
-	await deps.routeQueue.add('regenerate', payload, { ...DefaultJobOptions, jobId });
+	await deps.routeQueue.add('regenerate', payload, { ...DefaultJobOptions, jobId, priority: await routeJobPriority(deps.routeQueue, data.message) });
 	deps.logger.info(
 		{ jobKey: data.jobKey, characterId: data.characterId, attempt, score: result.score, reasons: result.reasons },
 		'reply failed review; regenerating',

@@ -190,6 +190,12 @@ export const settingDefinitions = {
 		description: 'Folder of persona files; a relative path is taken from the repository root.',
 		example: 'characters',
 	},
+	GATEWAY_SPOOL_DIR: {
+		schema: z.string().min(1).default('data/gateway'),
+		description:
+			"Folder where the gateway writes down members' messages it holds while Redis is away (one file per Redis prefix and shard set), so a gateway killed meanwhile handles them when it starts again; a relative path is taken from the repository root. Give it a volume in containers.",
+		example: 'data/gateway',
+	},
 	WORKER_CONCURRENCY: {
 		schema: positiveInt().max(1000, 'must be 1000 or less').default(32),
 		description: "Jobs one worker process handles at once; LLM calls wait in the pool, so this can exceed the hosts' slots.",
@@ -231,9 +237,46 @@ export const settingDefinitions = {
 		description: 'Character that answers a bare bot mention or a DM that names nobody.',
 		example: 'peter',
 	},
+	DMS_ENABLED: {
+		schema: booleanFlag().default(true),
+		description:
+			'Whether the characters answer direct messages; `false` answers a DM with one short note a day per member that they only talk in servers, and generates nothing.',
+		example: 'true',
+	},
+	GENERATION_BUDGET_WINDOW: {
+		schema: positiveInt().max(86_400, 'must be 86400 or less').default(600),
+		description: "Seconds of the generation budgets' window; each member's and each server's window starts with its first generation in it.",
+		example: '600',
+	},
+	MEMBER_GENERATION_BUDGET: {
+		schema: nonNegativeInt().max(1_000_000, 'must be 1000000 or less').default(60),
+		description:
+			'Generations one member may cause per window, across every server and DM: one per character a message or `/ask` calls, one per regeneration (review, escalation, 🔄); past it their messages get ⏳ (a short note the first time). 0 turns it off.',
+		example: '60',
+	},
+	GUILD_GENERATION_BUDGET: {
+		schema: nonNegativeInt().max(10_000_000, 'must be 10000000 or less').default(1200),
+		description:
+			"Generations one server's members may cause per window, counted like `MEMBER_GENERATION_BUDGET`; size it to your Ollama hosts' share for one server. 0 turns it off.",
+		example: '1200',
+	},
+	LLM_SERVICE_HOST: {
+		schema: z.string().min(1).default('127.0.0.1'),
+		description:
+			'Address the LLM service binds; loopback by default, so only this machine reaches it. `0.0.0.0` or `::` (compose sets `0.0.0.0`) listens on every interface.',
+		example: '127.0.0.1',
+	},
 	LLM_SERVICE_ADMIN_TOKEN: {
 		schema: z.string().min(16, 'must be at least 16 characters').optional(),
-		description: 'Bearer token the LLM service requires on its admin routes (cache clear); unset leaves them open to its network.',
+		description:
+			"Bearer token of the LLM service's admin routes (`/validate-model`, `/cache/clear`); unset, they answer 403. Required when `NODE_ENV=production`.",
+		example: '<a long random string>',
+		secret: true,
+	},
+	LLM_SERVICE_TOKEN: {
+		schema: z.string().min(16, 'must be at least 16 characters').optional(),
+		description:
+			"Bearer token the LLM service's generation routes (`/generate` and the Ollama-compatible `/api/*`) require when set; the admin token is accepted there too. Unset leaves them open to whoever reaches the service.",
 		example: '<a long random string>',
 		secret: true,
 	},
@@ -249,6 +292,24 @@ export const settingDefinitions = {
 		example: '<a long random string>',
 		secret: true,
 	},
+	QUEUE_DASHBOARD_WRITES: {
+		schema: booleanFlag().default(false),
+		description:
+			'Lets the queue dashboard change queues (retry, remove, promote, pause); off, it only shows them. Adding jobs and editing their data stay refused either way.',
+		example: 'false',
+	},
+	WEBHOOK_TOKEN_KEY: {
+		schema: z
+			.string()
+			.refine((value) => Buffer.from(value, 'base64').length === 32 && /^[A-Za-z0-9+/_-]{43}=?$/.test(value), {
+				error: 'must be 32 random bytes in base64 (`openssl rand -base64 32`)',
+			})
+			.optional(),
+		description:
+			'Key (32 bytes, base64) quality control seals channel webhook tokens with (AES-256-GCM) before caching them in Redis; only quality control gets it. Required in production; unset elsewhere, each run makes one up and tokens are fetched from Discord again after a restart.',
+		example: '<openssl rand -base64 32>',
+		secret: true,
+	},
 	EMULATOR_PORT: {
 		schema: port().default(3210),
 		description: 'Port of the local Discord emulator and its playground page that `npm start` runs when `DISCORD_TOKEN` is unset; 0 picks a free one.',
@@ -256,7 +317,8 @@ export const settingDefinitions = {
 	},
 	ALLOW_SIMULATED_PARTS: {
 		schema: booleanFlag().default(false),
-		description: 'Lets a process accept the Ollama simulator or Discord emulator; set only by `npm start` and tests.',
+		description:
+			'Lets a process accept the Ollama simulator or Discord emulator; set only by `npm start` and tests. Ignored when `NODE_ENV=production`, which refuses them.',
 		example: 'false',
 	},
 } as const satisfies Record<string, SettingDefinition>;

@@ -2,7 +2,7 @@ import { type Queue, UnrecoverableError, type Worker } from 'bullmq';
 import { Counter, Gauge, type Registry } from 'prom-client';
 
 /** The job states whose counts {@link createQueueMetrics} reports on each scrape. */
-export const QueueDepthStates = ['waiting', 'active', 'delayed', 'failed'] as const;
+export const QueueDepthStates = ['waiting', 'prioritized', 'active', 'delayed', 'failed'] as const;
 
 /** Feeds the job counters from a worker's events. */
 export interface QueueMetrics {

@@ -4,6 +4,7 @@ import { messageJobId } from './jobIds.js';
 import type { RouteJob } from './jobSchemas.js';
 import { buildJobData } from './parseJobData.js';
 import { QueueName } from './queueNames.js';
+import { routeJobPriority } from './routeJobPriority.js';
 
 /**
  * Hands the member message to the next character addressed with this one, once this one's answer has ended (posted, or
@@ -24,6 +25,6 @@ export async function continueTurn(routeQueue: Queue, route: RouteJob): Promise<
 		followers: rest,
 		...(route.turnOf === undefined ? {} : { turnOf: route.turnOf }),
 	});
-	await routeQueue.add(next.trigger, data, { ...DefaultJobOptions, jobId });
+	await routeQueue.add(next.trigger, data, { ...DefaultJobOptions, jobId, priority: await routeJobPriority(routeQueue, route.message) });
 	return jobId;
 }

@@ -47,7 +47,7 @@ export class Keyspace {
 		return channelId === undefined ? this.guild(guildId, 'settings') : this.guild(guildId, 'settings', channelId);
 	}
 
-	/** The webhook the bot posts characters' replies through in a channel. */
+	/** The id of the webhook the bot posts characters' replies through in a channel (its token is {@link channelWebhookToken}). */
 	public channelWebhook(guildId: string | null, channelId: string): string {
 		return this.guild(guildId, 'webhook', channelId);
 	}
@@ -117,9 +117,47 @@ export class Keyspace {
 		return this.guild(guildId, 'regen-quota', userId);
 	}
 
+	/** Generations a member caused in the current budget window, across every guild and DM (a counter with the window's TTL). */
+	public memberBudget(userId: string): string {
+		return this.global('budget', 'member', userId);
+	}
+
+	/** Generations a guild's members caused in the current budget window (a counter with the window's TTL). */
+	public guildBudget(guildId: string): string {
+		return this.guild(guildId, 'budget');
+	}
+
+	/** Marks an extra generation (a regeneration) as charged to the budgets, so a retried job is charged once. */
+	public budgetCharged(jobId: string): string {
+		return this.global('budget-charged', jobId);
+	}
+
+	/** Limits the "over budget" note to one per member (or per guild channel) per window. */
+	public budgetNotice(guildId: string | null, scope: 'member' | 'guild', id: string): string {
+		return this.guild(guildId, 'budget-note', scope, id);
+	}
+
+	/** Limits the "characters only talk in servers" reply to one per member per day while DMs are off. */
+	public dmsOffNotice(userId: string): string {
+		return this.guild(null, 'dms-off-note', userId);
+	}
+
 	/** The character a member last talked to in direct messages. */
 	public dmCharacter(userId: string): string {
 		return this.guild(null, 'dm-character', userId);
+	}
+
+	/**
+	 * The sealed token of a channel's webhook, quality control's alone: under `{prefix}-secret:`, outside every `{prefix}:`
+	 * key, so a Redis ACL can give the other apps `{prefix}:*` without it (ops/redis/users.acl).
+	 */
+	public channelWebhookToken(guildId: string | null, channelId: string): string {
+		return [`${this.prefix}-secret`, 'g', checkPart(guildId ?? 'dm'), 'webhook-token', checkPart(channelId)].join(':');
+	}
+
+	/** The channels of a guild that have a cached webhook (a set), so leaving the guild finds them all. */
+	public guildWebhookChannels(guildId: string | null): string {
+		return this.guild(guildId, 'webhook-channels');
 	}
 }
 

@@ -32,6 +32,8 @@ export interface AttemptPlan {
 	readonly keepAlive?: string | number;
 	readonly deadline: number;
 	readonly signal?: AbortSignal;
+	/** Its place among requests waiting for a host slot (lower first). */
+	readonly priority?: number;
 	readonly fetchFor: (host: HostState) => HostFetch;
 	readonly dispatcher: HostDispatcher;
 	readonly timeouts: AttemptTimeouts;
@@ -58,7 +60,7 @@ export async function runAttempts(plan: AttemptPlan): Promise<AttemptOutcome> {
 		if (plan.signal?.aborted) throw new LlmError('aborted', 'request cancelled by its caller', false);
 		const remaining = plan.deadline - Date.now();
 		if (remaining <= 0) break;
-		const { host, warm } = await plan.dispatcher.acquire(plan.model, plan.hosts, failedHosts, plan.deadline, plan.signal);
+		const { host, warm } = await plan.dispatcher.acquire(plan.model, plan.hosts, failedHosts, plan.deadline, plan.signal, plan.priority);
 		const started = Date.now();
 		let retryAfterBackoff = false;
 		try {

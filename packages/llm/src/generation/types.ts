@@ -29,6 +29,11 @@ export interface GenerateRequest {
 	readonly signal?: AbortSignal;
 	/** Total deadline in ms; defaults to `REQUEST_TIMEOUT`. */
 	readonly timeoutMs?: number;
+	/**
+	 * Its place among requests of this process waiting for a host slot, as in BullMQ: lower goes first, none (0) before
+	 * all, equal ones in arrival order. The router passes its job's priority, so fair share holds past the queue.
+	 */
+	readonly priority?: number;
 }
 
 /** What a generation returns. */

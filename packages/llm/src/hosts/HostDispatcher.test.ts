@@ -37,6 +37,22 @@ describe('HostDispatcher', () => {
 		expect(only.inFlight).toBe(0);
 	});
 
+	it('hands a freed slot to the waiting request with the lowest priority number, equal ones in arrival order', async () => {
+		const only = host('only', 1);
+		const dispatcher = new HostDispatcher(new LeastLoadedStrategy(), clock);
+		const held = await dispatcher.acquire(model, [only], new Set(), Date.now() + 5000);
+		const order: string[] = [];
+		const wait = (name: string, priority?: number) =>
+			dispatcher.acquire(model, [only], new Set(), Date.now() + 5000, undefined, priority).then((lease) => {
+				order.push(name);
+				dispatcher.release(lease.host);
+			});
+		const waiting = [wait('busy-a', 40), wait('busy-b', 41), wait('quiet-a', 2), wait('busy-c', 41), wait('quiet-b', 2), wait('unprioritized')];
+		dispatcher.release(held.host);
+		await Promise.all(waiting);
+		expect(order).toEqual(['unprioritized', 'quiet-a', 'quiet-b', 'busy-a', 'busy-b', 'busy-c']);
+	});
+
 	it('rejects a waiting request at its deadline and on abort', async () => {
 		const only = host('only', 1);
 		const dispatcher = new HostDispatcher(new RoundRobinStrategy(), clock);

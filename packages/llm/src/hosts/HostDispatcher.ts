@@ -15,6 +15,8 @@ interface Waiter {
 	readonly model: string;
 	readonly hosts: readonly HostState[];
 	readonly exclude: ReadonlySet<string>;
+	/** Lower is placed first; equal ones in arrival order. */
+	readonly priority: number;
 	/** Set when the strategy chose a host that was busy and wants the request to queue there. */
 	pinned?: HostState;
 	retryAt?: number;
@@ -23,8 +25,8 @@ interface Waiter {
 }
 
 /**
- * Hands hosts to requests: asks the strategy, takes a slot, and queues the request in the client
- * (first come, first served) when every usable host is busy or cooling, instead of overloading a host.
+ * Hands hosts to requests: asks the strategy, takes a slot, and queues the request in the client (lowest priority
+ * number first, then first come, first served) when every usable host is busy or cooling, instead of overloading a host.
  */
 export class HostDispatcher {
 	private readonly waiters: Waiter[] = [];
@@ -40,8 +42,15 @@ export class HostDispatcher {
 		return this.waiters.length;
 	}
 
-	/** Takes a slot on a host for `model`, waiting until `deadline`; rejects when no host has the model. */
-	public acquire(model: string, hosts: readonly HostState[], exclude: ReadonlySet<string>, deadline: number, signal?: AbortSignal): Promise<HostLease> {
+	/** Takes a slot on a host for `model`, waiting until `deadline` behind requests of a lower `priority` number; rejects when no host has the model. */
+	public acquire(
+		model: string,
+		hosts: readonly HostState[],
+		exclude: ReadonlySet<string>,
+		deadline: number,
+		signal?: AbortSignal,
+		priority = 0,
+	): Promise<HostLease> {
 		return new Promise((resolve, reject) => {
 			let settled = false;
 			const finish = (outcome: () => void) => {
@@ -57,6 +66,7 @@ export class HostDispatcher {
 				model,
 				hosts,
 				exclude,
+				priority,
 				resolve: (lease) => finish(() => resolve(lease)),
 				reject: (error) => finish(() => reject(error)),
 			};
@@ -74,7 +84,10 @@ export class HostDispatcher {
 			);
 			if (signal?.aborted) return onAbort();
 			signal?.addEventListener('abort', onAbort, { once: true });
-			this.waiters.push(waiter);
+			// Kept in order: after every waiter of the same or a lower number, so pump() places them as they stand.
+			const after = this.waiters.findIndex((other) => other.priority > priority);
+			if (after < 0) this.waiters.push(waiter);
+			else this.waiters.splice(after, 0, waiter);
 			this.pump();
 		});
 	}
@@ -85,7 +98,7 @@ export class HostDispatcher {
 		this.pump();
 	}
 
-	/** Re-runs placement for every waiting request, oldest first; call when capacity or health changes. */
+	/** Re-runs placement for every waiting request in order (priority, then age); call when capacity or health changes. */
 	public pump(): void {
 		let earliestRetry = Number.POSITIVE_INFINITY;
 		for (const waiter of [...this.waiters]) {

@@ -1,5 +1,8 @@
-import { buildJobData, DefaultJobOptions, messageJobId, QueueName } from '@charbot/core';
+import { buildJobData, DefaultJobOptions, messageJobId, QueueName, routeJobPriority } from '@charbot/core';
 import { escapeMarkdown, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { DmsOffText } from '../../budget/answerDmsOff.js';
+import { describeWait } from '../../budget/describeWait.js';
+import { guildBudgetText, memberBudgetText } from '../../budget/showOverBudget.js';
 import { rememberAskedFact } from '../../memory/rememberAskedFact.js';
 import { characterChoices } from '../characters/characterChoices.js';
 import { findCharacter } from '../characters/findCharacter.js';
@@ -31,6 +34,7 @@ export const askCommand: SlashCommand = {
 		const persona = findCharacter(context.characters.list(), query);
 		if (persona === undefined) return refuse(`There is no character called "${escapeMarkdown(query)}". \`/characters list\` shows everyone.`);
 		const { guildId, channelId, user } = interaction;
+		if (guildId === null && !context.dmsEnabled) return refuse(DmsOffText);
 		const settings = await context.settings.effective(guildId, channelId);
 		if (settings.mode === 'off') return refuse('The characters are switched off in this channel.');
 		if (settings.characters.length > 0 && !settings.characters.includes(persona.id)) {
@@ -41,6 +45,11 @@ export const askCommand: SlashCommand = {
 			!(await context.cooldowns.tryStart(guildId, 'channel', channelId, settings.channelCooldownSeconds))
 		) {
 			return refuse('Easy there: the characters need a few seconds between questions. Try again in a moment.');
+		}
+		const budget = await context.budget.reserve({ guildId, memberId: user.id }, 1);
+		if (!budget.allowed) {
+			const wait = describeWait(budget.retryAt - Date.now());
+			return refuse(budget.scope === 'member' ? memberBudgetText(wait) : guildBudgetText(wait));
 		}
 		const author = { id: user.id, username: user.username, displayName: displayNameOf(interaction), isBot: false };
 		await rememberAskedFact(context.memory, settings, guildId, user.id, content);
@@ -61,7 +70,7 @@ export const askCommand: SlashCommand = {
 			interaction: { id: interaction.id, applicationId: interaction.applicationId, interactionToken: interaction.token },
 			failedAttempts: [],
 		});
-		await context.routeQueue.add('command', data, { ...DefaultJobOptions, jobId });
+		await context.routeQueue.add('command', data, { ...DefaultJobOptions, jobId, priority: await routeJobPriority(context.routeQueue, data.message) });
 		context.logger.info({ jobId, interactionId: interaction.id, characterId: persona.id, guildId, channelId }, `enqueued /ask as ${jobId}`);
 		return { kind: 'pending' };
 	},
