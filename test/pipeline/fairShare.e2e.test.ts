@@ -12,7 +12,9 @@ const echo = {
 	reply: ({ lastUserMessage }: { lastUserMessage: string }) => variedLineFor(tokenPattern.exec(lastUserMessage)?.[0] ?? 'none'),
 };
 
-// Generation is the bottleneck: 8 slots on one host, and the router sends it no more than that at once.
+// Generation is the bottleneck: 8 slots on one host, and the router sends it no more than that at once. The router
+// takes no more jobs than that either (WORKER_CONCURRENCY): a job it holds waiting for a slot was picked before the
+// quiet guild's, so with spare workers a quiet job would first wait for a worker, then for a slot.
 const slots = 8;
 const busyMessages = 200;
 const quietMessages = 10;
@@ -24,7 +26,7 @@ beforeAll(async () => {
 	platform = await startPlatform({
 		sim: { scripts: [echo], numParallel: slots, tokensPerSecond: 75, promptTokensPerSecond: 50_000, timeToFirstTokenMs: 20 },
 		// The budgets would refuse most of the busy member's messages; this test is about ordering what is let through.
-		env: { MAX_CONCURRENT_REQUESTS: String(slots), MEMBER_GENERATION_BUDGET: '0', GUILD_GENERATION_BUDGET: '0' },
+		env: { MAX_CONCURRENT_REQUESTS: String(slots), WORKER_CONCURRENCY: String(slots), MEMBER_GENERATION_BUDGET: '0', GUILD_GENERATION_BUDGET: '0' },
 	});
 });
 afterAll(async () => {
@@ -91,13 +93,15 @@ describe('fair share between guilds', () => {
 		// One message first, so the baseline does not include creating the channel's webhook.
 		control.postMessage({ channelId: quietChannel, authorId: quietMembers[0] as string, content: 'Peter, hello tk-warmupx' });
 		await waitFor(() => replies(quietChannel).has('tk-warmupx'), 'the warm-up reply', 30_000);
-		const alone = await askQuietGuild('alone');
+		// Two rounds of the quiet guild's 10 messages for each condition: a p95 of 10 replies is just the slowest one, too
+		// noisy on a shared machine to compare against a 1.5× bound.
+		const alone = [...(await askQuietGuild('alone')), ...(await askQuietGuild('again'))];
 
 		const busyTokens = Array.from({ length: busyMessages }, (_, index) => `tk-busy${index}x`);
 		for (const token of busyTokens) control.postMessage({ channelId: busyChannel, authorId: busyMember, content: `Peter, what about ${token}?` });
 		// The busy guild's backlog is queued before the quiet guild speaks again.
 		await waitFor(() => replies(busyChannel).size >= 2 * slots, 'the busy guild to be answered', 60_000);
-		const underLoad = await askQuietGuild('load');
+		const underLoad = [...(await askQuietGuild('load')), ...(await askQuietGuild('loaded'))];
 		const busyAnsweredMeanwhile = replies(busyChannel).size;
 
 		const aloneP95 = percentile(alone, 95);
