@@ -18,6 +18,11 @@ export function guildBudgetText(wait: string): string {
 	return `The characters have talked a lot in this server lately and are resting their voices. They'll be back in ${wait}.`;
 }
 
+/** The note for a budget's refusal, saying when the characters answer again. */
+export function budgetRefusalText(refusal: BudgetRefusal, wait: string): string {
+	return refusal.scope === 'member' ? memberBudgetText(wait) : guildBudgetText(wait);
+}
+
 /**
  * Shows a member that a budget held their message back, never silence: the first time in the budget's window a short
  * note replying to the message (per member for their own budget, per channel for the server's), after that the ⏳
@@ -37,7 +42,7 @@ export function showOverBudget(context: IntakeContext, channel: TextBasedChannel
 			if (!first || !channel.isSendable()) return showCooldown(context, channel, received);
 			const wait = describeWait(waitMs);
 			await channel.send({
-				content: refusal.scope === 'member' ? memberBudgetText(wait) : guildBudgetText(wait),
+				content: budgetRefusalText(refusal, wait),
 				reply: { messageReference: received.id, failIfNotExists: false },
 				allowedMentions: { parse: [], repliedUser: false },
 			});

@@ -64,11 +64,8 @@ export class MessageIntake {
 		for (const { received: spooled, heldSince, progress } of messages) {
 			const received: ReceivedMessage = { ...spooled, replyToMessageId: spooled.replyToMessageId };
 			const channel = () => channelOf(received.channelId);
-			const restoredProgress: MemberMessageProgress = {};
-			if (progress.seenClaimed !== undefined) restoredProgress.seenClaimed = progress.seenClaimed;
-			if (progress.userCooldownTaken !== undefined) restoredProgress.userCooldownTaken = progress.userCooldownTaken;
-			if (progress.channelCooldownTaken !== undefined) restoredProgress.channelCooldownTaken = progress.channelCooldownTaken;
-			if (progress.budgetReserved !== undefined) restoredProgress.budgetReserved = progress.budgetReserved;
+			// A fresh object: the handler records its progress on it.
+			const restoredProgress: MemberMessageProgress = spooledProgress(progress);
 			const handled = this.#retries.restore(received.channelId, received.id, { channel, received, progress: restoredProgress }, heldSince, async () =>
 				handleMemberMessage(this.context, await channel(), received, restoredProgress),
 			);
@@ -180,8 +177,10 @@ interface MessageIds {
 	readonly guildId: string | null;
 }
 
-/** What of a message's progress the spool keeps: the steps a replay must not take twice. */
-function spooledProgress(progress: MemberMessageProgress): SpooledMessage['progress'] {
+/** What of a message's progress the spool keeps, and a replay starts from: the steps it must not take twice. */
+function spooledProgress(
+	progress: SpooledMessage['progress'],
+): Pick<MemberMessageProgress, 'seenClaimed' | 'userCooldownTaken' | 'channelCooldownTaken' | 'budgetReserved'> {
 	const { seenClaimed, userCooldownTaken, channelCooldownTaken, budgetReserved } = progress;
 	return {
 		...(seenClaimed === undefined ? {} : { seenClaimed }),

@@ -49,13 +49,14 @@ export async function handleMemberMessage(
 	const { settings, decision } = progress.decided ?? (await decide(context, received, progress));
 	progress.decided = { settings, decision };
 	if (decision.reason !== 'triggered') return { kind: 'not-triggered', messageId: received.id, reason: decision.reason };
-	// Only a message addressed to a character asks it to remember; a character chiming in on chatter does not count.
-	if (decision.triggered.some((entry) => entry.trigger !== 'active-channel'))
-		await rememberAskedFact(context.memory, settings, guildId, authorId, received.content);
+	// A character chiming in on chatter was not addressed: the member asked it to remember nothing, waits for no answer,
+	// and spends nothing of their own budget.
+	const addressed = decision.triggered.some((entry) => entry.trigger !== 'active-channel');
+	if (addressed) await rememberAskedFact(context.memory, settings, guildId, authorId, received.content);
 
 	// A member who called a character sees that a cooldown held the message back; a character not chiming in goes unseen.
 	const heldBack = (reason: 'user-cooldown' | 'channel-cooldown'): MessageOutcome => {
-		if (decision.triggered.some((entry) => entry.trigger !== 'active-channel')) showCooldown(context, channel, received);
+		if (addressed) showCooldown(context, channel, received);
 		return { kind: 'cooldown', messageId: received.id, reason };
 	};
 	if (progress.userCooldownTaken !== true) {
@@ -68,7 +69,7 @@ export async function handleMemberMessage(
 	}
 	// Reserved here, at the gate, so a burst is refused before it reaches the queue; the router charges regenerations.
 	if (progress.budgetReserved !== true) {
-		const memberId = decision.triggered.some((entry) => entry.trigger !== 'active-channel') ? authorId : undefined;
+		const memberId = addressed ? authorId : undefined;
 		const budget = await context.budget.reserve({ guildId, ...(memberId === undefined ? {} : { memberId }) }, decision.triggered.length);
 		if (!budget.allowed) {
 			if (memberId !== undefined) showOverBudget(context, channel, received, budget);

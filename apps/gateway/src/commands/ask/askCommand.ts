@@ -2,7 +2,7 @@ import { buildJobData, DefaultJobOptions, messageJobId, QueueName, routeJobPrior
 import { escapeMarkdown, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { DmsOffText } from '../../budget/answerDmsOff.js';
 import { describeWait } from '../../budget/describeWait.js';
-import { guildBudgetText, memberBudgetText } from '../../budget/showOverBudget.js';
+import { budgetRefusalText } from '../../budget/showOverBudget.js';
 import { rememberAskedFact } from '../../memory/rememberAskedFact.js';
 import { characterChoices } from '../characters/characterChoices.js';
 import { findCharacter } from '../characters/findCharacter.js';
@@ -49,7 +49,7 @@ export const askCommand: SlashCommand = {
 		const budget = await context.budget.reserve({ guildId, memberId: user.id }, 1);
 		if (!budget.allowed) {
 			const wait = describeWait(budget.retryAt - Date.now());
-			return refuse(budget.scope === 'member' ? memberBudgetText(wait) : guildBudgetText(wait));
+			return refuse(budgetRefusalText(budget, wait));
 		}
 		const author = { id: user.id, username: user.username, displayName: displayNameOf(interaction), isBot: false };
 		await rememberAskedFact(context.memory, settings, guildId, user.id, content);
