@@ -13,6 +13,7 @@ export * from './commands/registration/sameCommands.js';
 export * from './commands/SlashCommand.js';
 export * from './discord/checkDiscordTarget.js';
 export * from './discord/createDiscordClient.js';
+export * from './GatewayOptions.js';
 export * from './intake/MessageOutcome.js';
 export * from './intake/OutageApology.js';
 export * from './intake/ReceivedMessage.js';

@@ -1,4 +1,4 @@
-import type { GatewayOptions } from './startGateway.js';
+import type { GatewayOptions } from './GatewayOptions.js';
 
 /** Defaults of the tunable {@link GatewayOptions}. */
 export const DefaultGatewayOptions = {

@@ -32,7 +32,7 @@ import { BacklogGauge } from './backlog/BacklogGauge.js';
 import { BacklogNotice } from './backlog/BacklogNotice.js';
 import { allCommands } from './commands/allCommands.js';
 import { DefaultCardImportLimits, DiscordAttachmentHosts } from './commands/characters/CardImportOptions.js';
-import { type CommandRegistrationMode, registerCommandsOnStart } from './commands/registration/registerCommandsOnStart.js';
+import { registerCommandsOnStart } from './commands/registration/registerCommandsOnStart.js';
 import { checkDiscordTarget } from './discord/checkDiscordTarget.js';
 import { createDiscordClient } from './discord/createDiscordClient.js';
 import { discordReadiness } from './discord/discordReadiness.js';
@@ -41,12 +41,12 @@ import { loginClient } from './discord/loginClient.js';
 import { HeldMessageSpool } from './intake/HeldMessageSpool.js';
 import { MessageIntake } from './intake/MessageIntake.js';
 import { OutageApology } from './intake/OutageApology.js';
-import type { MessageOutcome } from './intake/MessageOutcome.js';
 import { PendingWork } from './intake/PendingWork.js';
 import { RequestThrottle } from './intake/RequestThrottle.js';
 import { InteractionIntake } from './interactions/InteractionIntake.js';
 import { createGatewayMetrics } from './metrics/createGatewayMetrics.js';
 import { RegenerationQuota } from './regenerate/RegenerationQuota.js';
+import type { GatewayOptions } from './GatewayOptions.js';
 import { resolveGatewayOptions } from './resolveGatewayOptions.js';
 import { watchWebhookRemovals } from './webhooks/watchWebhookRemovals.js';
 
@@ -54,54 +54,6 @@ import { watchWebhookRemovals } from './webhooks/watchWebhookRemovals.js';
 const rememberedChannels = 50_000;
 /** How long stopping waits for the apologies of messages still held for Redis. */
 const apologyDrainMs = 3000;
-
-/** Options of {@link startGateway}; everything but `config` and `logger` has a default in `DefaultGatewayOptions`. */
-export interface GatewayOptions {
-	readonly config: Config;
-	readonly logger: Logger;
-	/** An open registry to use (and leave open); by default one is opened on `CHARACTERS_DIR`, watched, and closed with the app. */
-	readonly characters?: CharacterRegistry;
-	/** Returns a number in [0, 1) for the talkativeness rolls of active channels. */
-	readonly random?: () => number;
-	/** Waiting route jobs above which channels get the "you are in line" note. */
-	readonly backlogThreshold?: number;
-	/** How often the waiting count is read from Redis at most. */
-	readonly backlogRefreshMs?: number;
-	/** One backlog note per channel per this many milliseconds. */
-	readonly backlogNoteIntervalMs?: number;
-	/** Most characters one message may call. */
-	readonly maxCharactersPerMessage?: number;
-	/** How long a character post waits for the delivery worker's owner record before falling back to its name. */
-	readonly ownerLookupTimeoutMs?: number;
-	readonly ownerLookupIntervalMs?: number;
-	/** How long a member's DM character is remembered. */
-	readonly dmCharacterTtlSeconds?: number;
-	/** How long login may take until every shard is ready. */
-	readonly readyTimeoutMs?: number;
-	/** How long stopping waits for messages being handled. */
-	readonly drainTimeoutMs?: number;
-	/** After this long, a slash command still being worked on tells the member so. */
-	readonly slowInteractionMs?: number;
-	/** Whether the gateway registers the slash commands on start (`auto`: only with the emulator). */
-	readonly registerCommands?: CommandRegistrationMode;
-	/** One typing request per channel per this long. */
-	readonly typingIntervalMs?: number;
-	/** No typing while this many typing requests are still queued in discord.js. */
-	readonly maxTypingInFlight?: number;
-	/** Most member messages held while Redis is unreachable; beyond it, the oldest are given up. */
-	readonly maxHeldMessages?: number;
-	/** How long a message is held for Redis before it is given up (default `REDIS_OUTAGE_PATIENCE`). */
-	readonly heldMessageMaxAgeMs?: number;
-	/** Held messages are tried again after this long, doubling up to `heldRetryMaxDelayMs` (and at once when Redis is back). */
-	readonly heldRetryFirstDelayMs?: number;
-	readonly heldRetryMaxDelayMs?: number;
-	/** One "please send it again" reply per channel per this long. */
-	readonly apologyIntervalMs?: number;
-	/** Called with what happened to each message (tests, counters); its failures are logged. */
-	readonly onMessageOutcome?: (outcome: MessageOutcome) => void;
-	/** Metrics registry the gateway's series are registered on; a new one when absent. */
-	readonly registry?: Registry;
-}
 
 /** A running gateway. */
 export interface GatewayApp {
