@@ -66,7 +66,7 @@ describe('the official ollama client through the service', () => {
 	it('lists the union of the hosts\u2019 models, their version, details, and answers load requests', async () => {
 		const fixture = await services.start({ sims: 2, sim: { models: [model, 'qwen2.5:0.5b'] } });
 		const { ollama, call, sims } = fixture;
-		await sims[1]?.addModel({ name: 'phi3:mini' });
+		sims[1]?.addModel({ name: 'phi3:mini' });
 		const tags = await ollama.list();
 		expect(tags.models.map((entry) => entry.name).sort()).toEqual(['llama3.2:1b', 'phi3:mini', 'qwen2.5:0.5b']);
 		expect(tags.models[0]?.details.family).toBeDefined();
