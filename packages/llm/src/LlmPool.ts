@@ -110,7 +110,9 @@ export class LlmPool {
 			allowSimulated: options.allowSimulated === true,
 			onModelChange: (change) => {
 				options.logger.info(change, `model ${change.model} changed on ${change.host}; its cached answers are no longer served`);
-				void this.cache?.clear({ model: change.model });
+				void this.cache
+					?.clear({ model: change.model })
+					.catch((error: unknown) => options.logger.warn({ err: error, model: change.model }, 'could not clear the cached answers of a changed model'));
 			},
 		});
 	}
