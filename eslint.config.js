@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['**/node_modules/**', 'test-artifacts/**', 'coverage/**'] },
+	{ ignores: ['**/node_modules/**', '**/dist/**', 'test-artifacts/**', 'coverage/**'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
