@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
-# One image for every charbot app. Compose picks the app per service with its command, e.g.
-#   node --import tsx apps/message-router/src/main.ts   (the gateway adds --optimize-for-size --max-semi-space-size=1)
+# One image for every charbot app, compiled to JavaScript. Compose picks the app per service with its command, e.g.
+#   node --conditions=charbot-dist apps/message-router/dist/main.js   (the gateway adds --optimize-for-size --max-semi-space-size=1)
 # Build: docker build -t charbot:local .   (docker compose build does it for you)
 
 ARG NODE_VERSION=24
@@ -28,31 +28,40 @@ COPY packages/llm/package.json packages/llm/
 COPY packages/ollama-sim/package.json packages/ollama-sim/
 COPY packages/testkit/package.json packages/testkit/
 
-# What the apps import at run time. NODE_ENV is not production yet: npm ci reads it.
-FROM manifests AS prod-deps
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
-
-# Every dependency, dev ones included. Used only to take tsx from (see the runtime stage).
-FROM manifests AS dev-deps
+# Every dependency, dev ones included: TypeScript compiles the workspaces here and nowhere else.
+FROM manifests AS build
 RUN --mount=type=cache,target=/root/.npm npm ci
+COPY tsconfig.json tsconfig.workspace.json tsconfig.build.json ./
+COPY packages ./packages
+COPY apps ./apps
+# `npm run build` is `tsc -b tsconfig.build.json`: each production workspace compiles its src/ to dist/.
+# Then /out gathers what the runtime needs of each built workspace, its package.json and dist/, so a
+# workspace added to tsconfig.build.json ships without a change here.
+RUN npm run build \
+    && for dist in apps/*/dist packages/*/dist; do \
+         mkdir -p "/out/${dist%/dist}" && cp -r "$dist" "${dist%/dist}/package.json" "/out/${dist%/dist}/"; \
+       done \
+    && find /out -name '*.tsbuildinfo' -delete
+
+# What the apps import at run time. NODE_ENV is not production yet: npm ci reads it. TypeScript comes
+# along as valibot's optional peer (devOptional in the lockfile, which --omit=dev keeps); nothing
+# imports it at run time, so it goes.
+FROM manifests AS prod-deps
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev \
+    && rm -rf node_modules/typescript node_modules/.bin/tsc node_modules/.bin/tsserver
 
 FROM base AS runtime
 ENV NODE_ENV=production
-# There is no build step: the apps are TypeScript run by tsx (`node --import tsx ...`), the same way
-# `npm start` and the tests run them. Node's own type stripping can't replace it: the sources import
-# `./x.js` for `./x.ts` and use constructor parameter properties. tsx is a root devDependency, so
-# `npm ci --omit=dev` leaves it out; rather than ship the dev tools (TypeScript, ESLint, Vitest,
-# Playwright...), the runtime takes the production tree and adds tsx with its whole dependency closure
-# from the lockfile: esbuild and esbuild's binary for this platform (@esbuild/*, only the matching one
-# is installed). test/ops/dockerImage.test.ts checks this list against package-lock.json.
+# The apps run as compiled JavaScript: no tsx, esbuild or TypeScript in the image, and no sources.
+# Each workspace's package.json sends `@charbot/*` imports to ./dist/index.js under the condition
+# `charbot-dist` (to ./src/index.ts otherwise, for tsx, vitest and tsc in development); compose and the
+# start:* scripts pass --conditions=charbot-dist, and NODE_OPTIONS passes it to any other `node` run here.
+ENV NODE_OPTIONS=--conditions=charbot-dist
+# The production install; its @charbot/* links point at the workspaces copied next.
 COPY --from=prod-deps /app/node_modules ./node_modules
-COPY --from=dev-deps /app/node_modules/tsx ./node_modules/tsx
-COPY --from=dev-deps /app/node_modules/esbuild ./node_modules/esbuild
-COPY --from=dev-deps /app/node_modules/@esbuild ./node_modules/@esbuild
-# Sources stay owned by root: the apps only read them (tsx caches its transforms in /tmp).
-COPY package.json tsconfig.json ./
-COPY packages ./packages
-COPY apps ./apps
+# Owned by root: the apps only read them.
+COPY package.json ./
+COPY --from=build /out/ ./
 COPY characters ./characters
 # The gateway's held-message spool (GATEWAY_SPOOL_DIR); compose mounts a volume here, which takes this ownership.
 RUN mkdir -p /app/data/gateway && chown node:node /app/data/gateway
@@ -65,4 +74,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HEALTH_PORT || 8080) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
 # No default app: say which one to run.
-CMD ["node", "-e", "console.error('charbot image: run an app, e.g. node --import tsx apps/gateway/src/main.ts (or message-router, quality-control, llm-service)'); process.exit(64)"]
+CMD ["node", "-e", "console.error('charbot image: run an app, e.g. node apps/gateway/dist/main.js (or message-router, quality-control, llm-service)'); process.exit(64)"]

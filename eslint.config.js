@@ -47,7 +47,7 @@ const boundaries = workspaces.map((workspace) => {
 });
 
 export default tseslint.config(
-	{ ignores: ['**/node_modules/**', 'test-artifacts/**', 'coverage/**'] },
+	{ ignores: ['**/node_modules/**', '**/dist/**', 'test-artifacts/**', 'coverage/**'] },
 	js.configs.recommended,
 	...tseslint.configs.recommendedTypeChecked,
 	{

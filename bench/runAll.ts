@@ -13,6 +13,7 @@ const benchmarks = [
 	{ name: 'LLM balancing', script: 'bench/llm/balancing.ts', command: 'npm run bench:llm' },
 	{ name: 'LLM cache and coalescing', script: 'bench/llm/cacheAndCoalescing.ts', command: 'npm run bench:llm-cache' },
 	{ name: 'gateway memory', script: 'bench/gateway/memory.ts', command: 'npm run bench:gateway' },
+	{ name: 'memory per app, tsx vs compiled', script: 'bench/apps/memory.ts', command: 'npm run bench:memory' },
 	{ name: 'ollama-sim streams', script: 'bench/ollama-sim/concurrentStreams.ts', command: 'npm run bench:sim' },
 	{ name: 'logging redaction', script: 'bench/logging/redaction.ts', command: 'npm run bench:logging' },
 ] as const;

@@ -44,6 +44,8 @@ export interface GatewayMemoryOptions {
 	readonly heapSnapshots?: boolean;
 	/** Node/V8 flags of the gateway process instead of its usual ones (`PlatformApps`), e.g. heap settings to try. */
 	readonly nodeFlags?: readonly string[];
+	/** `compiled` (default, as production runs it): `dist/main.js` under `--conditions=charbot-dist`, after `npm run build`; `tsx`: `src/main.ts` through tsx, as before the build. */
+	readonly run?: 'compiled' | 'tsx';
 }
 
 /** A heap snapshot taken after a reading, and the memory right after it (so after a full GC). */
@@ -147,7 +149,11 @@ export async function measureGatewayMemory(options: GatewayMemoryOptions): Promi
 	// The flags the gateway runs with everywhere, unless the run tries others.
 	const gatewayFlags = options.nodeFlags ?? PlatformApps.find((app) => app.name === 'gateway')?.nodeFlags ?? [];
 	const nodeFlags = [...gatewayFlags, ...(snapshotDir === undefined ? [] : ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`])];
-	const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', resolveFromRoot('apps/gateway/src/main.ts')], {
+	const entry =
+		options.run === 'tsx'
+			? ['--import', 'tsx', resolveFromRoot('apps/gateway/src/main.ts')]
+			: ['--conditions=charbot-dist', resolveFromRoot('apps/gateway/dist/main.js')];
+	const child = spawn(process.execPath, [...nodeFlags, ...entry], {
 		cwd: resolveFromRoot('.'),
 		env: {
 			PATH: process.env.PATH,

@@ -62,15 +62,17 @@ function packageName(specifier: string): string {
 	return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
 }
 
-/** `@charbot/*` package name → its entry file (`exports["."]`). */
+/** `@charbot/*` package name → its source entry file (`exports["."]`, or its `default`). */
 function readWorkspaceEntries(root: string): Map<string, string> {
 	const entries = new Map<string, string>();
 	for (const group of ['apps', 'packages']) {
 		for (const folder of readdirSync(join(root, group))) {
 			const manifestPath = join(root, group, folder, 'package.json');
 			if (!existsSync(manifestPath)) continue;
-			const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { name: string; exports?: Record<string, string> };
-			const entry = manifest.exports?.['.'];
+			const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { name: string; exports?: Record<string, string | Record<string, string>> };
+			// The sources: a string, or the `default` of a conditional export (`charbot-dist` is the compiled twin).
+			const exported = manifest.exports?.['.'];
+			const entry = typeof exported === 'string' ? exported : exported?.['default'];
 			if (entry !== undefined) entries.set(manifest.name, join(root, group, folder, entry));
 		}
 	}

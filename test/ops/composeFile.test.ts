@@ -116,7 +116,7 @@ describe('docker-compose.yaml', () => {
 		}
 	});
 
-	it('runs every app from the one image with `node [its flags] --import tsx`, on an entry file that exists and has an npm script', () => {
+	it('runs every app from the one image compiled, with `node [its flags] --conditions=charbot-dist`, on an entry whose source exists and that an npm script runs', () => {
 		const scripts = (JSON.parse(readFileSync(resolveFromRoot('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 		const apps = services.filter(([, service]) => isApp(service));
 		expect(apps.map(([name]) => name).sort()).toEqual(['gateway', 'llm-service', 'message-router', 'quality-control']);
@@ -124,16 +124,16 @@ describe('docker-compose.yaml', () => {
 		for (const [name, service] of apps) {
 			const command = commandOf(service);
 			const nodeFlags: readonly string[] = PlatformApps.find((app) => app.name === name)?.nodeFlags ?? [];
-			expect(command.slice(0, 3 + nodeFlags.length), `${name}: the flags it runs with under npm start and in tests`).toEqual([
+			expect(command.slice(0, 2 + nodeFlags.length), `${name}: the flags it runs with under npm start and in tests`).toEqual([
 				'node',
 				...nodeFlags,
-				'--import',
-				'tsx',
+				'--conditions=charbot-dist',
 			]);
-			const entry = command[3 + nodeFlags.length] ?? '';
-			expect(entry, name).toMatch(/^apps\/[a-z-]+\/src\/main\.ts$/);
-			expect(existsSync(join(root, entry)), `${name}: ${entry} does not exist`).toBe(true);
-			expect(Object.values(scripts), `${name}: no npm script runs ${entry}`).toContain(['node', ...nodeFlags, '--import', 'tsx', entry].join(' '));
+			const entry = command[2 + nodeFlags.length] ?? '';
+			expect(entry, name).toMatch(/^apps\/[a-z-]+\/dist\/main\.js$/);
+			const source = entry.replace('/dist/main.js', '/src/main.ts');
+			expect(existsSync(join(root, source)), `${name}: ${source}, which compiles to ${entry}, does not exist`).toBe(true);
+			expect(Object.values(scripts), `${name}: no npm script runs ${entry}`).toContain(['node', ...nodeFlags, '--conditions=charbot-dist', entry].join(' '));
 		}
 	});
 

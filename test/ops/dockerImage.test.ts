@@ -1,6 +1,6 @@
 // The Dockerfile and .dockerignore, checked without a Docker engine (none runs on this machine kind):
-// the stages, the user, what the build context holds, and that the production install plus tsx is
-// every package the apps load.
+// the stages, the user, what the build context holds, that the apps run compiled (no tsx, esbuild or
+// TypeScript in the runtime) and that the production install is every package the apps load.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, resolveFromRoot } from '@charbot/core';
@@ -12,11 +12,7 @@ import { type DockerInstruction, type DockerStage, parseDockerfile } from './par
 
 interface LockEntry {
 	readonly dev?: boolean;
-	readonly optional?: boolean;
-	readonly os?: readonly string[];
-	readonly link?: boolean;
-	readonly dependencies?: Readonly<Record<string, string>>;
-	readonly optionalDependencies?: Readonly<Record<string, string>>;
+	readonly devOptional?: boolean;
 }
 
 const root = repoRoot();
@@ -41,37 +37,6 @@ const contextSources = (stage: DockerStage) =>
 		.filter((copy) => copy.flags.from === undefined)
 		.flatMap((copy) => copy.args.slice(0, -1));
 
-/** Where npm puts `dependency` when `from` (a lockfile path) requires it: the nearest node_modules up the tree. */
-function resolveInLock(from: string, dependency: string): string | undefined {
-	let base = from;
-	for (;;) {
-		const candidate = `${base === '' ? '' : `${base}/`}node_modules/${dependency}`;
-		if (lock.packages[candidate] !== undefined) return candidate;
-		if (base === '') return undefined;
-		const cut = base.lastIndexOf('/node_modules/');
-		base = cut === -1 ? '' : base.slice(0, cut);
-	}
-}
-
-/** A package and everything it needs on Linux, as lockfile paths. */
-function lockClosure(start: string): string[] {
-	const found = new Set<string>();
-	const visit = (path: string) => {
-		if (found.has(path)) return;
-		const entry = lock.packages[path];
-		if (entry === undefined) throw new Error(`${path} is not in package-lock.json`);
-		if (entry.os !== undefined && !entry.os.includes('linux')) return;
-		found.add(path);
-		for (const dependency of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies })) {
-			const target = resolveInLock(path, dependency);
-			if (target !== undefined) visit(target);
-			else if (entry.dependencies?.[dependency] !== undefined) throw new Error(`${path} needs ${dependency}, missing from package-lock.json`);
-		}
-	};
-	visit(start);
-	return [...found];
-}
-
 describe('Dockerfile', () => {
 	it('is multi-stage on a current Node LTS slim image', () => {
 		expect(dockerfile.stages.length).toBeGreaterThanOrEqual(2);
@@ -92,7 +57,7 @@ describe('Dockerfile', () => {
 		expect(['root', '0', '0:0'], `USER ${user}`).not.toContain(user);
 		const env = stages.flatMap((stage) => instructionsOf(stage, 'ENV')).flatMap((instruction) => instruction.args);
 		expect(env).toContain('NODE_ENV=production');
-		// npm ci reads NODE_ENV: set before an install, it would silently drop the dev tree tsx comes from.
+		// npm ci reads NODE_ENV: set before an install, it would silently drop the dev tree the build needs.
 		for (const stage of dockerfile.stages.filter((candidate) => runsNpmCi(candidate) !== undefined)) {
 			const inherited = lineage(stage).flatMap((ancestor) => instructionsOf(ancestor, 'ENV').flatMap((instruction) => instruction.args));
 			expect(inherited, `stage ${stage.name} installs with NODE_ENV set`).not.toContain('NODE_ENV=production');
@@ -115,7 +80,7 @@ describe('Dockerfile', () => {
 		}
 	});
 
-	it('copies the production install into the runtime, and tsx with everything it needs from a full install', () => {
+	it('compiles in a full-install stage and copies into the runtime the production install, with no tsx, esbuild or TypeScript', () => {
 		const copies = instructionsOf(runtime as DockerStage, 'COPY').filter((copy) => copy.flags.from !== undefined);
 		const fromStage = (copy: DockerInstruction) => stageNamed(copy.flags.from ?? '') as DockerStage;
 		const prodInstall = copies.find((copy) => copy.args[0] === '/app/node_modules');
@@ -127,31 +92,47 @@ describe('Dockerfile', () => {
 		const nested = Object.keys(lock.packages).filter((path) => /^(apps|packages)\/[^/]+\/node_modules\//.test(path) && lock.packages[path]?.dev !== true);
 		expect(nested, 'workspace-level node_modules the runtime stage does not copy').toEqual([]);
 
-		const prodTree = (path: string) => lock.packages[path]?.dev !== true;
-		const needed = lockClosure('node_modules/tsx').filter((path) => !prodTree(path));
-		expect(needed).toContain('node_modules/tsx');
-		for (const path of needed) {
-			const copy = copies.find((candidate) => candidate.args[0] !== undefined && `/app/${path}`.startsWith(candidate.args[0]) && candidate !== prodInstall);
-			expect(copy, `the runtime must copy /app/${path} (tsx needs it; npm ci --omit=dev leaves it out)`).toBeDefined();
-			expect(runsNpmCi(fromStage(copy as DockerInstruction))?.text, `${path} comes from a stage with dev dependencies`).not.toMatch(/--omit=dev/);
+		// The loader and the compiler stay out: dev dependencies that --omit=dev leaves out, or removed
+		// after the install (a devOptional package is kept by --omit=dev), and nothing else is copied
+		// from node_modules.
+		const install = runsNpmCi(fromStage(prodInstall as DockerInstruction))?.text ?? '';
+		for (const tool of ['tsx', 'esbuild', 'typescript']) {
+			const entry = lock.packages[`node_modules/${tool}`];
+			expect(
+				entry?.dev === true || new RegExp(`\\brm -rf\\b[^&]*\\bnode_modules/${tool}\\b`).test(install),
+				`${tool} is in the production install (${JSON.stringify(entry)}): omit it or remove it after npm ci`,
+			).toBe(true);
 		}
+		for (const copy of copies.filter((candidate) => candidate !== prodInstall)) {
+			expect(copy.args[0], `COPY --from=${copy.flags.from} ${copy.args[0]}: only the install brings node_modules`).not.toMatch(/node_modules/);
+		}
+
+		// The compiled workspaces come from a stage that installed everything and ran the build.
+		const built = copies.find((copy) => runsNpmCi(fromStage(copy))?.text.includes('--omit=dev') === false);
+		expect(built, 'the runtime copies the compiled workspaces from a stage with a full npm ci').toBeDefined();
+		const buildRuns = lineage(fromStage(built as DockerInstruction)).flatMap((stage) => instructionsOf(stage, 'RUN'));
+		expect(
+			buildRuns.some((run) => /\bnpm run build\b/.test(run.text)),
+			'that stage runs npm run build',
+		).toBe(true);
+		// And the runtime takes no sources from the build context, only the manifest and the characters.
+		expect(contextSources(runtime as DockerStage).sort()).toEqual(['characters', 'package.json']);
 	});
 
 	it('loads nothing at run time that the image lacks: every package the apps import is in the production install', () => {
 		const compose = loadComposeFile();
+		// The compiled entries import what their sources import, less the type-only imports tsc erases.
 		const entries = Object.values(compose.raw.services)
 			.map((service) => (Array.isArray(service.command) ? service.command.at(-1) : undefined))
-			.filter((entry): entry is string => entry?.endsWith('.ts') === true && existsSync(join(root, entry)));
+			.filter((entry): entry is string => entry?.endsWith('/dist/main.js') === true)
+			.map((entry) => entry.replace('/dist/main.js', '/src/main.ts'))
+			.filter((entry) => existsSync(join(root, entry)));
 		expect(entries.length).toBeGreaterThanOrEqual(3);
-		const tsx = new Set(lockClosure('node_modules/tsx'));
 		for (const [name, importers] of collectImportedPackages(root, entries)) {
 			const entry = lock.packages[`node_modules/${name}`];
 			const where = [...importers].slice(0, 3).join(', ');
 			expect(entry, `${name} (imported by ${where}) is not in package-lock.json`).toBeDefined();
-			expect(
-				entry?.dev !== true || tsx.has(`node_modules/${name}`),
-				`${name} (imported by ${where}) is only a devDependency: npm ci --omit=dev leaves it out`,
-			).toBe(true);
+			expect(entry?.dev !== true, `${name} (imported by ${where}) is only a devDependency: npm ci --omit=dev leaves it out`).toBe(true);
 		}
 	});
 
@@ -162,18 +143,29 @@ describe('Dockerfile', () => {
 				expect(isIgnored(source), `COPY ${source} in stage ${stage.name}: .dockerignore leaves it out of the context`).toBe(false);
 			}
 		}
-		const compose = loadComposeFile();
-		const runtimeSources = contextSources(runtime as DockerStage).map((source) => source.replace(/\/$/, ''));
-		const needed = ['package.json', 'characters/peter.yaml'];
-		for (const service of Object.values(compose.raw.services)) {
+		// The runtime needs the root manifest (repoRoot finds the repository by it) and the characters;
+		// the build stage needs the build's tsconfigs and the source of every entry compose runs.
+		const sourcesOf = (stage: DockerStage | undefined) =>
+			stage === undefined
+				? []
+				: lineage(stage)
+						.flatMap(contextSources)
+						.map((source) => source.replace(/\/$/, ''));
+		const copiedBy = (stage: DockerStage | undefined, path: string) => sourcesOf(stage).some((source) => path === source || path.startsWith(`${source}/`));
+		for (const path of ['package.json', 'characters/peter.yaml']) {
+			expect(copiedBy(runtime, path), `${path} is not copied into the runtime stage`).toBe(true);
+			expect(isIgnored(path), `${path} is left out by .dockerignore`).toBe(false);
+		}
+		const build = dockerfile.stages.find((stage) => instructionsOf(stage, 'RUN').some((run) => /\bnpm run build\b/.test(run.text)));
+		const needed = ['tsconfig.json', 'tsconfig.workspace.json', 'tsconfig.build.json'];
+		const references = (JSON.parse(readFileSync(resolveFromRoot('tsconfig.build.json'), 'utf8')) as { references: { path: string }[] }).references;
+		needed.push(...references.map((reference) => reference.path));
+		for (const service of Object.values(loadComposeFile().raw.services)) {
 			const entry = Array.isArray(service.command) ? service.command.at(-1) : undefined;
-			if (entry?.endsWith('.ts') === true) needed.push(entry);
+			if (entry?.endsWith('/dist/main.js') === true) needed.push(entry.replace('/dist/main.js', '/src/main.ts'));
 		}
 		for (const path of needed) {
-			expect(
-				runtimeSources.some((source) => path === source || path.startsWith(`${source}/`)),
-				`${path} is not copied into the runtime stage`,
-			).toBe(true);
+			expect(copiedBy(build, path), `${path} is not copied into the build stage`).toBe(true);
 			expect(isIgnored(path), `${path} is left out by .dockerignore`).toBe(false);
 		}
 	});
@@ -193,6 +185,8 @@ describe('.dockerignore', () => {
 			'test/pipeline/burst.e2e.test.ts',
 			'packages/core/src/config/loadConfig.test.ts',
 			'bench/RESULTS.md',
+			'apps/gateway/dist/main.js',
+			'packages/core/dist/tsconfig.build.tsbuildinfo',
 		]) {
 			expect(isIgnored(path), path).toBe(true);
 		}
@@ -204,6 +198,9 @@ describe('.dockerignore', () => {
 			'package-lock.json',
 			'.npmrc',
 			'tsconfig.json',
+			'tsconfig.workspace.json',
+			'tsconfig.build.json',
+			'apps/gateway/tsconfig.build.json',
 			'apps/gateway/src/main.ts',
 			'packages/core/src/index.ts',
 			'characters/stewie.yaml',

@@ -1,11 +1,2 @@
-import { runCharactersCli } from '../src/cli/runCharactersCli.js';
-
-try {
-	process.exitCode = await runCharactersCli(process.argv.slice(2), {
-		out: (line) => process.stdout.write(`${line}\n`),
-		err: (line) => process.stderr.write(`${line}\n`),
-	});
-} catch (error) {
-	console.error(error);
-	process.exitCode = 1;
-}
+// `npm run characters` in development; the command itself is src/cli/main.ts (compiled with the package).
+import '../src/cli/main.js';

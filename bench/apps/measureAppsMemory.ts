@@ -1,0 +1,180 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolveFromRoot } from '@charbot/core';
+import { startDiscordEmulator } from '@charbot/discord-emulator';
+import { PlatformApps } from '@charbot/launcher';
+import { startOllamaSim } from '@charbot/ollama-sim';
+import { findFreePort, startRedisServer, uniquePrefix } from '@charbot/testkit';
+
+/** How an app is run: TypeScript through tsx from src/ (as before the build), or compiled from dist/ (as in production). */
+export type AppsRunMode = 'tsx' | 'compiled';
+
+/** The production apps this figure measures. */
+export const MeasuredApps = ['gateway', 'message-router', 'quality-control', 'llm-service'] as const;
+
+/** One app's memory: `VmRSS` and V8 heap used. */
+export interface AppMemory {
+	readonly rssBytes: number;
+	readonly heapUsedBytes: number;
+}
+
+/** What {@link measureAppsMemory} found for one mode. */
+export interface AppsMemoryRun {
+	readonly mode: AppsRunMode;
+	/** Per app: spawn to `/readyz` 200. */
+	readonly readyMs: Readonly<Record<string, number>>;
+	readonly settled: Readonly<Record<string, AppMemory>>;
+	readonly afterTraffic: Readonly<Record<string, AppMemory>>;
+	/** Discord questions answered by a character's webhook, and LLM service generations answered. */
+	readonly replies: number;
+	readonly generations: number;
+}
+
+const model = 'llama3.2:1b';
+const adminToken = 'bench-admin-token-0123456789';
+
+/** The node arguments that start `app` in `mode`, with the flags it runs with everywhere. */
+function argumentsFor(app: (typeof MeasuredApps)[number], mode: AppsRunMode): string[] {
+	const flags = PlatformApps.find((each) => each.name === app)?.nodeFlags ?? [];
+	return mode === 'compiled'
+		? [...flags, '--conditions=charbot-dist', resolveFromRoot(`apps/${app}/dist/main.js`)]
+		: [...flags, '--import', 'tsx', resolveFromRoot(`apps/${app}/src/main.ts`)];
+}
+
+function readRss(pid: number): number {
+	const line = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+	return line ? Number(line[1]) * 1024 : Number.NaN;
+}
+
+/** V8 heap used from the app's Prometheus text (`/metrics`, or the LLM service's `/metrics/prometheus`). */
+async function readHeapUsed(healthUrl: string): Promise<number> {
+	for (const path of ['/metrics', '/metrics/prometheus']) {
+		const response = await fetch(`${healthUrl}${path}`).catch(() => undefined);
+		if (response?.ok !== true) continue;
+		const series = (await response.text()).split('\n').filter((line) => line.startsWith('nodejs_heap_size_used_bytes'));
+		if (series.length > 0) return series.reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+	}
+	return Number.NaN;
+}
+
+// Polled every half second: each poll is a request the measured process must answer.
+async function poll(condition: () => Promise<boolean> | boolean, description: string, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (await condition()) return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+	await exited;
+	clearTimeout(timer);
+}
+
+/**
+ * Starts the four production apps in `mode` against a fresh real redis-server, the Ollama simulator and the Discord
+ * emulator; reads each one's memory once ready and settled, then after `questions` Discord questions (each answered
+ * through gateway, router and quality control) and as many LLM service generations.
+ */
+export async function measureAppsMemory(mode: AppsRunMode, options: { readonly questions: number; readonly settleMs: number }): Promise<AppsMemoryRun> {
+	const [redis, emulator, sim] = await Promise.all([
+		startRedisServer(),
+		startDiscordEmulator({ heartbeatIntervalMs: 5000 }),
+		startOllamaSim({ models: [model], preloaded: true, numParallel: 8, tokensPerSecond: 2000, timeToFirstTokenMs: 5 }),
+	]);
+	const env: NodeJS.ProcessEnv = {
+		PATH: process.env.PATH,
+		HOME: process.env.HOME,
+		NODE_ENV: 'test',
+		LOG_LEVEL: 'warn',
+		LOG_FORMAT: 'json',
+		REDIS_URL: redis.url,
+		REDIS_KEY_PREFIX: uniquePrefix('bench'),
+		DISCORD_TOKEN: emulator.token,
+		DISCORD_API_URL: emulator.apiUrl,
+		OLLAMA_BASE_URL: sim.url,
+		OLLAMA_MODEL: model,
+		ALLOW_SIMULATED_PARTS: 'true',
+		LLM_SERVICE_ADMIN_TOKEN: adminToken,
+		SHUTDOWN_TIMEOUT: '10',
+	};
+	const running = new Map<string, { child: ChildProcess; healthUrl: string; output: string[] }>();
+	try {
+		const readyMs: Record<string, number> = {};
+		// One after another, as a deploy would bring them up; each measured alone while it starts.
+		for (const app of MeasuredApps) {
+			const port = await findFreePort();
+			const output: string[] = [];
+			const startedAt = performance.now();
+			const child = spawn(process.execPath, argumentsFor(app, mode), {
+				cwd: resolveFromRoot('.'),
+				env: { ...env, HEALTH_PORT: String(port), HEALTH_HOST: '127.0.0.1' },
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+			child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+			const healthUrl = `http://127.0.0.1:${port}`;
+			running.set(app, { child, healthUrl, output });
+			await poll(
+				async () => {
+					if (child.exitCode !== null) throw new Error(`${app} (${mode}) exited with ${child.exitCode}:\n${output.join('').slice(-3000)}`);
+					return (await fetch(`${healthUrl}/readyz`).catch(() => undefined))?.status === 200;
+				},
+				`${app} (${mode}) to be ready`,
+				60_000,
+			);
+			readyMs[app] = performance.now() - startedAt;
+		}
+		const sample = async (): Promise<Record<string, AppMemory>> => {
+			const readings: Record<string, AppMemory> = {};
+			for (const [app, { child, healthUrl, output }] of running) {
+				if (child.exitCode !== null) throw new Error(`${app} (${mode}) exited:\n${output.join('').slice(-3000)}`);
+				readings[app] = { rssBytes: readRss(child.pid ?? 0), heapUsedBytes: await readHeapUsed(healthUrl) };
+			}
+			return readings;
+		};
+		await new Promise((resolve) => setTimeout(resolve, options.settleMs));
+		const settled = await sample();
+
+		// Traffic: one question per member and channel (no cooldown in the way), and LLM service generations.
+		const { control } = emulator;
+		const guildId = emulator.seed?.guildId ?? '';
+		const channels = Array.from({ length: 5 }, (_, index) => control.createChannel(guildId, { name: `bench-${index}` }).id);
+		for (let index = 0; index < options.questions; index += 1) {
+			const user = control.createUser({ username: `bench-member-${index}` });
+			control.addMember(guildId, user.id);
+			control.postMessage({ channelId: channels[index % channels.length] as string, authorId: user.id, content: `Peter, what about tk-${index}?` });
+		}
+		const llmUrl = running.get('llm-service')?.healthUrl ?? '';
+		const answered = await Promise.all(
+			Array.from({ length: options.questions }, async (_, index) => {
+				const response = await fetch(`${llmUrl}/api/generate`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ model, prompt: `Say something about tk-${index}.`, stream: false }),
+				});
+				await response.arrayBuffer();
+				return response.ok;
+			}),
+		);
+		const replies = () => channels.flatMap((channelId) => control.transcript(channelId).filter((message) => message.author.kind === 'webhook')).length;
+		try {
+			await poll(() => replies() >= options.questions, `${options.questions} replies (${mode})`, 120_000);
+		} catch (error) {
+			const logs = [...running].map(([app, { output }]) => `--- ${app} ---\n${output.join('').slice(-2000)}`).join('\n');
+			throw new Error(`${(error as Error).message}; ${replies()} came:\n${logs}`, { cause: error });
+		}
+		await new Promise((resolve) => setTimeout(resolve, options.settleMs));
+		const afterTraffic = await sample();
+		return { mode, readyMs, settled, afterTraffic, replies: replies(), generations: answered.filter(Boolean).length };
+	} finally {
+		await Promise.all([...running.values()].map(({ child }) => stop(child)));
+		await Promise.all([emulator.close(), sim.close()]);
+		await redis.close();
+	}
+}
