@@ -1,19 +1,6 @@
 import { CharacterRegistry } from '@charbot/characters';
-import {
-	ConfigError,
-	createLogger,
-	createQueueMetrics,
-	createRedisConnection,
-	createShutdown,
-	Keyspace,
-	loadConfig,
-	prometheusRenderer,
-	registerSecret,
-	resolveFromRoot,
-	scrubSecrets,
-	startHealthServer,
-	waitForRedisReady,
-} from '@charbot/core';
+import { ConfigError, createLogger, createRedisConnection, createShutdown, Keyspace, loadConfig, prometheusRenderer, registerSecret, resolveFromRoot, scrubSecrets, startHealthServer, waitForRedisReady } from '@charbot/core';
+import { createQueueMetrics } from '@charbot/contracts';
 import { GuildStats } from '@charbot/conversation';
 import { createConfiguredPool, refuseSimulatedHosts, resolveLlmSettings } from '@charbot/llm';
 import { collectDefaultMetrics, Registry } from 'prom-client';

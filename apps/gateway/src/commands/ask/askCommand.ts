@@ -1,4 +1,4 @@
-import { buildJobData, DefaultJobOptions, messageJobId, QueueName, routeJobPriority } from '@charbot/core';
+import { enqueueRouteJob, messageJobId } from '@charbot/contracts';
 import { escapeMarkdown, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { DmsOffText } from '../../budget/answerDmsOff.js';
 import { describeWait } from '../../budget/describeWait.js';
@@ -61,7 +61,7 @@ export const askCommand: SlashCommand = {
 			at: interaction.createdTimestamp,
 		});
 		const jobId = messageJobId(interaction.id, persona.id);
-		const data = buildJobData(QueueName.Route, {
+		await enqueueRouteJob(context.routeQueue, jobId, {
 			jobKey: jobId,
 			message: { id: interaction.id, channelId, guildId, author, content, createdAt: interaction.createdTimestamp },
 			characterId: persona.id,
@@ -70,7 +70,6 @@ export const askCommand: SlashCommand = {
 			interaction: { id: interaction.id, applicationId: interaction.applicationId, interactionToken: interaction.token },
 			failedAttempts: [],
 		});
-		await context.routeQueue.add('command', data, { ...DefaultJobOptions, jobId, priority: await routeJobPriority(context.routeQueue, data.message) });
 		context.logger.info({ jobId, interactionId: interaction.id, characterId: persona.id, guildId, channelId }, `enqueued /ask as ${jobId}`);
 		return { kind: 'pending' };
 	},
