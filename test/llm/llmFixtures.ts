@@ -57,7 +57,11 @@ export async function redisCache(
 	const redis = createRedisConnection({ url, role: 'cache', logger: testLogger });
 	await waitForRedisReady(redis);
 	const prefix = options.prefix ?? uniquePrefix('cache');
-	return { cache: new RedisResponseCache({ redis, keys: new Keyspace(prefix), ttlSeconds: options.ttlSeconds ?? 3600, maxSize: options.maxSize ?? 1000 }), redis, prefix };
+	return {
+		cache: new RedisResponseCache({ redis, keys: new Keyspace(prefix), ttlSeconds: options.ttlSeconds ?? 3600, maxSize: options.maxSize ?? 1000 }),
+		redis,
+		prefix,
+	};
 }
 
 /** Chat requests a simulator received. */

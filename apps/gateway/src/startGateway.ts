@@ -11,7 +11,17 @@ import {
 	SettingsAudit,
 	SettingsStore,
 } from '@charbot/conversation';
-import { type Config, createRedisConnection, createRepeatedErrorLog, Keyspace, type Logger, type ReadinessCheck, registerSecret, resolveFromRoot, waitForRedisReady } from '@charbot/core';
+import {
+	type Config,
+	createRedisConnection,
+	createRepeatedErrorLog,
+	Keyspace,
+	type Logger,
+	type ReadinessCheck,
+	registerSecret,
+	resolveFromRoot,
+	waitForRedisReady,
+} from '@charbot/core';
 import { CharbotQueue, createQueueMetrics, QueueName } from '@charbot/contracts';
 import type { Queue } from 'bullmq';
 import { type Client, Events, type Interaction, type Message, type TextBasedChannel } from 'discord.js';

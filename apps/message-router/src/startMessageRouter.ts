@@ -1,7 +1,19 @@
 import { CharacterRegistry } from '@charbot/characters';
 import { ChannelHistory, GenerationBudget, GuildStats, MemberMemory, MemberPersonas, SettingsStore } from '@charbot/conversation';
 import { createRepeatedErrorLog, type Config, createRedisConnection, Keyspace, type Logger, resolveFromRoot, waitForRedisReady } from '@charbot/core';
-import { buildJobData, CharbotQueue, CharbotWorker, createQueueMetrics, DefaultJobOptions, isFinalFailure, noticeStalledFailure, parseJobData, QueueName, reviewJobId, throwWithNoAnswerNotice } from '@charbot/contracts';
+import {
+	buildJobData,
+	CharbotQueue,
+	CharbotWorker,
+	createQueueMetrics,
+	DefaultJobOptions,
+	isFinalFailure,
+	noticeStalledFailure,
+	parseJobData,
+	QueueName,
+	reviewJobId,
+	throwWithNoAnswerNotice,
+} from '@charbot/contracts';
 import {
 	createConfiguredPool,
 	createPrometheusLlmMetrics,

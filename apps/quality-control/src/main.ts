@@ -1,5 +1,18 @@
 import { CharacterRegistry } from '@charbot/characters';
-import { ConfigError, createLogger, createRedisConnection, createShutdown, Keyspace, loadConfig, prometheusRenderer, registerSecret, resolveFromRoot, scrubSecrets, startHealthServer, waitForRedisReady } from '@charbot/core';
+import {
+	ConfigError,
+	createLogger,
+	createRedisConnection,
+	createShutdown,
+	Keyspace,
+	loadConfig,
+	prometheusRenderer,
+	registerSecret,
+	resolveFromRoot,
+	scrubSecrets,
+	startHealthServer,
+	waitForRedisReady,
+} from '@charbot/core';
 import { createQueueMetrics } from '@charbot/contracts';
 import { GuildStats } from '@charbot/conversation';
 import { createConfiguredPool, refuseSimulatedHosts, resolveLlmSettings } from '@charbot/llm';

@@ -1,4 +1,15 @@
-import { type Attempt, buildJobData, DefaultJobOptions, deliverJobId, enqueueRouteJob, parseJobData, QueueName, regenerateJobId, type ReviewJob, throwWithNoAnswerNotice } from '@charbot/contracts';
+import {
+	type Attempt,
+	buildJobData,
+	DefaultJobOptions,
+	deliverJobId,
+	enqueueRouteJob,
+	parseJobData,
+	QueueName,
+	regenerateJobId,
+	type ReviewJob,
+	throwWithNoAnswerNotice,
+} from '@charbot/contracts';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { ReviewOutcomeKind } from '../metrics/QualityControlHooks.js';
 import { runHook } from '../metrics/runHook.js';

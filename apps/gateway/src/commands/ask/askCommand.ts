@@ -3,6 +3,7 @@ import { escapeMarkdown, InteractionContextType, SlashCommandBuilder } from 'dis
 import { DmsOffText } from '../../budget/answerDmsOff.js';
 import { describeWait } from '../../budget/describeWait.js';
 import { budgetRefusalText } from '../../budget/showOverBudget.js';
+import { takeMemberCooldowns } from '../../intake/takeMemberCooldowns.js';
 import { rememberAskedFact } from '../../memory/rememberAskedFact.js';
 import { characterChoices } from '../characters/characterChoices.js';
 import { findCharacter } from '../characters/findCharacter.js';
@@ -40,10 +41,7 @@ export const askCommand: SlashCommand = {
 		if (settings.characters.length > 0 && !settings.characters.includes(persona.id)) {
 			return refuse(`${escapeMarkdown(persona.displayName)} does not answer in this channel. \`/characters list\` shows who does.`);
 		}
-		if (
-			!(await context.cooldowns.tryStart(guildId, 'user', user.id, settings.userCooldownSeconds)) ||
-			!(await context.cooldowns.tryStart(guildId, 'channel', channelId, settings.channelCooldownSeconds))
-		) {
+		if ((await takeMemberCooldowns(context.cooldowns, { guildId, channelId, authorId: user.id }, settings)) !== undefined) {
 			return refuse('Easy there: the characters need a few seconds between questions. Try again in a moment.');
 		}
 		const budget = await context.budget.reserve({ guildId, memberId: user.id }, 1);
