@@ -21,6 +21,7 @@ COPY apps/llm-service/package.json apps/llm-service/
 COPY apps/message-router/package.json apps/message-router/
 COPY apps/quality-control/package.json apps/quality-control/
 COPY packages/characters/package.json packages/characters/
+COPY packages/contracts/package.json packages/contracts/
 COPY packages/conversation/package.json packages/conversation/
 COPY packages/core/package.json packages/core/
 COPY packages/discord-emulator/package.json packages/discord-emulator/

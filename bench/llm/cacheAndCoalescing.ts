@@ -1,7 +1,7 @@
 // The LLM layer's two shortcuts, measured side by side in one run against a real redis-server and
 // simulated hosts: a response-cache hit next to a generation and a bare Redis GET, and 100 identical
 // concurrent requests with coalescing (one process, and two processes sharing Redis) next to without.
-import { createLogger, createRedisConnection, waitForRedisReady } from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
 import { LlmPool, RedisResponseCache } from '@charbot/llm';
 import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
 import { startRedisServer } from '@charbot/testkit';
@@ -38,7 +38,7 @@ function openPool(sims: readonly OllamaSim[], redis: Redis | undefined, prefix: 
 		warmUp: false,
 		allowSimulated: true,
 		keyPrefix: prefix,
-		...(redis ? { cache: new RedisResponseCache({ redis, prefix, ttlSeconds: 3600, maxSize: 100_000 }), coalescingRedis: redis } : {}),
+		...(redis ? { cache: new RedisResponseCache({ redis, keys: new Keyspace(prefix), ttlSeconds: 3600, maxSize: 100_000 }), coalescingRedis: redis } : {}),
 	});
 }
 

@@ -1,4 +1,4 @@
-import { deliverJobId, messageJobId, QueueName, reviewJobId } from '@charbot/core';
+import { deliverJobId, messageJobId, QueueName, reviewJobId } from '@charbot/contracts';
 import { type Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { percentile } from '../benchReport.js';

@@ -1,5 +1,5 @@
 import { MemberMemory, SettingsAudit } from '@charbot/conversation';
-import { parseJobData, QueueName } from '@charbot/core';
+import { parseJobData, QueueName } from '@charbot/contracts';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GatewayFixture, startGatewayFixture } from '../gateway/gatewayFixture.js';

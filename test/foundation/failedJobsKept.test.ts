@@ -1,4 +1,5 @@
-import { CharbotQueue, CharbotWorker, createRedisConnection, DefaultJobOptions, Keyspace, waitForRedisReady } from '@charbot/core';
+import { createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { CharbotQueue, CharbotWorker, DefaultJobOptions } from '@charbot/contracts';
 import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { UnrecoverableError } from 'bullmq';
 import type { Redis } from 'ioredis';

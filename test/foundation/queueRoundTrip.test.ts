@@ -1,14 +1,5 @@
-import {
-	buildJobData,
-	createLogger,
-	createRedisConnection,
-	Keyspace,
-	messageJobId,
-	parseJobData,
-	QueueName,
-	type RouteJob,
-	waitForRedisReady,
-} from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { buildJobData, messageJobId, parseJobData, QueueName, type RouteJob } from '@charbot/contracts';
 import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

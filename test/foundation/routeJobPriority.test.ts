@@ -1,4 +1,5 @@
-import { createLogger, createRedisConnection, Keyspace, MaxJobPriority, routeJobPriority, routeLoadScope, waitForRedisReady } from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { MaxJobPriority, routeJobPriority, routeLoadScope } from '@charbot/contracts';
 import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';

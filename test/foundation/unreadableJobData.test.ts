@@ -1,15 +1,5 @@
-import {
-	buildJobData,
-	CharbotQueue,
-	CharbotWorker,
-	createLogger,
-	createRedisConnection,
-	Keyspace,
-	parseJobData,
-	QueueName,
-	type RouteJob,
-	waitForRedisReady,
-} from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { buildJobData, CharbotQueue, CharbotWorker, parseJobData, QueueName, type RouteJob } from '@charbot/contracts';
 import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';

@@ -1,15 +1,6 @@
 import { ChannelHistory, MessageOwners, SettingsStore, type SettingsOverrides } from '@charbot/conversation';
-import {
-	type Config,
-	createLogger,
-	createRedisConnection,
-	Keyspace,
-	loadConfig,
-	parseJobData,
-	QueueName,
-	type RouteJob,
-	waitForRedisReady,
-} from '@charbot/core';
+import { type Config, createLogger, createRedisConnection, Keyspace, loadConfig, waitForRedisReady } from '@charbot/core';
+import { parseJobData, QueueName, type RouteJob } from '@charbot/contracts';
 import { type DiscordEmulator, type DiscordEmulatorOptions, startDiscordEmulator, type TranscriptMessage } from '@charbot/discord-emulator';
 import { type GatewayApp, type GatewayOptions, type MessageOutcome, startGateway } from '@charbot/gateway';
 import { type RedisServer, type RedisServerOptions, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';

@@ -1,4 +1,4 @@
-import { DefaultJobOptions } from '@charbot/core';
+import { DefaultJobOptions } from '@charbot/contracts';
 import { waitFor } from '@charbot/testkit';
 import { SnowflakeUtil, type TextChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

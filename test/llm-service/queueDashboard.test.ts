@@ -1,4 +1,5 @@
-import { ConfigError, createRedisConnection, Keyspace, QueueName, waitForRedisReady } from '@charbot/core';
+import { ConfigError, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { QueueName } from '@charbot/contracts';
 import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { createRedisConnection, waitForRedisReady } from '@charbot/core';
+import { createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
 import { generateObject, type LlmPool, RequestCoalescer } from '@charbot/llm';
 import type { OllamaSim } from '@charbot/ollama-sim';
 import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
@@ -158,8 +158,8 @@ describe('coalescing across processes when an owner dies', () => {
 		await waitForRedisReady(connection);
 		connections.push(connection);
 		const prefix = uniquePrefix('lock');
-		const owner = new RequestCoalescer({ redis: connection, prefix, lockTtlMs: 600 });
-		const waiter = new RequestCoalescer({ redis: connection, prefix, lockTtlMs: 600 });
+		const owner = new RequestCoalescer({ redis: connection, keys: new Keyspace(prefix), lockTtlMs: 600 });
+		const waiter = new RequestCoalescer({ redis: connection, keys: new Keyspace(prefix), lockTtlMs: 600 });
 		const deadline = Date.now() + 20_000;
 		let produced = 0;
 		const slow = owner.run('alive', deadline, async () => {

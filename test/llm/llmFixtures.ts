@@ -1,4 +1,4 @@
-import { createLogger, createRedisConnection, type Logger, waitForRedisReady } from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, type Logger, waitForRedisReady } from '@charbot/core';
 import { LlmPool, type LlmPoolOptions, type LlmSettings, RedisResponseCache } from '@charbot/llm';
 import { type OllamaSim, type OllamaSimOptions, startOllamaSim } from '@charbot/ollama-sim';
 import { uniquePrefix } from '@charbot/testkit';
@@ -57,7 +57,11 @@ export async function redisCache(
 	const redis = createRedisConnection({ url, role: 'cache', logger: testLogger });
 	await waitForRedisReady(redis);
 	const prefix = options.prefix ?? uniquePrefix('cache');
-	return { cache: new RedisResponseCache({ redis, prefix, ttlSeconds: options.ttlSeconds ?? 3600, maxSize: options.maxSize ?? 1000 }), redis, prefix };
+	return {
+		cache: new RedisResponseCache({ redis, keys: new Keyspace(prefix), ttlSeconds: options.ttlSeconds ?? 3600, maxSize: options.maxSize ?? 1000 }),
+		redis,
+		prefix,
+	};
 }
 
 /** Chat requests a simulator received. */

@@ -1,15 +1,5 @@
-import {
-	buildJobData,
-	createLogger,
-	createRedisConnection,
-	Keyspace,
-	loadConfig,
-	messageJobId,
-	noAnswerNoticeJobId,
-	QueueName,
-	type RouteJob,
-	waitForRedisReady,
-} from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, loadConfig, waitForRedisReady } from '@charbot/core';
+import { buildJobData, messageJobId, noAnswerNoticeJobId, QueueName, type RouteJob } from '@charbot/contracts';
 import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
 import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { Queue } from 'bullmq';

@@ -1,4 +1,4 @@
-import { messageJobId, type RouteJob } from '@charbot/core';
+import { messageJobId, type RouteJob } from '@charbot/contracts';
 
 /** The guild and member every router test's jobs come from. */
 export const RouteTestGuildId = '100000000000000001';

@@ -1,14 +1,5 @@
-import {
-	buildJobData,
-	createLogger,
-	createRedisConnection,
-	type JobData,
-	Keyspace,
-	loadConfig,
-	QueueName,
-	type RouteJob,
-	waitForRedisReady,
-} from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, loadConfig, waitForRedisReady } from '@charbot/core';
+import { buildJobData, type JobData, QueueName, type RouteJob } from '@charbot/contracts';
 import { type MessageRouter, startMessageRouter } from '@charbot/message-router';
 import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
 import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';

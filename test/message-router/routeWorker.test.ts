@@ -1,17 +1,8 @@
 import { findTemplateToken } from '@charbot/characters';
 import { GenerationBudget, SettingsStore } from '@charbot/conversation';
 import { ChannelHistory } from '@charbot/conversation';
-import {
-	buildJobData,
-	createLogger,
-	createRedisConnection,
-	Keyspace,
-	loadConfig,
-	QueueName,
-	type ReviewJob,
-	type RouteJob,
-	waitForRedisReady,
-} from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, loadConfig, waitForRedisReady } from '@charbot/core';
+import { buildJobData, QueueName, type ReviewJob, type RouteJob } from '@charbot/contracts';
 import { startMessageRouter, type MessageRouter } from '@charbot/message-router';
 import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
 import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';

@@ -2,7 +2,8 @@
 // when code moves.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Keyspace, QueueName, repoRoot, resolveFromRoot } from '@charbot/core';
+import { Keyspace, repoRoot, resolveFromRoot } from '@charbot/core';
+import { QueueName } from '@charbot/contracts';
 import { describe, expect, it } from 'vitest';
 import { loadComposeFile } from './loadComposeFile.js';
 

@@ -1,5 +1,5 @@
 import { DeliveryLedger } from '@charbot/conversation';
-import { buildJobData, deliverJobId, QueueName } from '@charbot/core';
+import { buildJobData, deliverJobId, QueueName } from '@charbot/contracts';
 import type { TranscriptMessage } from '@charbot/discord-emulator';
 import { Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

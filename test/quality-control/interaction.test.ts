@@ -1,4 +1,4 @@
-import { buildJobData, deliverJobId, noAnswerNoticeJobId, QueueName, reviewJobId } from '@charbot/core';
+import { buildJobData, deliverJobId, noAnswerNoticeJobId, QueueName, reviewJobId } from '@charbot/contracts';
 import { noAnswerNoticeText } from '@charbot/quality-control';
 import { describe, expect, it } from 'vitest';
 import { deferredAsk as deferredAskIn, deliverJob, reviewJob, settledJob, useAskFixture } from './qcHarness.js';

@@ -1,5 +1,5 @@
 import { SettingsStore } from '@charbot/conversation';
-import { buildJobData, deliverJobId, QueueName, regenerateJobId, reviewJobId } from '@charbot/core';
+import { buildJobData, deliverJobId, QueueName, regenerateJobId, reviewJobId } from '@charbot/contracts';
 import { LlmPool } from '@charbot/llm';
 import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
 import { judgeInstructions, lazyLlmPool } from '@charbot/quality-control';

@@ -1,5 +1,5 @@
 import { ChannelHistory } from '@charbot/conversation';
-import { buildJobData, deliverJobId, type NoticeJob, noticeJobId, QueueName } from '@charbot/core';
+import { buildJobData, deliverJobId, type NoticeJob, noticeJobId, QueueName } from '@charbot/contracts';
 import { describe, expect, it } from 'vitest';
 import { OutageNoticeText } from '@charbot/quality-control';
 import { deferredAsk, deliverJob, settledJob, useAskFixture } from './qcHarness.js';

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { buildJobData, createLogger, createRedisConnection, deliverJobId, Keyspace, QueueName, resolveFromRoot, reviewJobId } from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, resolveFromRoot } from '@charbot/core';
+import { buildJobData, deliverJobId, QueueName, reviewJobId } from '@charbot/contracts';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
 import { findFreePort, type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { Queue } from 'bullmq';

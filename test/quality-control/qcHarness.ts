@@ -1,18 +1,6 @@
 import { CharacterRegistry } from '@charbot/characters';
-import {
-	type Attempt,
-	createLogger,
-	createRedisConnection,
-	type DeliverJob,
-	Keyspace,
-	loadConfig,
-	type Logger,
-	messageJobId,
-	QueueName,
-	resolveFromRoot,
-	type ReviewJob,
-	waitForRedisReady,
-} from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, loadConfig, type Logger, resolveFromRoot, waitForRedisReady } from '@charbot/core';
+import { type Attempt, type DeliverJob, messageJobId, QueueName, type ReviewJob } from '@charbot/contracts';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
 import { createDiscordRest, type QualityControl, QualityControlCounters, type QualityControlOptions, startQualityControl } from '@charbot/quality-control';
 import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';

@@ -1,5 +1,5 @@
 import { ChannelHistory, MessageOwners, RegenerableReplies, RegenerateButtonId, SettingsStore } from '@charbot/conversation';
-import { buildJobData, type DeliverJob, deliverJobId, QueueName } from '@charbot/core';
+import { buildJobData, type DeliverJob, deliverJobId, QueueName } from '@charbot/contracts';
 import type { TranscriptMessage } from '@charbot/discord-emulator';
 import { Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

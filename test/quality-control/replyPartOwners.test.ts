@@ -1,5 +1,5 @@
 import { MessageOwners } from '@charbot/conversation';
-import { buildJobData, deliverJobId, QueueName } from '@charbot/core';
+import { buildJobData, deliverJobId, QueueName } from '@charbot/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverJob, type MessagePlace, type RunningQc, type SharedParts, settledJob, startQc, startSharedParts } from './qcHarness.js';
 

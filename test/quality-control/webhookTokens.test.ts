@@ -1,4 +1,5 @@
-import { buildJobData, deliverJobId, Keyspace, QueueName } from '@charbot/core';
+import { Keyspace } from '@charbot/core';
+import { buildJobData, deliverJobId, QueueName } from '@charbot/contracts';
 import { ChannelWebhooks, WebhookTokenSeal, webhookObjectSchema } from '@charbot/quality-control';
 import { uniquePrefix } from '@charbot/testkit';
 import { Routes } from 'discord.js';

@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CharbotQueue, createLogger, createRedisConnection, Keyspace, messageJobId, QueueName, waitForRedisReady } from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { CharbotQueue, messageJobId, QueueName } from '@charbot/contracts';
 import { waitFor } from '@charbot/testkit';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

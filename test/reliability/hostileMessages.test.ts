@@ -1,4 +1,5 @@
-import { createRedisConnection, Keyspace, QueueName, waitForRedisReady } from '@charbot/core';
+import { createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { QueueName } from '@charbot/contracts';
 import type { InteractionView, TranscriptMessage } from '@charbot/discord-emulator';
 import { waitFor } from '@charbot/testkit';
 import { Queue } from 'bullmq';

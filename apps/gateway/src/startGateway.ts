@@ -13,18 +13,17 @@ import {
 } from '@charbot/conversation';
 import {
 	type Config,
-	createQueueMetrics,
 	createRedisConnection,
 	createRepeatedErrorLog,
 	Keyspace,
 	type Logger,
-	QueueName,
 	type ReadinessCheck,
 	registerSecret,
 	resolveFromRoot,
 	waitForRedisReady,
 } from '@charbot/core';
-import { Queue } from 'bullmq';
+import { CharbotQueue, createQueueMetrics, QueueName } from '@charbot/contracts';
+import type { Queue } from 'bullmq';
 import { type Client, Events, type Interaction, type Message, type TextBasedChannel } from 'discord.js';
 import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
@@ -105,11 +104,11 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 			);
 		}
 		const keyspace = new Keyspace(config.REDIS_KEY_PREFIX);
-		const routeQueue = new Queue(QueueName.Route, { connection: redis, prefix: keyspace.queuePrefix() });
+		const routeQueue = new CharbotQueue(QueueName.Route, { connection: redis, prefix: keyspace.queuePrefix() });
 		routeQueue.on('error', createRepeatedErrorLog({ logger, label: 'route queue', fields: { queue: QueueName.Route } }));
 		undo.push(() => routeQueue.close());
 		// Greetings go straight to delivery: they are persona text, posted like a reply that passed review.
-		const deliverQueue = new Queue(QueueName.Deliver, { connection: redis, prefix: keyspace.queuePrefix() });
+		const deliverQueue = new CharbotQueue(QueueName.Deliver, { connection: redis, prefix: keyspace.queuePrefix() });
 		deliverQueue.on('error', createRepeatedErrorLog({ logger, label: 'deliver queue', fields: { queue: QueueName.Deliver } }));
 		undo.push(() => deliverQueue.close());
 		const registry = options.registry ?? new Registry();

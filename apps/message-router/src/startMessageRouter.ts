@@ -1,24 +1,19 @@
 import { CharacterRegistry } from '@charbot/characters';
 import { ChannelHistory, GenerationBudget, GuildStats, MemberMemory, MemberPersonas, SettingsStore } from '@charbot/conversation';
+import { createRepeatedErrorLog, type Config, createRedisConnection, Keyspace, type Logger, resolveFromRoot, waitForRedisReady } from '@charbot/core';
 import {
 	buildJobData,
 	CharbotQueue,
 	CharbotWorker,
-	createRepeatedErrorLog,
-	type Config,
 	createQueueMetrics,
-	createRedisConnection,
 	DefaultJobOptions,
-	Keyspace,
-	type Logger,
+	isFinalFailure,
 	noticeStalledFailure,
 	parseJobData,
 	QueueName,
-	resolveFromRoot,
 	reviewJobId,
 	throwWithNoAnswerNotice,
-	waitForRedisReady,
-} from '@charbot/core';
+} from '@charbot/contracts';
 import {
 	createConfiguredPool,
 	createPrometheusLlmMetrics,
@@ -141,7 +136,7 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 	createQueueMetrics(registry, [routeQueue]).watchWorker(worker);
 	worker.on('error', createRepeatedErrorLog({ logger, label: 'route worker', fields: { queue: QueueName.Route } }));
 	worker.on('failed', (job, error) => {
-		const final = job === undefined || job.attemptsMade >= (job.opts.attempts ?? 1) || error.name === 'UnrecoverableError';
+		const final = isFinalFailure(job, error, 'counted');
 		logger[final ? 'error' : 'warn'](
 			{ jobId: job?.id, attemptsMade: job?.attemptsMade, err: error },
 			`route job ${job?.id} failed${final ? ' for good' : '; it will be retried'}: ${error.message}`,

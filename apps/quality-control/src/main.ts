@@ -2,7 +2,6 @@ import { CharacterRegistry } from '@charbot/characters';
 import {
 	ConfigError,
 	createLogger,
-	createQueueMetrics,
 	createRedisConnection,
 	createShutdown,
 	Keyspace,
@@ -14,6 +13,7 @@ import {
 	startHealthServer,
 	waitForRedisReady,
 } from '@charbot/core';
+import { createQueueMetrics } from '@charbot/contracts';
 import { GuildStats } from '@charbot/conversation';
 import { createConfiguredPool, refuseSimulatedHosts, resolveLlmSettings } from '@charbot/llm';
 import { collectDefaultMetrics, Registry } from 'prom-client';

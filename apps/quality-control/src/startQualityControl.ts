@@ -1,7 +1,8 @@
-import { CharbotQueue, CharbotWorker, createRepeatedErrorLog, type Keyspace, type Logger, noticeStalledFailure, QueueName } from '@charbot/core';
+import { createRepeatedErrorLog, type Keyspace, type Logger } from '@charbot/core';
+import { CharbotQueue, CharbotWorker, isFinalFailure, noticeStalledFailure, QueueName } from '@charbot/contracts';
 import { ChannelHistory, DeliveryLedger, MessageOwners, RegenerableReplies, SettingsStore } from '@charbot/conversation';
 import type { REST } from '@discordjs/rest';
-import { type Queue, UnrecoverableError, type Worker } from 'bullmq';
+import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { CharacterSource } from './characters/CharacterSource.js';
 import { ChannelWebhooks } from './delivery/ChannelWebhooks.js';
@@ -140,7 +141,7 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 		worker.on('failed', (job, error) => {
 			// Logged in full by the review itself, and answered with a notice: no stack for an expected outcome.
 			if (error instanceof ReplyRejectedError) return logger.info({ queue: worker.name, jobId: job?.id }, `${worker.name} job ended: no reply passed review`);
-			const final = job === undefined || error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+			const final = isFinalFailure(job, error, 'counted');
 			logger[final ? 'error' : 'warn'](
 				{ err: error, queue: worker.name, jobId: job?.id, attemptsMade: job?.attemptsMade },
 				final ? `${worker.name} job failed for good` : `${worker.name} job failed; BullMQ will retry it`,

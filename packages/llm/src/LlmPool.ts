@@ -1,4 +1,4 @@
-import type { Logger } from '@charbot/core';
+import { Keyspace, type Logger } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import type { BalancingStrategy } from './balancing/BalancingStrategy.js';
 import { createStrategy, type StrategyName } from './balancing/createStrategy.js';
@@ -97,7 +97,7 @@ export class LlmPool {
 		this.retry = { ...DefaultRetryPolicy, maxAttempts: Math.max(DefaultRetryPolicy.maxAttempts, Math.min(this.hosts.length + 1, 6)), ...options.retry };
 		this.cache = options.cache && settings.cacheTtlSeconds > 0 ? new CacheGuard(options.cache, options.logger, this.metrics) : undefined;
 		this.coalescer = new RequestCoalescer({
-			prefix: options.keyPrefix ?? 'charbot',
+			keys: new Keyspace(options.keyPrefix ?? 'charbot'),
 			logger: options.logger,
 			...(options.coalescingRedis ? { redis: options.coalescingRedis } : {}),
 		});

@@ -1,4 +1,4 @@
-import { type Config, createRedisConnection, type Logger, simulatedPartsAllowed, waitForRedisReady } from '@charbot/core';
+import { type Config, createRedisConnection, Keyspace, type Logger, simulatedPartsAllowed, waitForRedisReady } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import { RedisResponseCache } from './cache/RedisResponseCache.js';
 import { refuseSimulatedHosts } from './health/refuseSimulatedHosts.js';
@@ -47,7 +47,7 @@ export async function createConfiguredPool(config: Config, logger: Logger, optio
 			? {
 					cache: new RedisResponseCache({
 						redis: cacheConnection,
-						prefix: config.REDIS_KEY_PREFIX,
+						keys: new Keyspace(config.REDIS_KEY_PREFIX),
 						ttlSeconds: settings.cacheTtlSeconds,
 						maxSize: settings.cacheMaxSize,
 					}),

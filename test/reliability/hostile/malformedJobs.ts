@@ -1,4 +1,4 @@
-import { QueueName } from '@charbot/core';
+import { QueueName } from '@charbot/contracts';
 
 /** A job payload that fails its queue's schema, and the fields its failure must name. */
 export interface MalformedJob {

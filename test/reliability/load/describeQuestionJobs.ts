@@ -1,4 +1,5 @@
-import { createLogger, createRedisConnection, deliverJobId, Keyspace, messageJobId, QueueName, reviewJobId, waitForRedisReady } from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { deliverJobId, messageJobId, QueueName, reviewJobId } from '@charbot/contracts';
 import { Queue } from 'bullmq';
 import type { PlatformHarness } from '../../pipeline/platformHarness.js';
 import type { SentQuestion } from './SentQuestion.js';

@@ -1,4 +1,4 @@
-import { snowflakeSchema } from '@charbot/core';
+import { snowflakeSchema } from '@charbot/contracts';
 
 const webhookUrlPattern = /\/webhooks\/(\d{17,20})\/[^/\s]+\/?$/;
 

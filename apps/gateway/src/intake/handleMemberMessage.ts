@@ -11,6 +11,7 @@ import type { ReceivedMessage } from './ReceivedMessage.js';
 import { type RecordProgress, recordMemberMessage } from './recordMemberMessage.js';
 import { showActivity } from './showActivity.js';
 import { showCooldown } from './showCooldown.js';
+import { type CooldownProgress, takeMemberCooldowns } from './takeMemberCooldowns.js';
 
 // Banter lasts seconds to minutes; a day is long enough to outlive any exchange.
 const channelTurnTtlSeconds = 86_400;
@@ -21,10 +22,8 @@ const channelTurnTtlSeconds = 86_400;
  * records a message id once (a retry appends what its first try claimed), facts are deduplicated, and route job ids are
  * deterministic.
  */
-export interface MemberMessageProgress extends RecordProgress {
+export interface MemberMessageProgress extends RecordProgress, CooldownProgress {
 	decided?: { readonly settings: ChannelSettings; readonly decision: TriggerDecision };
-	userCooldownTaken?: boolean;
-	channelCooldownTaken?: boolean;
 	budgetReserved?: boolean;
 }
 
@@ -59,14 +58,8 @@ export async function handleMemberMessage(
 		if (addressed) showCooldown(context, channel, received);
 		return { kind: 'cooldown', messageId: received.id, reason };
 	};
-	if (progress.userCooldownTaken !== true) {
-		if (!(await context.cooldowns.tryStart(guildId, 'user', authorId, settings.userCooldownSeconds))) return heldBack('user-cooldown');
-		progress.userCooldownTaken = true;
-	}
-	if (progress.channelCooldownTaken !== true) {
-		if (!(await context.cooldowns.tryStart(guildId, 'channel', channelId, settings.channelCooldownSeconds))) return heldBack('channel-cooldown');
-		progress.channelCooldownTaken = true;
-	}
+	const cooledDown = await takeMemberCooldowns(context.cooldowns, received, settings, progress);
+	if (cooledDown !== undefined) return heldBack(cooledDown);
 	// Reserved here, at the gate, so a burst is refused before it reaches the queue; the router charges regenerations.
 	if (progress.budgetReserved !== true) {
 		const memberId = addressed ? authorId : undefined;

@@ -1,4 +1,4 @@
-import { buildJobData, QueueName } from '@charbot/core';
+import { buildJobData, QueueName } from '@charbot/contracts';
 import { describe, expect, it } from 'vitest';
 import type { ReceivedMessage } from './ReceivedMessage.js';
 import { MaxJobContentLength, toIncomingMessage } from './toIncomingMessage.js';

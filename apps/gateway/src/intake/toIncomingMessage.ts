@@ -1,4 +1,4 @@
-import { type IncomingMessage, snowflakeSchema } from '@charbot/core';
+import { type IncomingMessage, snowflakeSchema } from '@charbot/contracts';
 import type { ReceivedMessage } from './ReceivedMessage.js';
 import { truncateText } from './truncateText.js';
 

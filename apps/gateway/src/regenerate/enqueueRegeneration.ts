@@ -1,5 +1,5 @@
 import type { RegenerableReply } from '@charbot/conversation';
-import { buildJobData, DefaultJobOptions, QueueName, routeJobPriority } from '@charbot/core';
+import { enqueueRouteJob } from '@charbot/contracts';
 import type { Queue } from 'bullmq';
 
 /** Why the old reply is among the failed attempts: the model reads it as a rejected answer and writes another. */
@@ -12,7 +12,7 @@ export const RegenerateReason = 'the member asked for a different answer';
  * one job.
  */
 export async function enqueueRegeneration(routeQueue: Queue, reply: RegenerableReply, jobId: string): Promise<void> {
-	const data = buildJobData(QueueName.Route, {
+	await enqueueRouteJob(routeQueue, jobId, {
 		jobKey: jobId,
 		message: reply.message,
 		characterId: reply.characterId,
@@ -23,5 +23,4 @@ export async function enqueueRegeneration(routeQueue: Queue, reply: RegenerableR
 		...(reply.turnOf === undefined ? {} : { turnOf: reply.turnOf }),
 		replaces: { messageIds: reply.messageIds },
 	});
-	await routeQueue.add('regenerate', data, { ...DefaultJobOptions, jobId, priority: await routeJobPriority(routeQueue, reply.message) });
 }

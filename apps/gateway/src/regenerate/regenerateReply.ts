@@ -1,5 +1,6 @@
 import type { RegenerableReplies, SettingsStore } from '@charbot/conversation';
-import { type Logger, noAnswerNoticeJobId, regenerateReplyJobId } from '@charbot/core';
+import { type Logger } from '@charbot/core';
+import { noAnswerNoticeJobId, regenerateReplyJobId } from '@charbot/contracts';
 import type { Queue } from 'bullmq';
 import { type ButtonInteraction, MessageFlags, SnowflakeUtil } from 'discord.js';
 import type { PendingWork } from '../intake/PendingWork.js';

@@ -1,4 +1,4 @@
-import { buildJobData, DefaultJobOptions, messageJobId, QueueName, routeJobPriority } from '@charbot/core';
+import { enqueueRouteJob, messageJobId } from '@charbot/contracts';
 import type { Queue } from 'bullmq';
 import { toIncomingMessage } from '../intake/toIncomingMessage.js';
 import type { ReceivedMessage } from '../intake/ReceivedMessage.js';
@@ -27,7 +27,7 @@ export async function enqueueRouteJobs(
 	const message = toIncomingMessage(received, origin.speakerId);
 	const jobId = messageJobId(received.id, first.characterId);
 	const followers = rest.map(({ characterId, trigger }) => ({ characterId, trigger }));
-	const data = buildJobData(QueueName.Route, {
+	await enqueueRouteJob(queue, jobId, {
 		jobKey: jobId,
 		message,
 		characterId: first.characterId,
@@ -36,6 +36,5 @@ export async function enqueueRouteJobs(
 		followers,
 		turnOf: origin.turnOf,
 	});
-	await queue.add(first.trigger, data, { ...DefaultJobOptions, jobId, priority: await routeJobPriority(queue, message) });
 	return [jobId, ...rest.map(({ characterId }) => messageJobId(received.id, characterId))];
 }

@@ -1,6 +1,6 @@
 import { findCalledCharacters } from '@charbot/characters';
 import type { ChannelSettings, MessageOwner } from '@charbot/conversation';
-import type { Trigger } from '@charbot/core';
+import type { Trigger } from '@charbot/contracts';
 import { pickChimingCharacter } from './pickChimingCharacter.js';
 import type { TriggerCharacter } from './TriggerCharacter.js';
 

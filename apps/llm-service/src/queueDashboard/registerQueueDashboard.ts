@@ -1,7 +1,8 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
-import { CharbotQueue, createRedisConnection, createRepeatedErrorLog, Keyspace, type Logger, QueueName } from '@charbot/core';
+import { createRedisConnection, createRepeatedErrorLog, Keyspace, type Logger } from '@charbot/core';
+import { CharbotQueue, QueueName } from '@charbot/contracts';
 import fastifyBasicAuth from '@fastify/basic-auth';
 import type { FastifyInstance } from 'fastify';
 import { isSameSecret } from '../http/isSameSecret.js';

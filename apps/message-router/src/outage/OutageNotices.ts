@@ -1,4 +1,5 @@
-import { buildJobData, type Keyspace, type Notice, noticeJobId, QueueName, type RouteJob } from '@charbot/core';
+import { type Keyspace } from '@charbot/core';
+import { buildJobData, type Notice, noticeJobId, QueueName, type RouteJob } from '@charbot/contracts';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 

@@ -1,4 +1,5 @@
-import { buildJobData, type Logger, type Notice, QueueName, type RouteJob } from '@charbot/core';
+import { type Logger } from '@charbot/core';
+import { buildJobData, type Notice, QueueName, type RouteJob } from '@charbot/contracts';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import type { LlmOutageError } from './LlmOutageError.js';
 import type { OutageNotices } from './OutageNotices.js';

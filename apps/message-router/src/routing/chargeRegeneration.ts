@@ -1,5 +1,6 @@
 import type { GenerationBudget } from '@charbot/conversation';
-import type { Logger, RouteJob } from '@charbot/core';
+import type { Logger } from '@charbot/core';
+import type { RouteJob } from '@charbot/contracts';
 
 /**
  * Charges a regeneration (a reply that failed review, the escalation, a member's 🔄) to the member's and the guild's

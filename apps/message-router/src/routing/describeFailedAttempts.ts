@@ -1,5 +1,5 @@
 import type { PromptRegeneration } from '@charbot/characters';
-import type { Attempt } from '@charbot/core';
+import type { Attempt } from '@charbot/contracts';
 
 /**
  * Turns rejected attempts into what the next prompt shows of them: each earlier reply and why quality control

@@ -1,6 +1,6 @@
 import { buildCharacterPrompt, type CharacterRegistry, type PromptMessage } from '@charbot/characters';
 import type { ChannelHistory, HistoryEntry, MemberMemory, MemberPersonas, SettingsStore } from '@charbot/conversation';
-import type { ReviewJob, RouteJob } from '@charbot/core';
+import type { ReviewJob, RouteJob } from '@charbot/contracts';
 import { type LlmPool, LlmError } from '@charbot/llm';
 import { UnrecoverableError } from 'bullmq';
 import { LlmOutageError } from '../outage/LlmOutageError.js';

@@ -1,4 +1,4 @@
-import { characterIdSchema } from '@charbot/core';
+import { characterIdSchema } from '@charbot/contracts';
 import { z } from 'zod';
 
 /** An earlier message: a string is one of the character's own replies; an object may name its speaker. */

@@ -1,4 +1,4 @@
-import { continueTurn, type DeliverJob, MaxReplyParts, parseJobData, QueueName } from '@charbot/core';
+import { continueTurn, type DeliverJob, MaxReplyParts, parseJobData, QueueName } from '@charbot/contracts';
 import type { Job } from 'bullmq';
 import { runHook } from '../metrics/runHook.js';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';

@@ -1,4 +1,4 @@
-import { type DeliverJob, MaxReplyParts, type ReplacedReply } from '@charbot/core';
+import { type DeliverJob, MaxReplyParts, type ReplacedReply } from '@charbot/contracts';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { DeliverJobResult } from './createDeliverProcessor.js';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';

@@ -1,4 +1,4 @@
-import type { DeliverJob } from '@charbot/core';
+import type { DeliverJob } from '@charbot/contracts';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';
 import type { ReplyIdentity } from './ReplyPoster.js';
 

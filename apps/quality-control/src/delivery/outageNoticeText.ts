@@ -1,4 +1,4 @@
-import type { Notice } from '@charbot/core';
+import type { Notice } from '@charbot/contracts';
 
 /** What members read for each outage notice, in the platform's voice; notices ping nobody. */
 export const OutageNoticeText = {

@@ -1,4 +1,4 @@
-import type { NoticeJob } from '@charbot/core';
+import type { NoticeJob } from '@charbot/contracts';
 import type { Job } from 'bullmq';
 import { Routes } from 'discord.js';
 import type { DeliverJobResult } from './createDeliverProcessor.js';

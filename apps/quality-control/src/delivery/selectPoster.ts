@@ -1,5 +1,5 @@
 import { colorValue } from '@charbot/characters';
-import type { DeliverJob } from '@charbot/core';
+import type { DeliverJob } from '@charbot/contracts';
 import { createBotMessagePoster } from './createBotMessagePoster.js';
 import { createInteractionPoster } from './createInteractionPoster.js';
 import { createWebhookPoster } from './createWebhookPoster.js';

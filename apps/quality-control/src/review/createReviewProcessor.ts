@@ -3,13 +3,13 @@ import {
 	buildJobData,
 	DefaultJobOptions,
 	deliverJobId,
+	enqueueRouteJob,
 	parseJobData,
 	QueueName,
 	regenerateJobId,
-	routeJobPriority,
 	type ReviewJob,
 	throwWithNoAnswerNotice,
-} from '@charbot/core';
+} from '@charbot/contracts';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { ReviewOutcomeKind } from '../metrics/QualityControlHooks.js';
 import { runHook } from '../metrics/runHook.js';
@@ -91,8 +91,7 @@ async function review(deps: ReviewDependencies, data: ReviewJob, signal: AbortSi
 	}
 	const attempt = data.failedAttempts.length + 1;
 	const jobId = regenerateJobId(data.jobKey, attempt);
-	const payload = buildJobData(QueueName.Route, { ...route, failedAttempts: [...data.failedAttempts, failed] });
-	await deps.routeQueue.add('regenerate', payload, { ...DefaultJobOptions, jobId, priority: await routeJobPriority(deps.routeQueue, data.message) });
+	await enqueueRouteJob(deps.routeQueue, jobId, { ...route, failedAttempts: [...data.failedAttempts, failed] }, 'regenerate');
 	deps.logger.info(
 		{ jobKey: data.jobKey, characterId: data.characterId, attempt, score: result.score, reasons: result.reasons },
 		'reply failed review; regenerating',

@@ -1,4 +1,4 @@
-import type { ReviewJob } from '@charbot/core';
+import type { ReviewJob } from '@charbot/contracts';
 import type { Persona } from '@charbot/characters';
 import { askJudge } from '../judge/askJudge.js';
 import { combineJudgement } from '../judge/combineJudgement.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { characterIdSchema } from '@charbot/core';
+import { characterIdSchema } from '@charbot/contracts';
 import { CardImportError } from '../cards/CardImportError.js';
 import { importCard } from '../cards/importCard.js';
 import { loadCharacters } from '../loading/loadCharacters.js';

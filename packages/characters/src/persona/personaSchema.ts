@@ -1,4 +1,4 @@
-import { characterIdSchema } from '@charbot/core';
+import { characterIdSchema } from '@charbot/contracts';
 import { z } from 'zod';
 import { lorebookSchema } from './lorebookSchema.js';
 

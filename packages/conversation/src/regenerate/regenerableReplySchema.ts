@@ -1,4 +1,4 @@
-import { characterIdSchema, incomingMessageSchema, MaxReplyParts, snowflakeSchema, triggerSchema } from '@charbot/core';
+import { characterIdSchema, incomingMessageSchema, MaxReplyParts, snowflakeSchema, triggerSchema } from '@charbot/contracts';
 import { z } from 'zod';
 
 /** What is kept of a posted character reply so a member can have it regenerated: its route job's essentials, its text and its parts. */

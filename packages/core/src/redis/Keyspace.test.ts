@@ -18,6 +18,17 @@ describe('Keyspace', () => {
 		expect(keys.llmNotice(null, 'llm-gave-up', 'i-323456789012345678')).toBe('charbot:g:dm:llm-notice:llm-gave-up:i-323456789012345678');
 	});
 
+	it('keys the LLM response cache and coalescing with the strings the llm package always used', () => {
+		const cacheKey = `llm_response:${'a'.repeat(64)}:peter:0123456789abcdef`;
+		expect(keys.llmResponse(cacheKey)).toBe(`charbot:${cacheKey}`);
+		expect(keys.llmResponsePattern()).toBe('charbot:llm_response:*');
+		expect(keys.llmCacheLru()).toBe('charbot:llm_cache_lru');
+		expect(keys.llmCacheModels()).toBe('charbot:llm_cache_models');
+		expect(keys.llmInflight(cacheKey)).toBe(`charbot:llm_inflight:${cacheKey}`);
+		expect(keys.llmInflightResult(cacheKey)).toBe(`charbot:llm_inflight_result:${cacheKey}`);
+		expect(() => keys.llmResponse('llm_response:a b')).toThrow(/key part/);
+	});
+
 	it('refuses parts that could forge another key', () => {
 		expect(() => keys.global('a:b')).toThrow(/key part/);
 		expect(() => keys.guild('1 2')).toThrow(/key part/);

@@ -155,6 +155,36 @@ export class Keyspace {
 		return [`${this.prefix}-secret`, 'g', checkPart(guildId ?? 'dm'), 'webhook-token', checkPart(channelId)].join(':');
 	}
 
+	/** A cached LLM response, by its cache key (`llm_response:{prompt_hash}:{character}:{settings_hash}`, from the llm package). */
+	public llmResponse(cacheKey: string): string {
+		return this.global(...cacheKey.split(':'));
+	}
+
+	/** What {@link llmResponse} keys match, for a sweep of every cached response. */
+	public llmResponsePattern(): string {
+		return `${this.global('llm_response')}:*`;
+	}
+
+	/** The cached LLM responses by last use (a sorted set), to evict the least recently used past the cache's bound. */
+	public llmCacheLru(): string {
+		return this.global('llm_cache_lru');
+	}
+
+	/** The model of each cached LLM response (a hash by response key), to clear one model's responses. */
+	public llmCacheModels(): string {
+		return this.global('llm_cache_models');
+	}
+
+	/** Held by the process generating a response for a coalescing key, so identical requests elsewhere wait for it. */
+	public llmInflight(coalescingKey: string): string {
+		return this.global('llm_inflight', ...coalescingKey.split(':'));
+	}
+
+	/** The response the holder of {@link llmInflight} hands over to the requests that waited for it. */
+	public llmInflightResult(coalescingKey: string): string {
+		return this.global('llm_inflight_result', ...coalescingKey.split(':'));
+	}
+
 	/** The channels of a guild that have a cached webhook (a set), so leaving the guild finds them all. */
 	public guildWebhookChannels(guildId: string | null): string {
 		return this.guild(guildId, 'webhook-channels');

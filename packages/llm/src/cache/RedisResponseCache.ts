@@ -1,3 +1,4 @@
+import type { Keyspace } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { CachedResponse, CacheScope, ResponseCache } from './ResponseCache.js';
@@ -6,8 +7,8 @@ import type { CachedResponse, CacheScope, ResponseCache } from './ResponseCache.
 export interface RedisResponseCacheOptions {
 	/** A `cache`-role connection (fails fast), usually to KeyDB. */
 	readonly redis: Redis;
-	/** Namespace, e.g. `charbot`; keys become `charbot:llm_response:...`. */
-	readonly prefix: string;
+	/** Builds the keys, e.g. `charbot:llm_response:...`. */
+	readonly keys: Keyspace;
 	readonly ttlSeconds: number;
 	/** Most entries kept; the least recently used are evicted past it. */
 	readonly maxSize: number;
@@ -48,8 +49,8 @@ export class RedisResponseCache implements ResponseCache {
 	private readonly modelsKey: string;
 
 	public constructor(private readonly options: RedisResponseCacheOptions) {
-		this.lruKey = `${options.prefix}:llm_cache_lru`;
-		this.modelsKey = `${options.prefix}:llm_cache_models`;
+		this.lruKey = options.keys.llmCacheLru();
+		this.modelsKey = options.keys.llmCacheModels();
 	}
 
 	public async get(key: string): Promise<CachedResponse | undefined> {
@@ -93,7 +94,7 @@ export class RedisResponseCache implements ResponseCache {
 			.map(([key]) => key);
 		if ('all' in scope) {
 			// Entries whose bookkeeping was lost still carry the prefix: sweep them too.
-			for await (const keys of redis.scanStream({ match: `${this.options.prefix}:llm_response:*`, count: 500 }) as AsyncIterable<string[]>) {
+			for await (const keys of redis.scanStream({ match: this.options.keys.llmResponsePattern(), count: 500 }) as AsyncIterable<string[]>) {
 				doomed.push(...keys.filter((key) => !(key in entries)));
 			}
 		}
@@ -122,6 +123,6 @@ export class RedisResponseCache implements ResponseCache {
 	}
 
 	private fullKey(key: string): string {
-		return `${this.options.prefix}:${key}`;
+		return this.options.keys.llmResponse(key);
 	}
 }

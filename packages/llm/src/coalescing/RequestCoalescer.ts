@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '@charbot/core';
+import type { Keyspace, Logger } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import { LlmError } from '../errors/LlmError.js';
 
@@ -7,7 +7,8 @@ import { LlmError } from '../errors/LlmError.js';
 export interface RequestCoalescerOptions {
 	/** Shared Redis for coalescing across processes; in-process only when absent. */
 	readonly redis?: Redis;
-	readonly prefix: string;
+	/** Builds the lock and hand-over keys. */
+	readonly keys: Keyspace;
 	readonly logger?: Logger;
 	/** How long a finished result stays available to late waiters. */
 	readonly resultTtlMs?: number;
@@ -83,8 +84,8 @@ export class RequestCoalescer {
 	private async runAcrossProcesses<T>(key: string, deadline: number, produce: () => Promise<T>, signal?: AbortSignal): Promise<Coalesced<T>> {
 		const { redis } = this.options;
 		if (!redis) return { value: await produce(), coalesced: false };
-		const lockKey = `${this.options.prefix}:llm_inflight:${key}`;
-		const resultKey = `${this.options.prefix}:llm_inflight_result:${key}`;
+		const lockKey = this.options.keys.llmInflight(key);
+		const resultKey = this.options.keys.llmInflightResult(key);
 		const token = randomUUID();
 		let pollMs = 10;
 		for (;;) {

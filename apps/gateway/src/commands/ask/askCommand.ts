@@ -1,8 +1,9 @@
-import { buildJobData, DefaultJobOptions, messageJobId, QueueName, routeJobPriority } from '@charbot/core';
+import { enqueueRouteJob, messageJobId } from '@charbot/contracts';
 import { escapeMarkdown, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { DmsOffText } from '../../budget/answerDmsOff.js';
 import { describeWait } from '../../budget/describeWait.js';
 import { budgetRefusalText } from '../../budget/showOverBudget.js';
+import { takeMemberCooldowns } from '../../intake/takeMemberCooldowns.js';
 import { rememberAskedFact } from '../../memory/rememberAskedFact.js';
 import { characterChoices } from '../characters/characterChoices.js';
 import { findCharacter } from '../characters/findCharacter.js';
@@ -40,10 +41,7 @@ export const askCommand: SlashCommand = {
 		if (settings.characters.length > 0 && !settings.characters.includes(persona.id)) {
 			return refuse(`${escapeMarkdown(persona.displayName)} does not answer in this channel. \`/characters list\` shows who does.`);
 		}
-		if (
-			!(await context.cooldowns.tryStart(guildId, 'user', user.id, settings.userCooldownSeconds)) ||
-			!(await context.cooldowns.tryStart(guildId, 'channel', channelId, settings.channelCooldownSeconds))
-		) {
+		if ((await takeMemberCooldowns(context.cooldowns, { guildId, channelId, authorId: user.id }, settings)) !== undefined) {
 			return refuse('Easy there: the characters need a few seconds between questions. Try again in a moment.');
 		}
 		const budget = await context.budget.reserve({ guildId, memberId: user.id }, 1);
@@ -61,7 +59,7 @@ export const askCommand: SlashCommand = {
 			at: interaction.createdTimestamp,
 		});
 		const jobId = messageJobId(interaction.id, persona.id);
-		const data = buildJobData(QueueName.Route, {
+		await enqueueRouteJob(context.routeQueue, jobId, {
 			jobKey: jobId,
 			message: { id: interaction.id, channelId, guildId, author, content, createdAt: interaction.createdTimestamp },
 			characterId: persona.id,
@@ -70,7 +68,6 @@ export const askCommand: SlashCommand = {
 			interaction: { id: interaction.id, applicationId: interaction.applicationId, interactionToken: interaction.token },
 			failedAttempts: [],
 		});
-		await context.routeQueue.add('command', data, { ...DefaultJobOptions, jobId, priority: await routeJobPriority(context.routeQueue, data.message) });
 		context.logger.info({ jobId, interactionId: interaction.id, characterId: persona.id, guildId, channelId }, `enqueued /ask as ${jobId}`);
 		return { kind: 'pending' };
 	},

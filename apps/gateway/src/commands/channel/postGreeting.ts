@@ -1,5 +1,5 @@
 import { greetingOf, type Persona } from '@charbot/characters';
-import { assertValidJobId, buildJobData, DefaultJobOptions, deliverJobId, QueueName } from '@charbot/core';
+import { assertValidJobId, buildJobData, DefaultJobOptions, deliverJobId, QueueName } from '@charbot/contracts';
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../CommandContext.js';
 import { displayNameOf } from '../members/displayNameOf.js';

@@ -1,5 +1,5 @@
 import { CardImportError, importCard, publishPersonaFile } from '@charbot/characters';
-import { characterIdSchema } from '@charbot/core';
+import { characterIdSchema } from '@charbot/contracts';
 import { type ChatInputCommandInteraction, escapeMarkdown } from 'discord.js';
 import type { CommandContext } from '../CommandContext.js';
 import { type CommandResult, refuse, reply } from '../CommandResult.js';

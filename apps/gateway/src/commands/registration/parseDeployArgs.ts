@@ -1,4 +1,4 @@
-import { snowflakeSchema } from '@charbot/core';
+import { snowflakeSchema } from '@charbot/contracts';
 
 /** What `npm run commands:deploy` was asked to do. */
 export interface DeployArgs {

@@ -1,10 +1,10 @@
 import type { Queue } from 'bullmq';
-import { continueTurn } from './continueTurn.js';
-import { DefaultJobOptions } from './defaultJobOptions.js';
-import { noAnswerNoticeJobId } from './jobIds.js';
-import type { RouteJob, Trigger } from './jobSchemas.js';
-import { buildJobData } from './parseJobData.js';
-import { QueueName } from './queueNames.js';
+import { continueTurn } from '../route/continueTurn.js';
+import { DefaultJobOptions } from '../queues/defaultJobOptions.js';
+import { noAnswerNoticeJobId } from '../queues/jobIds.js';
+import type { RouteJob, Trigger } from '../queues/jobSchemas.js';
+import { buildJobData } from '../queues/parseJobData.js';
+import { QueueName } from '../queues/queueNames.js';
 
 /** The queues a processor that gives up on an answer hands on to. */
 export interface NoAnswerQueues {

@@ -1,5 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
-import { formatZodIssues } from '../errors/formatZodIssues.js';
+import { formatZodIssues } from '@charbot/core';
 import { type JobData, type JobInput, jobSchemas } from './jobSchemas.js';
 import type { QueueName } from './queueNames.js';
 import { unreadableJobDataKey } from './unreadableJobData.js';

@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
-import { failsForGood } from './failsForGood.js';
-import type { RouteJob } from './jobSchemas.js';
+import { isFinalFailure } from '../failures/isFinalFailure.js';
+import type { RouteJob } from '../queues/jobSchemas.js';
 import { type NoAnswerQueues, sendNoAnswerNotice } from './sendNoAnswerNotice.js';
 
 /**
@@ -15,7 +15,7 @@ export async function throwWithNoAnswerNotice(
 	route: RouteJob,
 	error: unknown,
 ): Promise<never> {
-	if (!failsForGood(job, error)) throw error;
+	if (!isFinalFailure(job, error)) throw error;
 	try {
 		await sendNoAnswerNotice(queues, route);
 	} catch (enqueueError) {

@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
-import { parseJobData } from './parseJobData.js';
-import type { QueueName } from './queueNames.js';
+import { parseJobData } from '../queues/parseJobData.js';
+import type { QueueName } from '../queues/queueNames.js';
 import { type NoAnswerQueues, sendNoAnswerNotice } from './sendNoAnswerNotice.js';
 
 // BullMQ's reasons for failing a job without running the processor: found stalled more than `maxStalledCount` times

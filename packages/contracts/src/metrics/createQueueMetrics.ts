@@ -1,5 +1,6 @@
-import { type Queue, UnrecoverableError, type Worker } from 'bullmq';
+import type { Queue, Worker } from 'bullmq';
 import { Counter, Gauge, type Registry } from 'prom-client';
+import { isFinalFailure } from '../failures/isFinalFailure.js';
 
 /** The job states whose counts {@link createQueueMetrics} reports on each scrape. */
 export const QueueDepthStates = ['waiting', 'prioritized', 'active', 'delayed', 'failed'] as const;
@@ -59,9 +60,7 @@ export function createQueueMetrics(registry: Registry, queues: readonly Queue[],
 			for (const outcome of ['completed', 'retried', 'failed'] as const) processed.inc({ queue: worker.name, outcome }, 0);
 			worker.on('completed', () => processed.inc({ queue: worker.name, outcome: 'completed' }));
 			worker.on('failed', (job, error) => {
-				const final =
-					job === undefined || error instanceof UnrecoverableError || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-				processed.inc({ queue: worker.name, outcome: final ? 'failed' : 'retried' });
+				processed.inc({ queue: worker.name, outcome: isFinalFailure(job, error, 'counted') ? 'failed' : 'retried' });
 			});
 		},
 	};

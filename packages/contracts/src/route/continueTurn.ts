@@ -1,10 +1,7 @@
 import type { Queue } from 'bullmq';
-import { DefaultJobOptions } from './defaultJobOptions.js';
-import { messageJobId } from './jobIds.js';
-import type { RouteJob } from './jobSchemas.js';
-import { buildJobData } from './parseJobData.js';
-import { QueueName } from './queueNames.js';
-import { routeJobPriority } from './routeJobPriority.js';
+import { messageJobId } from '../queues/jobIds.js';
+import type { RouteJob } from '../queues/jobSchemas.js';
+import { enqueueRouteJob } from './enqueueRouteJob.js';
 
 /**
  * Hands the member message to the next character addressed with this one, once this one's answer has ended (posted, or
@@ -15,7 +12,7 @@ export async function continueTurn(routeQueue: Queue, route: RouteJob): Promise<
 	const [next, ...rest] = route.followers;
 	if (next === undefined) return undefined;
 	const jobId = messageJobId(route.message.id, next.characterId);
-	const data = buildJobData(QueueName.Route, {
+	await enqueueRouteJob(routeQueue, jobId, {
 		jobKey: jobId,
 		message: route.message,
 		characterId: next.characterId,
@@ -25,6 +22,5 @@ export async function continueTurn(routeQueue: Queue, route: RouteJob): Promise<
 		followers: rest,
 		...(route.turnOf === undefined ? {} : { turnOf: route.turnOf }),
 	});
-	await routeQueue.add(next.trigger, data, { ...DefaultJobOptions, jobId, priority: await routeJobPriority(routeQueue, route.message) });
 	return jobId;
 }
