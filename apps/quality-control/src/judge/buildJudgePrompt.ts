@@ -1,5 +1,5 @@
 import { neutralizeTemplateTokens, type Persona, sanitizeSpeakerName, substituteMacros } from '@charbot/characters';
-import type { ChatMessage } from '@charbot/llm';
+import type { ChatMessage } from '@charbot/core';
 
 /** What the judge is shown. */
 export interface JudgePromptInput {

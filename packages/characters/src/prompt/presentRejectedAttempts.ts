@@ -1,4 +1,4 @@
-import type { ChatMessage } from './ChatMessage.js';
+import type { ChatMessage } from '@charbot/core';
 import { neutralizeTemplateTokens } from './neutralizeTemplateTokens.js';
 import { PromptTexts } from './promptTexts.js';
 import type { PromptRegeneration } from './RejectedAttempt.js';
