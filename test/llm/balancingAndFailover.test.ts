@@ -1,3 +1,4 @@
+import { ManualClock } from '@charbot/core';
 import type { LlmPool } from '@charbot/llm';
 import type { OllamaSim, SimBehavior } from '@charbot/ollama-sim';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,7 +74,9 @@ describe('failover', () => {
 	it('cools a failing host down, then probes it and brings it back', async () => {
 		sims = await startSims(2);
 		const [flaky, steady] = sims as [OllamaSim, OllamaSim];
-		pool = await startPool({ settings: settingsFor(sims), breaker: { failureThreshold: 2, cooldownMs: 2000, maxCooldownMs: 2000 } });
+		// The pool's clock moves only when the test moves it, so the cooldown neither runs out under load nor needs waiting for.
+		const clock = new ManualClock(Date.now());
+		pool = await startPool({ settings: settingsFor(sims), clock, breaker: { failureThreshold: 2, cooldownMs: 2000, maxCooldownMs: 2000 } });
 		await flaky.setBehavior({ fault: 'http500' });
 		for (let index = 0; index < 12; index += 1) expect((await ask(pool, index)).host).toBe(steady.url);
 		const sick = (await pool.health()).hosts.find((host) => host.url === flaky.url);
@@ -81,8 +84,8 @@ describe('failover', () => {
 		const failedCalls = chatRequests(flaky);
 		expect(failedCalls).toBeLessThanOrEqual(3);
 		await flaky.setBehavior({ fault: 'none' });
-		// The cooldown is long enough that a loaded machine finishes the twelve requests inside it.
-		await new Promise((resolve) => setTimeout(resolve, 2050));
+		for (let index = 0; index < 4; index += 1) expect((await ask(pool, 50 + index)).host, 'still cooling down').toBe(steady.url);
+		clock.advance(2000);
 		const hosts = new Set<string>();
 		for (let index = 0; index < 20; index += 1) hosts.add((await ask(pool, 100 + index)).host);
 		expect(hosts.has(flaky.url)).toBe(true);
