@@ -1,6 +1,7 @@
 import { ManualClock } from '@charbot/core';
 import type { LlmPool } from '@charbot/llm';
 import type { OllamaSim, SimBehavior } from '@charbot/ollama-sim';
+import { waitFor } from '@charbot/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chatRequests, settingsFor, startPool, startSims } from './llmFixtures.js';
 
@@ -132,7 +133,6 @@ describe('failover', () => {
 		const pending = pool.generate({ prompt: 'another long story', useCache: false, signal: controller.signal });
 		setTimeout(() => controller.abort(), 150);
 		await expect(pending).rejects.toMatchObject({ code: 'aborted' });
-		await new Promise((resolve) => setTimeout(resolve, 100));
-		expect(slow.stats().inFlight).toBe(0);
+		await waitFor(() => slow.stats().inFlight === 0, 'the aborted call to end at the host');
 	});
 });
