@@ -18,7 +18,7 @@ function world(options: { maxMessages?: number; maxAgeMs?: number } = {}) {
 		isOutage: (error) => error instanceof Outage,
 		onGiveUp: (messages: readonly GivenUpMessage<string>[], reason) => givenUp.push(...messages.map(({ messageId }) => ({ messageId, reason }))),
 		onHolding: (now) => holding.push(now),
-		now: () => state.clock,
+		clock: { now: () => state.clock },
 	});
 	const send = (channelId: string, messageId: string, bad = false) =>
 		buffer.run(channelId, messageId, `note of ${messageId}`, async (): Promise<MessageOutcome> => {
