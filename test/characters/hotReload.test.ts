@@ -116,9 +116,15 @@ describe('CharacterRegistry', () => {
 		writeFileSync(join(dir, 'peter.yaml'), persona('peter', 0.3));
 		const characters = await open();
 		characters.close();
-		writeFileSync(join(dir, 'peter.yaml'), persona('peter', 0.8));
-		await new Promise((resolve) => setTimeout(resolve, 300));
-		expect(characters.get('peter')?.talkativeness).toBe(0.3);
+		// A second registry watching the same folder: once it has seen the change, an open one would have too.
+		const witness = await CharacterRegistry.open({ dir, debounceMs: 50, onProblem: (problem) => problems.push(problem) });
+		try {
+			writeFileSync(join(dir, 'peter.yaml'), persona('peter', 0.8));
+			await waitFor(() => witness.get('peter')?.talkativeness === 0.8, 'the open registry to reload');
+			expect(characters.get('peter')?.talkativeness).toBe(0.3);
+		} finally {
+			witness.close();
+		}
 	});
 
 	it('refuses to watch a folder that does not exist', async () => {

@@ -1,5 +1,7 @@
+import { ManualClock } from '@charbot/core';
 import type { LlmPool } from '@charbot/llm';
 import type { OllamaSim, SimBehavior } from '@charbot/ollama-sim';
+import { waitFor } from '@charbot/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chatRequests, settingsFor, startPool, startSims } from './llmFixtures.js';
 
@@ -73,7 +75,9 @@ describe('failover', () => {
 	it('cools a failing host down, then probes it and brings it back', async () => {
 		sims = await startSims(2);
 		const [flaky, steady] = sims as [OllamaSim, OllamaSim];
-		pool = await startPool({ settings: settingsFor(sims), breaker: { failureThreshold: 2, cooldownMs: 2000, maxCooldownMs: 2000 } });
+		// The pool's clock moves only when the test moves it, so the cooldown neither runs out under load nor needs waiting for.
+		const clock = new ManualClock(Date.now());
+		pool = await startPool({ settings: settingsFor(sims), clock, breaker: { failureThreshold: 2, cooldownMs: 2000, maxCooldownMs: 2000 } });
 		await flaky.setBehavior({ fault: 'http500' });
 		for (let index = 0; index < 12; index += 1) expect((await ask(pool, index)).host).toBe(steady.url);
 		const sick = (await pool.health()).hosts.find((host) => host.url === flaky.url);
@@ -81,8 +85,8 @@ describe('failover', () => {
 		const failedCalls = chatRequests(flaky);
 		expect(failedCalls).toBeLessThanOrEqual(3);
 		await flaky.setBehavior({ fault: 'none' });
-		// The cooldown is long enough that a loaded machine finishes the twelve requests inside it.
-		await new Promise((resolve) => setTimeout(resolve, 2050));
+		for (let index = 0; index < 4; index += 1) expect((await ask(pool, 50 + index)).host, 'still cooling down').toBe(steady.url);
+		clock.advance(2000);
 		const hosts = new Set<string>();
 		for (let index = 0; index < 20; index += 1) hosts.add((await ask(pool, 100 + index)).host);
 		expect(hosts.has(flaky.url)).toBe(true);
@@ -129,7 +133,6 @@ describe('failover', () => {
 		const pending = pool.generate({ prompt: 'another long story', useCache: false, signal: controller.signal });
 		setTimeout(() => controller.abort(), 150);
 		await expect(pending).rejects.toMatchObject({ code: 'aborted' });
-		await new Promise((resolve) => setTimeout(resolve, 100));
-		expect(slow.stats().inFlight).toBe(0);
+		await waitFor(() => slow.stats().inFlight === 0, 'the aborted call to end at the host');
 	});
 });

@@ -29,7 +29,6 @@ export * from './persona/presentPersonaText.js';
 export * from './persona/publishPersonaFile.js';
 export * from './persona/serializePersona.js';
 export * from './prompt/buildCharacterPrompt.js';
-export * from './prompt/ChatMessage.js';
 export * from './prompt/estimateTokens.js';
 export * from './prompt/findTemplateToken.js';
 export * from './prompt/formatMemberDescription.js';

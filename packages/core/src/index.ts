@@ -1,9 +1,11 @@
+export * from './chat/ChatMessage.js';
 export * from './config/ConfigError.js';
 export * from './config/describeSettings.js';
 export * from './config/loadConfig.js';
 export * from './config/loadConfigOrExit.js';
 export * from './config/settingDefinitions.js';
 export * from './config/simulatedPartsAllowed.js';
+export * from './discord/DiscordLimits.js';
 export * from './errors/formatZodIssues.js';
 export * from './http/startHealthServer.js';
 export * from './lifecycle/createShutdown.js';
@@ -21,3 +23,5 @@ export * from './paths/repoRoot.js';
 export * from './redis/createRedisConnection.js';
 export * from './redis/createRepeatedErrorLog.js';
 export * from './redis/Keyspace.js';
+export * from './text/truncateText.js';
+export * from './time/Clock.js';

@@ -13,7 +13,6 @@ export * from './health/describePoolHealth.js';
 export * from './health/findSimulatedHosts.js';
 export * from './health/refuseSimulatedHosts.js';
 export * from './hosts/CircuitBreaker.js';
-export * from './hosts/Clock.js';
 export * from './hosts/HostState.js';
 export * from './createConfiguredPool.js';
 export * from './LlmPool.js';

@@ -5,7 +5,7 @@ describe('BacklogGauge', () => {
 	it('counts at most once per refresh interval, and once for concurrent callers', async () => {
 		let now = 0;
 		let counts = 0;
-		const gauge = new BacklogGauge(async () => ++counts * 10, { refreshMs: 2000, now: () => now });
+		const gauge = new BacklogGauge(async () => ++counts * 10, { refreshMs: 2000, clock: { now: () => now } });
 		expect(await Promise.all([gauge.current(), gauge.current(), gauge.current()])).toEqual([10, 10, 10]);
 		now = 1999;
 		expect(await gauge.current()).toBe(10);

@@ -4,13 +4,24 @@ import { PendingWork } from './PendingWork.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A promise the test settles itself, so an order never depends on how long something takes. */
+function deferred<T = void>() {
+	let resolve!: (value: T) => void;
+	const promise = new Promise<T>((settle) => {
+		resolve = settle;
+	});
+	return { promise, resolve };
+}
+
 describe('ChannelSequencer', () => {
 	it('runs one channel in submission order, even when a later task is faster', async () => {
 		const sequencer = new ChannelSequencer();
 		const order: string[] = [];
+		// a1 finishes only after b1 has run: a2, ready at once, must still wait for it.
+		const b1Ran = deferred();
 		await Promise.all([
 			sequencer.run('a', async () => {
-				await sleep(30);
+				await b1Ran.promise;
 				order.push('a1');
 			}),
 			sequencer.run('a', async () => {
@@ -18,6 +29,7 @@ describe('ChannelSequencer', () => {
 			}),
 			sequencer.run('b', async () => {
 				order.push('b1');
+				b1Ran.resolve();
 			}),
 		]);
 		expect(order).toEqual(['b1', 'a1', 'a2']);
@@ -39,11 +51,16 @@ describe('ChannelSequencer', () => {
 describe('PendingWork', () => {
 	it('waits for tracked work, bounded in time', async () => {
 		const pending = new PendingWork();
-		void pending.track(sleep(20));
+		const quick = deferred();
+		void pending.track(quick.promise);
 		expect(pending.size).toBe(1);
-		expect(await pending.drain(1000)).toBe(true);
+		const draining = pending.drain(1000);
+		quick.resolve();
+		expect(await draining).toBe(true);
 		expect(pending.size).toBe(0);
-		void pending.track(sleep(500));
-		expect(await pending.drain(20)).toBe(false);
+		const stuck = deferred();
+		void pending.track(stuck.promise);
+		expect(await pending.drain(20), 'work that never ends is given up at the bound').toBe(false);
+		stuck.resolve();
 	});
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { MessageOutcome } from './MessageOutcome.js';
 import { type GivenUpMessage, type GiveUpReason, MessageRetryBuffer } from './MessageRetryBuffer.js';
 
@@ -18,7 +18,7 @@ function world(options: { maxMessages?: number; maxAgeMs?: number } = {}) {
 		isOutage: (error) => error instanceof Outage,
 		onGiveUp: (messages: readonly GivenUpMessage<string>[], reason) => givenUp.push(...messages.map(({ messageId }) => ({ messageId, reason }))),
 		onHolding: (now) => holding.push(now),
-		now: () => state.clock,
+		clock: { now: () => state.clock },
 	});
 	const send = (channelId: string, messageId: string, bad = false) =>
 		buffer.run(channelId, messageId, `note of ${messageId}`, async (): Promise<MessageOutcome> => {
@@ -43,8 +43,7 @@ describe('MessageRetryBuffer', () => {
 		const first = send('a', 'a1');
 		const second = send('a', 'a2');
 		const elsewhere = send('b', 'b1');
-		await new Promise((resolve) => setTimeout(resolve, 30));
-		expect(buffer.size).toBe(3);
+		await vi.waitFor(() => expect(buffer.size).toBe(3));
 		expect(holding).toEqual([true]);
 		state.down = false;
 		// Arrives after Redis is back but before the held ones were retried: it waits its turn.
@@ -63,10 +62,11 @@ describe('MessageRetryBuffer', () => {
 	});
 
 	it('retries on its own with backoff, without waiting for retryNow', async () => {
-		const { state, buffer, send } = world();
+		const { state, tried, buffer, send } = world();
 		state.down = true;
 		const held = send('a', 'a1');
-		await new Promise((resolve) => setTimeout(resolve, 40));
+		// Tried once, then again by the buffer's own timer while Redis was still down.
+		await vi.waitFor(() => expect(tried.length).toBeGreaterThanOrEqual(2));
 		state.down = false;
 		expect(await held).toMatchObject({ kind: 'enqueued', messageId: 'a1' });
 		expect(buffer.size).toBe(0);
@@ -98,16 +98,15 @@ describe('MessageRetryBuffer', () => {
 	it('gives up in one round the messages that would be too old before the next, so a burst is given up together', async () => {
 		const { state, buffer, send, givenUp } = world({ maxAgeMs: 1000 });
 		state.down = true;
-		const held = () => new Promise((resolve) => setTimeout(resolve, 10));
+		const held = (count: number) => vi.waitFor(() => expect(buffer.size).toBe(count));
 		const first = settle(send('c1', 'm1'));
-		await held();
+		await held(1);
 		state.clock = 3;
 		const second = settle(send('c1', 'm2'));
-		await held();
+		await held(2);
 		state.clock = 500;
 		const third = settle(send('c1', 'm3'));
-		await held();
-		expect(buffer.size).toBe(3);
+		await held(3);
 		state.clock = 1000;
 		buffer.retryNow();
 		await Promise.all([first, second]);
@@ -126,7 +125,7 @@ describe('MessageRetryBuffer', () => {
 		const { state, buffer, send, givenUp } = world();
 		state.down = true;
 		const held = settle(send('a', 'a1'));
-		await new Promise((resolve) => setTimeout(resolve, 1));
+		await vi.waitFor(() => expect(buffer.size).toBe(1));
 		buffer.close();
 		expect(await held).toEqual({ error: expect.stringMatching(/the gateway is stopping/) });
 		expect(givenUp).toEqual([{ messageId: 'a1', reason: 'shutdown' }]);

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '@charbot/core';
 import { ChannelSequencer } from './ChannelSequencer.js';
 import type { MessageOutcome } from './MessageOutcome.js';
 
@@ -29,7 +30,8 @@ export interface MessageRetryBufferOptions<Note> {
 	readonly onHolding?: (holding: boolean) => void;
 	/** Where held messages are written down to outlive the process: told when one is held (again, after each failed try) and when it is let go. */
 	readonly journal?: HeldMessageJournal<Note>;
-	readonly now?: () => number;
+	/** Time source (tests pass a `ManualClock`). */
+	readonly clock?: Clock;
 }
 
 /** Keeps a record of the held messages (e.g. {@link HeldMessageSpool}); its failures are its own. */
@@ -60,13 +62,13 @@ export class MessageRetryBuffer<Note> {
 	readonly #held = new Set<HeldMessage<Note>>();
 	readonly #byChannel = new Map<string, HeldMessage<Note>[]>();
 	readonly #draining = new Set<string>();
-	readonly #now: () => number;
+	readonly #clock: Clock;
 	#delayMs: number;
 	#timer: NodeJS.Timeout | undefined;
 	#closed = false;
 
 	public constructor(private readonly options: MessageRetryBufferOptions<Note>) {
-		this.#now = options.now ?? Date.now;
+		this.#clock = options.clock ?? systemClock;
 		this.#delayMs = options.firstRetryDelayMs;
 	}
 
@@ -120,7 +122,7 @@ export class MessageRetryBuffer<Note> {
 		);
 	}
 
-	#hold(channelId: string, messageId: string, note: Note, attempt: () => Promise<MessageOutcome>, heldSince = this.#now()): Promise<MessageOutcome> {
+	#hold(channelId: string, messageId: string, note: Note, attempt: () => Promise<MessageOutcome>, heldSince = this.#clock.now()): Promise<MessageOutcome> {
 		if (this.#closed) return Promise.reject(new Error(`message ${messageId} arrived while the gateway was stopping and Redis was unavailable`));
 		return new Promise((resolve, reject) => {
 			const held: HeldMessage<Note> = { messageId, channelId, heldSince, note, attempt, resolve, reject, inFlight: false };
@@ -145,7 +147,7 @@ export class MessageRetryBuffer<Note> {
 		if (this.#closed || this.#timer !== undefined) return;
 		const oldest = this.#held.values().next().value;
 		if (oldest === undefined) return;
-		const untilTooOld = oldest.heldSince + this.options.maxAgeMs - this.#now();
+		const untilTooOld = oldest.heldSince + this.options.maxAgeMs - this.#clock.now();
 		this.#timer = setTimeout(
 			() => {
 				this.#timer = undefined;
@@ -160,7 +162,7 @@ export class MessageRetryBuffer<Note> {
 		if (this.#closed) return;
 		// Those that would be too old before the next round go now, with the rest of their burst: members given up together
 		// hear about it together (one apology naming them), not one by one a few milliseconds apart.
-		const tooOldBefore = this.#now() - this.options.maxAgeMs + this.#delayMs;
+		const tooOldBefore = this.#clock.now() - this.options.maxAgeMs + this.#delayMs;
 		this.#giveUp(
 			[...this.#held].filter((held) => !held.inFlight && held.heldSince <= tooOldBefore),
 			'too-old',
@@ -211,7 +213,7 @@ export class MessageRetryBuffer<Note> {
 	#giveUp(messages: readonly HeldMessage<Note>[], reason: GiveUpReason): void {
 		if (messages.length === 0) return;
 		for (const held of messages) this.#forget(held);
-		const heldFor = (held: HeldMessage<Note>) => Math.round((this.#now() - held.heldSince) / 1000);
+		const heldFor = (held: HeldMessage<Note>) => Math.round((this.#clock.now() - held.heldSince) / 1000);
 		for (const held of messages) {
 			const why =
 				reason === 'buffer-full'

@@ -1,3 +1,4 @@
+import type { Clock } from '@charbot/core';
 import type { TextBasedChannel } from 'discord.js';
 import { ChannelIntervalGate } from './ChannelIntervalGate.js';
 
@@ -16,7 +17,8 @@ export interface OutageApologyOptions {
 	/** One apology per channel per this long, so an outage does not flood a channel. */
 	readonly intervalMs: number;
 	readonly maxChannels: number;
-	readonly now?: () => number;
+	/** Time source (tests pass a `ManualClock`). */
+	readonly clock?: Clock;
 }
 
 /** Most other members an apology names (without pinging them). */

@@ -6,7 +6,7 @@ describe('RequestThrottle', () => {
 
 	it('allows one typing request per channel per interval', () => {
 		let clock = 0;
-		const throttle = new RequestThrottle({ ...options, now: () => clock });
+		const throttle = new RequestThrottle({ ...options, clock: { now: () => clock } });
 		const first = throttle.tryStart('a');
 		expect(first).toBeTypeOf('function');
 		first?.();
@@ -20,7 +20,7 @@ describe('RequestThrottle', () => {
 
 	it('skips typing while too many requests are still on their way, and counts each settled one once', () => {
 		let clock = 0;
-		const throttle = new RequestThrottle({ ...options, now: () => clock });
+		const throttle = new RequestThrottle({ ...options, clock: { now: () => clock } });
 		const settle = ['a', 'b', 'c'].map((channelId) => throttle.tryStart(channelId));
 		expect(throttle.inFlight).toBe(3);
 		expect(throttle.tryStart('d')).toBeUndefined();
@@ -37,7 +37,7 @@ describe('RequestThrottle', () => {
 
 	it('stays bounded over 50,000 channels: expired channels are forgotten, and beyond the cap the oldest go', () => {
 		let clock = 0;
-		const throttle = new RequestThrottle({ intervalMs: 8000, maxInFlight: Number.POSITIVE_INFINITY, maxChannels: 2000, now: () => clock });
+		const throttle = new RequestThrottle({ intervalMs: 8000, maxInFlight: Number.POSITIVE_INFINITY, maxChannels: 2000, clock: { now: () => clock } });
 		let largest = 0;
 		for (let index = 0; index < 50_000; index += 1) {
 			clock = index * 5; // 200 messages a second, each in a new channel
@@ -46,7 +46,7 @@ describe('RequestThrottle', () => {
 		}
 		// 8 s at 200 channels a second.
 		expect(largest).toBe(1600);
-		const capped = new RequestThrottle({ intervalMs: 8000, maxInFlight: Number.POSITIVE_INFINITY, maxChannels: 100, now: () => 0 });
+		const capped = new RequestThrottle({ intervalMs: 8000, maxInFlight: Number.POSITIVE_INFINITY, maxChannels: 100, clock: { now: () => 0 } });
 		for (let index = 0; index < 50_000; index += 1) capped.tryStart(`channel-${index}`)?.();
 		expect(capped.channels).toBe(100);
 		// The newest are the ones remembered.

@@ -1,3 +1,4 @@
+import type { Clock } from '@charbot/core';
 import { ChannelIntervalGate } from './ChannelIntervalGate.js';
 
 /** Options of {@link RequestThrottle}. */
@@ -8,7 +9,8 @@ export interface RequestThrottleOptions {
 	readonly maxInFlight: number;
 	/** Most channels remembered; the ones used longest ago are forgotten first. */
 	readonly maxChannels: number;
-	readonly now?: () => number;
+	/** Time source (tests pass a `ManualClock`). */
+	readonly clock?: Clock;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { buildJobData, QueueName } from '@charbot/contracts';
+import { codePointLength } from '@charbot/core';
 import { describe, expect, it } from 'vitest';
 import type { ReceivedMessage } from './ReceivedMessage.js';
 import { MaxJobContentLength, toIncomingMessage } from './toIncomingMessage.js';
-import { truncateText } from './truncateText.js';
 
 const received: ReceivedMessage = {
 	id: '123456789012345678',
@@ -40,7 +40,7 @@ describe('toIncomingMessage', () => {
 			replyToMessageId: 'not-a-snowflake',
 		};
 		const message = toIncomingMessage(hostile);
-		expect(message.content.length).toBeLessThanOrEqual(MaxJobContentLength);
+		expect(codePointLength(message.content)).toBe(MaxJobContentLength);
 		expect(message.author).toMatchObject({ username: 'unknown' });
 		expect(message.author.displayName.length).toBe(100);
 		expect(message).not.toHaveProperty('replyToMessageId');
@@ -60,13 +60,5 @@ describe('toIncomingMessage', () => {
 
 	it('carries the replied-to message id', () => {
 		expect(toIncomingMessage({ ...received, replyToMessageId: '523456789012345678' }).replyToMessageId).toBe('523456789012345678');
-	});
-});
-
-describe('truncateText', () => {
-	it('never splits an emoji in two', () => {
-		expect(truncateText('ab😀', 3)).toBe('ab');
-		expect(truncateText('ab😀', 4)).toBe('ab😀');
-		expect(truncateText('abc', 2)).toBe('ab');
 	});
 });

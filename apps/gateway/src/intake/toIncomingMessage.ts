@@ -1,6 +1,6 @@
 import { type IncomingMessage, snowflakeSchema } from '@charbot/contracts';
+import { truncateText } from '@charbot/core';
 import type { ReceivedMessage } from './ReceivedMessage.js';
-import { truncateText } from './truncateText.js';
 
 /** Longest message text a route job carries (the job schema's limit). */
 export const MaxJobContentLength = 6000;
@@ -11,15 +11,15 @@ const maxNameLength = 100;
  * `characterId` marks a post by one of our characters (banter).
  */
 export function toIncomingMessage(received: ReceivedMessage, characterId?: string): IncomingMessage {
-	const username = truncateText(received.username.trim(), maxNameLength) || 'unknown';
-	const displayName = truncateText(received.displayName.trim(), maxNameLength) || username;
+	const username = truncateText(received.username.trim(), maxNameLength, '') || 'unknown';
+	const displayName = truncateText(received.displayName.trim(), maxNameLength, '') || username;
 	const replyTo = received.replyToMessageId;
 	return {
 		id: received.id,
 		channelId: received.channelId,
 		guildId: received.guildId,
 		author: { id: received.authorId, username, displayName, isBot: received.authorIsBot, ...(characterId === undefined ? {} : { characterId }) },
-		content: truncateText(received.content, MaxJobContentLength),
+		content: truncateText(received.content, MaxJobContentLength, ''),
 		createdAt: received.createdAt,
 		...(replyTo !== undefined && snowflakeSchema.safeParse(replyTo).success ? { replyToMessageId: replyTo } : {}),
 	};

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { withSlowNotice } from './withSlowNotice.js';
 
-const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+/** A promise the test settles itself, so which comes first never depends on how long something takes. */
+function deferred<T>() {
+	let resolve!: (value: T) => void;
+	let reject!: (error: unknown) => void;
+	const promise = new Promise<T>((settle, fail) => {
+		resolve = settle;
+		reject = fail;
+	});
+	return { promise, resolve, reject };
+}
 
 describe('withSlowNotice', () => {
 	it('says nothing when the work is quick', async () => {
 		const notices: string[] = [];
 		expect(
 			await withSlowNotice(
-				after(5, 'done'),
+				Promise.resolve('done'),
 				200,
 				async () => notices.push('slow'),
 				() => undefined,
@@ -19,14 +28,19 @@ describe('withSlowNotice', () => {
 
 	it('gives the notice once when the work is slow, before the result', async () => {
 		const events: string[] = [];
-		const work = after(80, 'done').then((value) => {
+		// The work ends only once the notice has been given: it is slow however loaded the machine is.
+		const finish = deferred<string>();
+		const work = finish.promise.then((value) => {
 			events.push('work');
 			return value;
 		});
 		const result = await withSlowNotice(
 			work,
 			10,
-			async () => events.push('notice'),
+			async () => {
+				events.push('notice');
+				finish.resolve('done');
+			},
 			() => undefined,
 		);
 		events.push(result);
@@ -35,12 +49,15 @@ describe('withSlowNotice', () => {
 
 	it('passes on the work failure, and a failed notice only to its handler', async () => {
 		const errors: unknown[] = [];
-		const failing = after(30, null).then(() => Promise.reject(new Error('redis went away')));
+		const failing = deferred<null>();
 		await expect(
 			withSlowNotice(
-				failing,
+				failing.promise,
 				5,
-				() => Promise.reject(new Error('edit failed')),
+				() => {
+					failing.reject(new Error('redis went away'));
+					return Promise.reject(new Error('edit failed'));
+				},
 				(error) => errors.push(error),
 			),
 		).rejects.toThrow('redis went away');

@@ -1,4 +1,4 @@
-import type { Keyspace } from '@charbot/core';
+import { type Clock, type Keyspace, systemClock } from '@charbot/core';
 import type { Redis } from 'ioredis';
 
 /** Options of {@link RegenerationQuota}. */
@@ -7,12 +7,12 @@ export interface RegenerationQuotaOptions {
 	readonly max?: number;
 	/** The window's length, from the member's first regeneration in it. */
 	readonly windowSeconds?: number;
-	/** The current time in ms since the epoch (tests pass their own). */
-	readonly now?: () => number;
+	/** Time source (tests pass a `ManualClock`). */
+	readonly clock?: Clock;
 }
 
 /** Defaults of {@link RegenerationQuotaOptions}: 5 regenerations per 10 minutes. */
-export const DefaultRegenerationQuotaOptions = { max: 5, windowSeconds: 600, now: Date.now } as const satisfies Required<RegenerationQuotaOptions>;
+export const DefaultRegenerationQuotaOptions = { max: 5, windowSeconds: 600, clock: systemClock } as const satisfies Required<RegenerationQuotaOptions>;
 
 /** A quota decision: allowed (with how many are left), or refused until `retryAt` (ms since the epoch). */
 export type QuotaDecision = { readonly allowed: true; readonly left: number } | { readonly allowed: false; readonly retryAt: number };
@@ -24,7 +24,7 @@ export type QuotaDecision = { readonly allowed: true; readonly left: number } | 
 export class RegenerationQuota {
 	public readonly max: number;
 	public readonly windowSeconds: number;
-	readonly #now: () => number;
+	readonly #clock: Clock;
 
 	public constructor(
 		private readonly redis: Redis,
@@ -33,7 +33,7 @@ export class RegenerationQuota {
 	) {
 		this.max = options.max ?? DefaultRegenerationQuotaOptions.max;
 		this.windowSeconds = options.windowSeconds ?? DefaultRegenerationQuotaOptions.windowSeconds;
-		this.#now = options.now ?? DefaultRegenerationQuotaOptions.now;
+		this.#clock = options.clock ?? DefaultRegenerationQuotaOptions.clock;
 		if (!Number.isInteger(this.max) || this.max < 1) throw new RangeError(`RegenerationQuota option max must be a whole number ≥ 1, got ${this.max}`);
 		if (!Number.isInteger(this.windowSeconds) || this.windowSeconds < 1)
 			throw new RangeError(`RegenerationQuota option windowSeconds must be a whole number of seconds ≥ 1, got ${this.windowSeconds}`);
@@ -48,6 +48,6 @@ export class RegenerationQuota {
 		const count = Number(results[1]?.[1]);
 		const ttlMs = Number(results[2]?.[1]);
 		if (count <= this.max) return { allowed: true, left: this.max - count };
-		return { allowed: false, retryAt: this.#now() + Math.max(0, ttlMs) };
+		return { allowed: false, retryAt: this.#clock.now() + Math.max(0, ttlMs) };
 	}
 }

@@ -1,10 +1,10 @@
+import { DiscordLimits } from '@charbot/core';
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord.js';
 import { parseDiscordResponse, postedMessageSchema } from './discordSchemas.js';
-import { EmbedDescriptionLimit, identityEmbed } from './identityEmbed.js';
+import { identityEmbed } from './identityEmbed.js';
 import { findRecentMessages } from './findRecentMessages.js';
 import type { AllowedMentions, ReplyIdentity, ReplyPoster } from './ReplyPoster.js';
-import { DiscordMessageLimit } from './splitMessage.js';
 import { toDeliveryError } from './toDeliveryError.js';
 
 const route = 'POST /channels/:id/messages';
@@ -26,7 +26,7 @@ export function createBotMessagePoster(
 ): ReplyPoster & { readonly target: 'bot' } {
 	return {
 		target: 'bot',
-		maxPartLength: style === 'embed' ? EmbedDescriptionLimit : DiscordMessageLimit,
+		maxPartLength: style === 'embed' ? DiscordLimits.embedDescription : DiscordLimits.messageContent,
 		post: async (content) => {
 			const body =
 				style === 'embed' ? { embeds: [identityEmbed(identity, content)], allowed_mentions: allowedMentions } : { content, allowed_mentions: allowedMentions };

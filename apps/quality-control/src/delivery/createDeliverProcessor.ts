@@ -1,4 +1,5 @@
 import { continueTurn, type DeliverJob, MaxReplyParts, parseJobData, QueueName } from '@charbot/contracts';
+import { DiscordLimits } from '@charbot/core';
 import type { Job } from 'bullmq';
 import { runHook } from '../metrics/runHook.js';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';
@@ -7,7 +8,7 @@ import { identityOf } from './identityOf.js';
 import { postNotice } from './postNotice.js';
 import { postPartOnce } from './postPartOnce.js';
 import { selectPoster } from './selectPoster.js';
-import { DiscordMessageLimit, splitMessage } from './splitMessage.js';
+import { splitMessage } from './splitMessage.js';
 
 /** What a delivery job returns (kept on the completed job). */
 export interface DeliverJobResult {
@@ -105,7 +106,7 @@ export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, t
 async function offersRegenerate(deps: Pick<DeliveryDependencies, 'settings'>, data: DeliverJob): Promise<boolean> {
 	const { guildId, channelId } = data.message;
 	if (guildId === null || data.interaction !== undefined || data.trigger === 'greeting') return false;
-	if (splitMessage(data.text, DiscordMessageLimit).length > MaxReplyParts) return false;
+	if (splitMessage(data.text, DiscordLimits.messageContent).length > MaxReplyParts) return false;
 	return (await deps.settings.effective(guildId, channelId)).regenerate;
 }
 

@@ -1,7 +1,8 @@
+import { DiscordLimits } from '@charbot/core';
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord.js';
 import { parseDiscordResponse, postedMessageSchema } from './discordSchemas.js';
-import { EmbedDescriptionLimit, identityEmbed } from './identityEmbed.js';
+import { identityEmbed } from './identityEmbed.js';
 import type { AllowedMentions, ReplyIdentity, ReplyPoster } from './ReplyPoster.js';
 import { toDeliveryError } from './toDeliveryError.js';
 
@@ -25,7 +26,7 @@ export function createInteractionPoster(
 ): ReplyPoster & { readonly target: 'interaction' } {
 	return {
 		target: 'interaction',
-		maxPartLength: EmbedDescriptionLimit,
+		maxPartLength: DiscordLimits.embedDescription,
 		post: async (content, index) => {
 			const first = index === 0;
 			const route = first ? 'PATCH /webhooks/:applicationId/:token/messages/@original' : 'POST /webhooks/:applicationId/:token';

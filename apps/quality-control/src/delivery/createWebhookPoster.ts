@@ -1,4 +1,4 @@
-import type { Logger } from '@charbot/core';
+import { DiscordLimits, type Logger } from '@charbot/core';
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord.js';
 import type { ChannelWebhooks } from './ChannelWebhooks.js';
@@ -7,7 +7,6 @@ import { findRecentMessages } from './findRecentMessages.js';
 import { regenerateButtonRow } from './regenerateButtonRow.js';
 import { ReplyGoneError } from './ReplyGoneError.js';
 import type { AllowedMentions, PostedMessage, ReplyIdentity, WebhookReplyPoster } from './ReplyPoster.js';
-import { DiscordMessageLimit } from './splitMessage.js';
 import { isDiscordError, toDeliveryError, UnknownMessageCode, UnknownWebhookCode } from './toDeliveryError.js';
 import { toWebhookUsername } from './toWebhookUsername.js';
 
@@ -66,7 +65,7 @@ export function createWebhookPoster(options: WebhookPosterOptions): WebhookReply
 	};
 	return {
 		target: 'webhook',
-		maxPartLength: DiscordMessageLimit,
+		maxPartLength: DiscordLimits.messageContent,
 		post: async (content, _index, last) => {
 			const webhook = await options.webhooks.get(options.guildId, options.channelId);
 			try {

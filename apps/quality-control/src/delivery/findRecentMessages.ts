@@ -1,3 +1,4 @@
+import { DiscordLimits } from '@charbot/core';
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord.js';
 import { z } from 'zod';
@@ -39,12 +40,14 @@ export async function findRecentMessages(
 	if (after.startsWith('-')) after = '0';
 	const found: ListedMessage[] = [];
 	for (let page = 0; page < maxPages; page += 1) {
-		const listed = await rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ after, limit: '100' }) }).catch((error: unknown) => {
-			throw toDeliveryError(error, route);
-		});
+		const listed = await rest
+			.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ after, limit: String(DiscordLimits.messagesPerPage) }) })
+			.catch((error: unknown) => {
+				throw toDeliveryError(error, route);
+			});
 		const messages = parseDiscordResponse(z.array(listedMessageSchema), listed, route);
 		found.push(...messages.filter(matches));
-		if (messages.length < 100) break;
+		if (messages.length < DiscordLimits.messagesPerPage) break;
 		after = messages.reduce((newest, message) => (BigInt(message.id) > BigInt(newest) ? message.id : newest), after);
 	}
 	return found.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1)).map((message) => ({ id: message.id, authorId: message.author.id }));

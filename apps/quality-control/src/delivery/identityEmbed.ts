@@ -1,11 +1,6 @@
+import { DiscordLimits, truncateText } from '@charbot/core';
 import type { APIEmbed } from 'discord.js';
 import type { ReplyIdentity } from './ReplyPoster.js';
-
-/** Longest embed author name Discord accepts. */
-const authorNameLimit = 256;
-
-/** Longest embed description Discord accepts: a reply part posted as an embed is at most this long. */
-export const EmbedDescriptionLimit = 4096;
 
 /**
  * A reply part as an embed authored by the character (its name and avatar above the text, its colour on the side), for
@@ -13,9 +8,7 @@ export const EmbedDescriptionLimit = 4096;
  * Mentions inside an embed never ping.
  */
 export function identityEmbed(identity: ReplyIdentity, text: string): APIEmbed {
-	const name = Array.from(identity.name.replace(/\s+/gu, ' ').trim() || 'Character')
-		.slice(0, authorNameLimit)
-		.join('');
+	const name = truncateText(identity.name.replace(/\s+/gu, ' ').trim() || 'Character', DiscordLimits.embedAuthorName, '');
 	return {
 		author: { name, ...(identity.avatarUrl === undefined ? {} : { icon_url: identity.avatarUrl }) },
 		description: text,

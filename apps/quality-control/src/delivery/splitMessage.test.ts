@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DiscordMessageLimit, splitMessage } from './splitMessage.js';
+import { DiscordLimits } from '@charbot/core';
+import { splitMessage } from './splitMessage.js';
 
 const squash = (text: string) => text.replace(/\s+/g, '');
 
@@ -18,7 +19,7 @@ describe('splitMessage', () => {
 		const parts = splitMessage(text);
 		expect(parts.length).toBeGreaterThan(1);
 		for (const part of parts) {
-			expect(part.length).toBeLessThanOrEqual(DiscordMessageLimit);
+			expect(part.length).toBeLessThanOrEqual(DiscordLimits.messageContent);
 			expect(part).toMatch(/!$/);
 			expect(part).toMatch(/^Sentence/);
 		}
@@ -39,7 +40,7 @@ describe('splitMessage', () => {
 		const parts = splitMessage(text);
 		expect(text.length).toBe(5000);
 		expect(parts.length).toBeGreaterThanOrEqual(3);
-		for (const part of parts) expect(part.length).toBeLessThanOrEqual(DiscordMessageLimit);
+		for (const part of parts) expect(part.length).toBeLessThanOrEqual(DiscordLimits.messageContent);
 		expect(squash(parts.join(''))).toBe(squash(text));
 		expect(parts.join(' ').split(' ')).toEqual(text.split(' ').filter(Boolean));
 	});
@@ -49,7 +50,7 @@ describe('splitMessage', () => {
 		const parts = splitMessage(text);
 		expect(parts.length).toBeGreaterThanOrEqual(3);
 		for (const part of parts) {
-			expect(part.length).toBeLessThanOrEqual(DiscordMessageLimit);
+			expect(part.length).toBeLessThanOrEqual(DiscordLimits.messageContent);
 			expect(part).not.toMatch(/[\uD800-\uDBFF]$/);
 		}
 		expect(parts.join('')).toBe(text);

@@ -1,5 +1,4 @@
-/** The most characters Discord accepts in one message's content. */
-export const DiscordMessageLimit = 2000;
+import { DiscordLimits } from '@charbot/core';
 
 /** A boundary kind, with the share of a part it must fill before it is used rather than a weaker one. */
 const boundaries: readonly { pattern: RegExp; minFill: number; cutAtStart: boolean }[] = [
@@ -17,7 +16,7 @@ const boundaries: readonly { pattern: RegExp; minFill: number; cutAtStart: boole
  * boundaries, then spaces, and cutting inside a word only when a part has no space at all. Only whitespace at
  * the cuts is dropped, so the parts joined hold all of the text.
  */
-export function splitMessage(text: string, maxLength: number = DiscordMessageLimit): string[] {
+export function splitMessage(text: string, maxLength: number = DiscordLimits.messageContent): string[] {
 	if (!Number.isInteger(maxLength) || maxLength < 16) throw new RangeError(`maxLength must be a whole number of at least 16, got ${maxLength}`);
 	const parts: string[] = [];
 	let rest = text.trim();

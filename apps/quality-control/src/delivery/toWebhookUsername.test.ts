@@ -22,6 +22,6 @@ describe('toWebhookUsername', () => {
 		expect(toWebhookUsername('a'.repeat(100))).toHaveLength(80);
 		expect(toWebhookUsername('  Stewie \n\t Griffin\u200b ')).toBe('Stewie Griffin');
 		expect(toWebhookUsername('\u0000 ')).toBe('Character');
-		expect(toWebhookUsername('😀'.repeat(90))).toBe('😀'.repeat(40));
+		expect(toWebhookUsername('😀'.repeat(90))).toBe('😀'.repeat(80));
 	});
 });

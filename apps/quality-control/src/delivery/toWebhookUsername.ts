@@ -1,5 +1,4 @@
-/** Longest webhook username Discord accepts. */
-export const WebhookUsernameMaxLength = 80;
+import { DiscordLimits, truncateText } from '@charbot/core';
 
 /** What a name becomes when nothing of it is left. */
 const fallbackName = 'Character';
@@ -17,18 +16,8 @@ export function toWebhookUsername(displayName: string): string {
 	while (/discord|clyde/iu.test(name)) {
 		name = name.replace(/discord/giu, (word) => `${word.slice(0, 4)}0${word.slice(5)}`).replace(/clyde/giu, (word) => `${word.slice(0, 1)}1${word.slice(2)}`);
 	}
-	name = fitLength(name, WebhookUsernameMaxLength).trim();
+	name = truncateText(name, DiscordLimits.webhookUsername, '').trim();
 	if (name === '') return fallbackName;
 	if (/^(?:everyone|here)$/iu.test(name)) return `${name}.`;
 	return name;
-}
-
-/** The longest prefix of whole code points within `max` UTF-16 units (the stricter way to count). */
-function fitLength(text: string, max: number): string {
-	let fitted = '';
-	for (const char of text) {
-		if (fitted.length + char.length > max) break;
-		fitted += char;
-	}
-	return fitted;
 }

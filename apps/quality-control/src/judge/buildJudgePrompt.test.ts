@@ -1,6 +1,6 @@
 import { estimateTokens, findTemplateToken, loadCharacters, messageOverheadTokens, personaSchema } from '@charbot/characters';
 import { resolveFromRoot } from '@charbot/core';
-import type { ChatMessage } from '@charbot/llm';
+import type { ChatMessage } from '@charbot/core';
 import { describe, expect, it } from 'vitest';
 import { buildJudgePrompt, judgeInstructions } from './buildJudgePrompt.js';
 

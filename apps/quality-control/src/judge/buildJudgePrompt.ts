@@ -1,5 +1,5 @@
 import { neutralizeTemplateTokens, type Persona, sanitizeSpeakerName, substituteMacros } from '@charbot/characters';
-import type { ChatMessage } from '@charbot/llm';
+import { type ChatMessage, truncateText } from '@charbot/core';
 
 /** What the judge is shown. */
 export interface JudgePromptInput {
@@ -72,8 +72,7 @@ export function buildJudgePrompt(input: JudgePromptInput): ChatMessage[] {
  */
 function quote(text: string, limit: number): string {
 	const safe = neutralizeTemplateTokens(text.trim()).replace(/"{3,}/g, '"');
-	const shown = safe.length > limit ? `${safe.slice(0, limit - 1)}…` : safe;
-	return `"""\n${shown}\n"""`;
+	return `"""\n${truncateText(safe, limit)}\n"""`;
 }
 
 /** Persona text on one line: whole sentences up to `limit` characters, or, when the first is longer, cut at a word. */

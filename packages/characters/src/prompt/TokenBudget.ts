@@ -1,4 +1,4 @@
-import type { ChatMessage } from './ChatMessage.js';
+import type { ChatMessage } from '@charbot/core';
 import { estimateTokens, messageOverheadTokens } from './estimateTokens.js';
 
 /** Counts down the tokens left for a prompt. Costs are estimated per part, which never undercounts the whole. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Persona, type PersonaInput, personaSchema } from '../persona/personaSchema.js';
 import { buildCharacterPrompt } from './buildCharacterPrompt.js';
-import type { ChatMessage } from './ChatMessage.js';
+import type { ChatMessage } from '@charbot/core';
 import { estimateTokens, messageOverheadTokens } from './estimateTokens.js';
 import { findTemplateToken } from './findTemplateToken.js';
 import type { PromptMessage } from './PromptMessage.js';

@@ -1,6 +1,6 @@
 import type { Persona } from '../persona/personaSchema.js';
 import { buildSystemCore, fillPlaceholders, withOriginal } from './buildSystemCore.js';
-import type { ChatMessage } from './ChatMessage.js';
+import type { ChatMessage } from '@charbot/core';
 import { messageOverheadTokens } from './estimateTokens.js';
 import { neutralizeTemplateTokens } from './neutralizeTemplateTokens.js';
 import type { PromptMessage } from './PromptMessage.js';

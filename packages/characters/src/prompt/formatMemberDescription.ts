@@ -1,3 +1,4 @@
+import { truncateText } from '@charbot/core';
 import { neutralizeTemplateTokens } from './neutralizeTemplateTokens.js';
 
 /** Longest member self-description put in a prompt, in characters. */
@@ -10,5 +11,5 @@ export const MemberDescriptionLimit = 600;
 export function formatMemberDescription(description: string): string | undefined {
 	const text = neutralizeTemplateTokens(description.replace(/\s+/g, ' ').trim());
 	if (text === '') return undefined;
-	return `- ${JSON.stringify(Array.from(text).slice(0, MemberDescriptionLimit).join(''))}`;
+	return `- ${JSON.stringify(truncateText(text, MemberDescriptionLimit, ''))}`;
 }

@@ -1,3 +1,4 @@
+import { truncateText } from '@charbot/core';
 import { neutralizeTemplateTokens } from './neutralizeTemplateTokens.js';
 
 /** Most remembered facts put in one prompt, and the longest one. */
@@ -12,5 +13,5 @@ export function formatUserFacts(facts: readonly string[]): string[] {
 		.map((fact) => neutralizeTemplateTokens(fact.replace(/\s+/g, ' ').trim()))
 		.filter((fact) => fact !== '')
 		.slice(0, UserFactLimits.count)
-		.map((fact) => `- ${JSON.stringify(Array.from(fact).slice(0, UserFactLimits.length).join(''))}`);
+		.map((fact) => `- ${JSON.stringify(truncateText(fact, UserFactLimits.length, ''))}`);
 }

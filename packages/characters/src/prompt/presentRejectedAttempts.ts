@@ -1,4 +1,4 @@
-import type { ChatMessage } from './ChatMessage.js';
+import { type ChatMessage, truncateText } from '@charbot/core';
 import { neutralizeTemplateTokens } from './neutralizeTemplateTokens.js';
 import { PromptTexts } from './promptTexts.js';
 import type { PromptRegeneration } from './RejectedAttempt.js';
@@ -36,8 +36,7 @@ export function presentRejectedAttempts(regeneration: PromptRegeneration): { not
 
 /** Untrusted text as one JSON string: neutralized first (NFKC could otherwise make a quote), then cut to `limit`. */
 function quoted(text: string, limit: number): string {
-	const characters = Array.from(neutralizeTemplateTokens(text.trim()));
-	return JSON.stringify(characters.length > limit ? `${characters.slice(0, limit - 1).join('')}…` : characters.join(''));
+	return JSON.stringify(truncateText(neutralizeTemplateTokens(text.trim()), limit));
 }
 
 function fill(template: string, values: Readonly<Record<string, string>>): string {

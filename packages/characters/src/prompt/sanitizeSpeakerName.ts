@@ -1,3 +1,5 @@
+import { truncateText } from '@charbot/core';
+
 /** Longest speaker name put in a prompt; Discord display names are at most 32 characters too. */
 export const maxSpeakerNameLength = 32;
 
@@ -14,7 +16,7 @@ export function sanitizeSpeakerName(name: string, taken: readonly string[] = [])
 		.replace(/[^\p{L}\p{M}\p{N}\p{Extended_Pictographic} .'_\-!?&()~+=,@$%^]/gu, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
-	const short = Array.from(cleaned).slice(0, maxSpeakerNameLength).join('').trim();
+	const short = truncateText(cleaned, maxSpeakerNameLength, '').trim();
 	if (short === '') return 'Someone';
 	const lower = short.toLocaleLowerCase();
 	if (reservedNames.has(lower) || taken.some((other) => other.toLocaleLowerCase() === lower)) return `${short} (member)`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codePointLength } from '@charbot/core';
 import { QueueName } from './queueNames.js';
 
 /** A Discord snowflake id: 17-20 digits. */
@@ -16,13 +17,20 @@ export const incomingMessageSchema = z.object({
 	guildId: snowflakeSchema.nullable(),
 	author: z.object({
 		id: snowflakeSchema,
-		username: z.string().min(1).max(100),
-		displayName: z.string().min(1).max(100),
+		username: z
+			.string()
+			.min(1)
+			.refine((text) => codePointLength(text) <= 100, 'must be at most 100 characters'),
+		displayName: z
+			.string()
+			.min(1)
+			.refine((text) => codePointLength(text) <= 100, 'must be at most 100 characters'),
 		isBot: z.boolean(),
 		/** Set when the author is one of our characters (banter). */
 		characterId: characterIdSchema.optional(),
 	}),
-	content: z.string().max(6000),
+	// Counted in code points, as truncateText cuts and Discord counts.
+	content: z.string().refine((text) => codePointLength(text) <= 6000, 'must be at most 6000 characters'),
 	createdAt: z.number().int().nonnegative(),
 	replyToMessageId: snowflakeSchema.optional(),
 });

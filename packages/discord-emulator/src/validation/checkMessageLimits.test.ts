@@ -6,6 +6,11 @@ describe('checkMessageLimits', () => {
 		expect(checkMessageLimits({ content: 'a'.repeat(2000) })).toBeNull();
 	});
 
+	it('counts characters as Discord does, in code points: 2000 emoji fit, 2001 do not', () => {
+		expect(checkMessageLimits({ content: '😀'.repeat(2000) })).toBeNull();
+		expect(checkMessageLimits({ content: '😀'.repeat(2001) })?.status).toBe(400);
+	});
+
 	it('answers 2001 characters with the 50035 body Discord sends', () => {
 		const failure = checkMessageLimits({ content: 'a'.repeat(2001) });
 		expect(failure?.status).toBe(400);

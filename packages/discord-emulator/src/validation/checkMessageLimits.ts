@@ -1,5 +1,6 @@
 import { DiscordApiFailure, type FieldError } from '../errors/DiscordApiFailure.js';
 import { DiscordErrorCodes } from '../errors/DiscordErrorCodes.js';
+import { countCharacters } from './countCharacters.js';
 
 /** Discord's size limits for a message. */
 export const MessageLimits = {
@@ -25,22 +26,22 @@ export interface MessageLimitsInput {
 export function checkMessageLimits(input: MessageLimitsInput, { requireSomething = true } = {}): DiscordApiFailure | null {
 	const fields: Record<string, FieldError[]> = {};
 	const content = input.content ?? '';
-	if (content.length > MessageLimits.content) fields.content = [maxLength(MessageLimits.content)];
+	if (countCharacters(content) > MessageLimits.content) fields.content = [maxLength(MessageLimits.content)];
 	const embeds = input.embeds ?? [];
 	if (embeds.length > MessageLimits.embeds) fields.embeds = [maxLength(MessageLimits.embeds)];
 	let embedCharacters = 0;
 	embeds.forEach((embed, index) => {
-		const title = textOf(embed.title);
-		const description = textOf(embed.description);
-		if (title.length > MessageLimits.embedTitle) fields[`embeds.${index}.title`] = [maxLength(MessageLimits.embedTitle)];
-		if (description.length > MessageLimits.embedDescription) fields[`embeds.${index}.description`] = [maxLength(MessageLimits.embedDescription)];
+		const title = countCharacters(textOf(embed.title));
+		const description = countCharacters(textOf(embed.description));
+		if (title > MessageLimits.embedTitle) fields[`embeds.${index}.title`] = [maxLength(MessageLimits.embedTitle)];
+		if (description > MessageLimits.embedDescription) fields[`embeds.${index}.description`] = [maxLength(MessageLimits.embedDescription)];
 		const embedFields = Array.isArray(embed.fields) ? (embed.fields as Record<string, unknown>[]) : [];
 		if (embedFields.length > MessageLimits.embedFields) fields[`embeds.${index}.fields`] = [maxLength(MessageLimits.embedFields)];
-		embedCharacters += title.length + description.length;
-		for (const field of embedFields) embedCharacters += textOf(field.name).length + textOf(field.value).length;
+		embedCharacters += title + description;
+		for (const field of embedFields) embedCharacters += countCharacters(textOf(field.name)) + countCharacters(textOf(field.value));
 		const footer = embed.footer as Record<string, unknown> | undefined;
 		const author = embed.author as Record<string, unknown> | undefined;
-		embedCharacters += textOf(footer?.text).length + textOf(author?.name).length;
+		embedCharacters += countCharacters(textOf(footer?.text)) + countCharacters(textOf(author?.name));
 	});
 	if (embedCharacters > MessageLimits.embedTotal) {
 		fields.embeds = [{ code: 'MESSAGE_EMBEDS_TOO_LONG', message: `Embed size exceeds maximum size of ${MessageLimits.embedTotal}` }];

@@ -5,6 +5,7 @@ describe('validateWebhookName', () => {
 	it('accepts ordinary character names', () => {
 		expect(validateWebhookName('Peter Griffin')).toBeNull();
 		expect(validateWebhookName('x'.repeat(80))).toBeNull();
+		expect(validateWebhookName('😀'.repeat(80))).toBeNull();
 		expect(validateWebhookName('Everyone Loves Stewie')).toBeNull();
 	});
 
@@ -12,6 +13,7 @@ describe('validateWebhookName', () => {
 		expect(validateWebhookName('')?.code).toBe('BASE_TYPE_BAD_LENGTH');
 		expect(validateWebhookName('   ')?.code).toBe('BASE_TYPE_BAD_LENGTH');
 		expect(validateWebhookName('x'.repeat(81))?.message).toBe('Must be between 1 and 80 in length.');
+		expect(validateWebhookName('😀'.repeat(81))?.message).toBe('Must be between 1 and 80 in length.');
 	});
 
 	it('refuses "discord" and "clyde" anywhere, in any case', () => {

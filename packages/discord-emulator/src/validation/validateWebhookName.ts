@@ -1,4 +1,5 @@
 import type { FieldError } from '../errors/DiscordApiFailure.js';
+import { countCharacters } from './countCharacters.js';
 
 const forbiddenSubstrings = ['discord', 'clyde'] as const;
 const forbiddenNames = ['everyone', 'here'] as const;
@@ -7,7 +8,7 @@ const forbiddenNames = ['everyone', 'here'] as const;
 export function validateWebhookName(name: unknown): FieldError | null {
 	if (typeof name !== 'string') return { code: 'BASE_TYPE_STRING', message: 'Must be a valid string.' };
 	const trimmed = name.trim();
-	if (trimmed.length < 1 || trimmed.length > 80) return { code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 80 in length.' };
+	if (trimmed.length < 1 || countCharacters(trimmed) > 80) return { code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 80 in length.' };
 	const lower = trimmed.toLowerCase();
 	const contained = forbiddenSubstrings.find((word) => lower.includes(word));
 	if (contained) return { code: 'USERNAME_INVALID_CONTAINS', message: `Username cannot contain "${contained}"` };

@@ -2,7 +2,7 @@ import { Ollama } from 'ollama';
 import { InvalidRequestError, LlmError, UpstreamError } from '../errors/LlmError.js';
 import type { HostFetch } from './createHostFetch.js';
 import { chatChunkSchema } from './ollamaResponseSchemas.js';
-import type { ChatMessage } from './types.js';
+import type { ChatMessage } from '@charbot/core';
 
 /** One chat request to one host. */
 export interface HostChatRequest {

@@ -5,7 +5,7 @@ import type { HostState } from '../hosts/HostState.js';
 import type { LlmMetrics } from '../metrics/LlmMetrics.js';
 import { chatOnHost, type HostChatResult, ModelMissingOnHostError } from './chatOnHost.js';
 import type { HostFetch } from './createHostFetch.js';
-import type { ChatMessage } from './types.js';
+import type { ChatMessage } from '@charbot/core';
 
 /** Timeouts of one attempt. */
 export interface AttemptTimeouts {

@@ -1,5 +1,6 @@
 import { InvalidRequestError } from '../errors/LlmError.js';
-import type { ChatMessage, GenerateRequest } from './types.js';
+import type { ChatMessage } from '@charbot/core';
+import type { GenerateRequest } from './types.js';
 
 /** The chat messages of a request: its `messages`, or `system` + `prompt` turned into them. */
 export function toMessages(request: GenerateRequest): ChatMessage[] {

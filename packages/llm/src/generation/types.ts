@@ -1,10 +1,5 @@
+import type { ChatMessage } from '@charbot/core';
 import type { GenerationSettings } from '../settings/generationDefaults.js';
-
-/** A chat message as Ollama takes it. */
-export interface ChatMessage {
-	readonly role: 'system' | 'user' | 'assistant';
-	readonly content: string;
-}
 
 /** A generation request to the pool. */
 export interface GenerateRequest {

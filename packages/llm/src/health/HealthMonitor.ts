@@ -1,7 +1,6 @@
-import type { Logger } from '@charbot/core';
+import type { Clock, Logger } from '@charbot/core';
 import type { HostFetch } from '../generation/createHostFetch.js';
 import { psResponseSchema, tagsResponseSchema, versionResponseSchema } from '../generation/ollamaResponseSchemas.js';
-import type { Clock } from '../hosts/Clock.js';
 import type { HostModel, HostState } from '../hosts/HostState.js';
 
 /** A model whose digest changed on a host: cached answers of the old model must not be served. */

@@ -1,10 +1,8 @@
+import { ManualClock } from '@charbot/core';
 import { describe, expect, it } from 'vitest';
 import { CircuitBreaker } from './CircuitBreaker.js';
 
-const manualClock = () => {
-	let now = 1_000_000;
-	return { now: () => now, advance: (ms: number) => (now += ms) };
-};
+const manualClock = () => new ManualClock(1_000_000);
 
 describe('CircuitBreaker', () => {
 	it('opens after the threshold, lets one probe through after the cooldown, and closes on success', () => {

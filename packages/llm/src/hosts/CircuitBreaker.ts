@@ -1,4 +1,4 @@
-import type { Clock } from './Clock.js';
+import type { Clock } from '@charbot/core';
 
 /** Options of {@link CircuitBreaker}. */
 export interface CircuitBreakerOptions {

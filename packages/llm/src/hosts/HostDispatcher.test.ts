@@ -1,3 +1,4 @@
+import { ManualClock, systemClock } from '@charbot/core';
 import { describe, expect, it } from 'vitest';
 import { LeastLoadedStrategy } from '../balancing/LeastLoadedStrategy.js';
 import { RoundRobinStrategy } from '../balancing/RoundRobinStrategy.js';
@@ -5,7 +6,7 @@ import { HostDispatcher } from './HostDispatcher.js';
 import { HostState } from './HostState.js';
 
 const model = 'm';
-const clock = { now: () => Date.now() };
+const clock = systemClock;
 
 function host(name: string, maxParallel: number): HostState {
 	const state = new HostState({ url: `http://${name}`, weight: 1, labels: [], maxParallel }, 4, clock);
@@ -66,26 +67,38 @@ describe('HostDispatcher', () => {
 	});
 
 	it('waits for the earliest recovery when every host is cooling instead of failing at once', async () => {
-		const sick = new HostState({ url: 'http://sick', weight: 1, labels: [], maxParallel: 1 }, 1, clock, {
+		// The breaker's clock moves only when the test moves it: the lease cannot come before the cooldown has passed.
+		const manual = new ManualClock(Date.now());
+		const sick = new HostState({ url: 'http://sick', weight: 1, labels: [], maxParallel: 1 }, 1, manual, {
 			failureThreshold: 1,
 			cooldownMs: 150,
 			maxCooldownMs: 150,
 		});
 		sick.breaker.onFailure();
-		const dispatcher = new HostDispatcher(new LeastLoadedStrategy(), clock);
-		const started = Date.now();
-		const lease = await dispatcher.acquire(model, [sick], new Set(), Date.now() + 2000);
+		const dispatcher = new HostDispatcher(new LeastLoadedStrategy(), manual);
+		let leased = false;
+		const acquiring = dispatcher.acquire(model, [sick], new Set(), manual.now() + 2000).then((lease) => {
+			leased = true;
+			return lease;
+		});
+		await Promise.resolve();
+		expect(dispatcher.backlog, 'queued, not refused').toBe(1);
+		expect(sick.breaker.state).toBe('open');
+		manual.advance(149);
+		expect(sick.breaker.state, 'still cooling a moment before the cooldown ends').toBe('open');
+		expect(leased).toBe(false);
+		manual.advance(1);
+		const lease = await acquiring;
 		expect(lease.host).toBe(sick);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(140);
 		await expect(
 			(async () => {
-				const other = new HostState({ url: 'http://other', weight: 1, labels: [], maxParallel: 1 }, 1, clock, {
+				const other = new HostState({ url: 'http://other', weight: 1, labels: [], maxParallel: 1 }, 1, manual, {
 					failureThreshold: 1,
 					cooldownMs: 5000,
 					maxCooldownMs: 5000,
 				});
 				other.breaker.onFailure();
-				return dispatcher.acquire(model, [other], new Set(), Date.now() + 100);
+				return dispatcher.acquire(model, [other], new Set(), manual.now() + 100);
 			})(),
 		).rejects.toMatchObject({ code: 'no-host-available' });
 	});

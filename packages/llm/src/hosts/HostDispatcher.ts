@@ -1,6 +1,6 @@
 import type { BalancingStrategy } from '../balancing/BalancingStrategy.js';
 import { LlmError, ModelNotFoundError } from '../errors/LlmError.js';
-import type { Clock } from './Clock.js';
+import type { Clock } from '@charbot/core';
 import type { HostState } from './HostState.js';
 
 /** A slot taken on a host. */

@@ -1,6 +1,6 @@
 import type { HostSettings } from '../settings/llmSettings.js';
 import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState, DefaultCircuitBreakerOptions } from './CircuitBreaker.js';
-import type { Clock } from './Clock.js';
+import type { Clock } from '@charbot/core';
 
 /** A model a host has, as `/api/tags` lists it. */
 export interface HostModel {

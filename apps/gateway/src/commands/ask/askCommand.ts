@@ -1,4 +1,5 @@
 import { enqueueRouteJob, messageJobId } from '@charbot/contracts';
+import { DiscordLimits, truncateText } from '@charbot/core';
 import { escapeMarkdown, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { DmsOffText } from '../../budget/answerDmsOff.js';
 import { describeWait } from '../../budget/describeWait.js';
@@ -11,9 +12,6 @@ import { refuse } from '../CommandResult.js';
 import { displayNameOf } from '../members/displayNameOf.js';
 import type { SlashCommand } from '../SlashCommand.js';
 
-/** Longest question `/ask` takes. */
-const maxQuestionLength = 2000;
-
 /**
  * `/ask <character> <message>`: the same pipeline as a message (route → router → quality control), answered
  * through the deferred interaction, which quality control fills in with an embed authored by the character (its name,
@@ -25,13 +23,13 @@ export const askCommand: SlashCommand = {
 		.setDescription('Ask a character something')
 		.setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
 		.addStringOption((option) => option.setName('character').setDescription('Who to ask').setRequired(true).setAutocomplete(true))
-		.addStringOption((option) => option.setName('message').setDescription('What to say').setRequired(true).setMaxLength(maxQuestionLength))
+		.addStringOption((option) => option.setName('message').setDescription('What to say').setRequired(true).setMaxLength(DiscordLimits.messageContent))
 		.toJSON(),
 	ephemeral: false,
 	requiresManageGuild: () => false,
 	async execute(interaction, context) {
 		const query = interaction.options.getString('character', true);
-		const content = interaction.options.getString('message', true).slice(0, maxQuestionLength);
+		const content = truncateText(interaction.options.getString('message', true), DiscordLimits.messageContent, '');
 		const persona = findCharacter(context.characters.list(), query);
 		if (persona === undefined) return refuse(`There is no character called "${escapeMarkdown(query)}". \`/characters list\` shows everyone.`);
 		const { guildId, channelId, user } = interaction;

@@ -1,8 +1,6 @@
 import type { Persona } from '@charbot/characters';
+import { DiscordLimits, truncateText } from '@charbot/core';
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
-
-/** Most choices Discord shows for an autocomplete. */
-export const MaxAutocompleteChoices = 25;
 
 /**
  * Autocomplete choices for a character option: those whose id, name or alias starts with what the member typed
@@ -19,6 +17,6 @@ export function characterChoices(characters: readonly Persona[], typed: string):
 		.map((persona) => ({ persona, rank: rank(persona) }))
 		.filter((entry) => entry.rank < 2)
 		.sort((a, b) => a.rank - b.rank || a.persona.displayName.localeCompare(b.persona.displayName))
-		.slice(0, MaxAutocompleteChoices)
-		.map(({ persona }) => ({ name: `${persona.displayName} (${persona.id})`.slice(0, 100), value: persona.id }));
+		.slice(0, DiscordLimits.autocompleteChoices)
+		.map(({ persona }) => ({ name: truncateText(`${persona.displayName} (${persona.id})`, DiscordLimits.choiceName), value: persona.id }));
 }

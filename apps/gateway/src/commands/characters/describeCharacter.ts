@@ -1,6 +1,6 @@
 import { colorValue, type Persona, presentPersonaText } from '@charbot/characters';
+import { DiscordLimits, truncateText } from '@charbot/core';
 import { type APIEmbed, escapeMarkdown } from 'discord.js';
-import { shorten } from '../format/shorten.js';
 
 /**
  * The embed `/characters info` answers with: name, avatar, colour, description, names it answers to and how chatty it
@@ -14,11 +14,11 @@ export function describeCharacter(persona: Persona, allowedHere: boolean, userNa
 		{ name: 'Talkativeness', value: `${Math.round(persona.talkativeness * 100)}%`, inline: true },
 		{ name: 'In this channel', value: allowedHere ? 'answers here' : 'not allowed here', inline: true },
 	];
-	if (persona.aliases.length > 0) fields.push({ name: 'Also answers to', value: shorten(persona.aliases.join(', '), 1000), inline: false });
-	if (persona.speechStyle !== undefined) fields.push({ name: 'How they talk', value: shorten(shown(persona.speechStyle), 1000), inline: false });
+	if (persona.aliases.length > 0) fields.push({ name: 'Also answers to', value: truncateText(persona.aliases.join(', ').trim(), 1000), inline: false });
+	if (persona.speechStyle !== undefined) fields.push({ name: 'How they talk', value: truncateText(shown(persona.speechStyle).trim(), 1000), inline: false });
 	return {
-		title: shorten(persona.displayName, 256),
-		description: shorten(shown(persona.description), 1500),
+		title: truncateText(persona.displayName.trim(), DiscordLimits.embedTitle),
+		description: truncateText(shown(persona.description).trim(), 1500),
 		...(color === undefined ? {} : { color }),
 		...(persona.avatarUrl === undefined ? {} : { thumbnail: { url: persona.avatarUrl } }),
 		fields,

@@ -1,9 +1,9 @@
 import { CardImportError, importCard, publishPersonaFile } from '@charbot/characters';
 import { characterIdSchema } from '@charbot/contracts';
+import { truncateText } from '@charbot/core';
 import { type ChatInputCommandInteraction, escapeMarkdown } from 'discord.js';
 import type { CommandContext } from '../CommandContext.js';
 import { type CommandResult, refuse, reply } from '../CommandResult.js';
-import { shorten } from '../format/shorten.js';
 import { fetchAttachment } from './fetchAttachment.js';
 
 /**
@@ -16,7 +16,7 @@ export async function importCharacter(interaction: ChatInputCommandInteraction, 
 	const attachment = interaction.options.getAttachment('card', true);
 	const id = interaction.options.getString('id') ?? undefined;
 	if (id !== undefined && !characterIdSchema.safeParse(id).success) {
-		return refuse(`Nothing was imported: the id must be a lowercase slug (a-z, 0-9 and -), got "${escapeMarkdown(shorten(id, 80))}".`);
+		return refuse(`Nothing was imported: the id must be a lowercase slug (a-z, 0-9 and -), got "${escapeMarkdown(truncateText(id.trim(), 80))}".`);
 	}
 	const fetched = await fetchAttachment({ url: attachment.url, name: attachment.name, size: attachment.size }, context.cardImport);
 	if (!fetched.ok) return refuse(`Nothing was imported: ${fetched.reason}.`);
@@ -25,8 +25,10 @@ export async function importCharacter(interaction: ChatInputCommandInteraction, 
 		imported = importCard(fetched.bytes, { source: attachment.name, ...(id === undefined ? {} : { id }) });
 	} catch (error) {
 		if (!(error instanceof CardImportError)) throw error;
-		const reasons = error.reasons.map((reason) => `• ${escapeMarkdown(shorten(reason, 300))}`).slice(0, 10);
-		return refuse(`Nothing was imported: **${escapeMarkdown(shorten(attachment.name, 100))}** is not a usable character card.\n${reasons.join('\n')}`);
+		const reasons = error.reasons.map((reason) => `• ${escapeMarkdown(truncateText(reason.trim(), 300))}`).slice(0, 10);
+		return refuse(
+			`Nothing was imported: **${escapeMarkdown(truncateText(attachment.name.trim(), 100))}** is not a usable character card.\n${reasons.join('\n')}`,
+		);
 	}
 	const { persona } = imported;
 	const name = `**${escapeMarkdown(persona.displayName)}**`;

@@ -1,7 +1,7 @@
 import { type Persona, presentPersonaText } from '@charbot/characters';
 import type { ChannelSettings } from '@charbot/conversation';
+import { truncateText } from '@charbot/core';
 import { escapeMarkdown } from 'discord.js';
-import { shorten } from '../format/shorten.js';
 
 const maxContent = 1900;
 
@@ -18,7 +18,7 @@ export function listCharacters(characters: readonly Persona[], settings: Pick<Ch
 			: `**Characters (${characters.length})** — ✅ answers in this channel (mode: ${settings.mode})`;
 	const lines = [header];
 	for (const [index, persona] of characters.entries()) {
-		const line = `${answersHere(persona) ? '✅' : '▫️'} **${escapeMarkdown(persona.displayName)}** (\`${persona.id}\`) — ${escapeMarkdown(shorten(firstSentence(presentPersonaText(persona, persona.description, userName)), 120))}`;
+		const line = `${answersHere(persona) ? '✅' : '▫️'} **${escapeMarkdown(persona.displayName)}** (\`${persona.id}\`) — ${escapeMarkdown(truncateText(firstSentence(presentPersonaText(persona, persona.description, userName)).trim(), 120))}`;
 		if ([...lines, line].join('\n').length > maxContent) {
 			lines.push(`…and ${characters.length - index} more. \`/characters info\` describes each one.`);
 			break;

@@ -1,6 +1,6 @@
 import type { ChannelSettingName } from '@charbot/conversation';
+import { DiscordLimits, truncateText } from '@charbot/core';
 import { type ChatInputCommandInteraction, escapeMarkdown, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { MaxAutocompleteChoices } from '../characters/characterChoices.js';
 import type { CommandContext } from '../CommandContext.js';
 import { type CommandResult, refuse, reply } from '../CommandResult.js';
 import type { SlashCommand } from '../SlashCommand.js';
@@ -69,13 +69,13 @@ export const configCommand: SlashCommand = {
 			const values = key?.suggest(context.characters.list()) ?? [];
 			return values
 				.filter((value) => value.toLowerCase().includes(typed))
-				.slice(0, MaxAutocompleteChoices)
+				.slice(0, DiscordLimits.autocompleteChoices)
 				.map((value) => ({ name: value, value }));
 		}
 		return (configKeys as readonly ConfigKey[])
 			.filter((key) => key.name.includes(typed) || key.description.toLowerCase().includes(typed))
-			.slice(0, MaxAutocompleteChoices)
-			.map((key) => ({ name: `${key.name} — ${key.description}`.slice(0, 100), value: key.name }));
+			.slice(0, DiscordLimits.autocompleteChoices)
+			.map((key) => ({ name: truncateText(`${key.name} — ${key.description}`, DiscordLimits.choiceName), value: key.name }));
 	},
 };
 
@@ -87,7 +87,7 @@ async function setValue(interaction: ChatInputCommandInteraction, context: Comma
 	const characters = context.characters.list();
 	const parsed = key.parse(raw, characters);
 	if (!parsed.ok)
-		return refuse(`Nothing changed: **${key.name}** ${parsed.reason} (for example \`${key.example}\`); got "${escapeMarkdown(raw.slice(0, 100))}".`);
+		return refuse(`Nothing changed: **${key.name}** ${parsed.reason} (for example \`${key.example}\`); got "${escapeMarkdown(truncateText(raw, 100))}".`);
 	const inChannel = interaction.options.getString('scope') === 'channel';
 	const changes = { [key.setting]: parsed.value };
 	const result = await context.settings.change(interaction.guildId, changes, {

@@ -1,5 +1,6 @@
 import type { Persona } from '@charbot/characters';
 import { type ChannelSettingName, judgeSettingSchema } from '@charbot/conversation';
+import { truncateText } from '@charbot/core';
 import { findCharacter } from '../characters/findCharacter.js';
 import type { ConfigKey, ParsedValue } from './ConfigKey.js';
 import { parseJudgeModeValue } from './parseJudgeModeValue.js';
@@ -204,5 +205,5 @@ function parseWordList(raw: string): ParsedValue<string[]> {
 	if (words.length === 0) return { ok: false, reason: 'must list words separated by commas, or "none"' };
 	if (words.length > 200) return { ok: false, reason: 'may hold at most 200 words' };
 	const long = words.find((word) => word.length > 100);
-	return long === undefined ? { ok: true, value: words } : { ok: false, reason: `"${long.slice(0, 20)}…" is longer than 100 characters` };
+	return long === undefined ? { ok: true, value: words } : { ok: false, reason: `"${truncateText(long, 21)}" is longer than 100 characters` };
 }

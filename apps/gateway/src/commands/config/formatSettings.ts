@@ -1,5 +1,6 @@
 import type { Persona } from '@charbot/characters';
 import type { SettingsAuditEntry, SettingsLayers } from '@charbot/conversation';
+import { DiscordLimits, truncateText } from '@charbot/core';
 import { escapeMarkdown, time, TimestampStyles } from 'discord.js';
 import { configKeyOf, configKeys } from './configKeys.js';
 
@@ -20,7 +21,7 @@ export function formatSettings(layers: SettingsLayers, recent: readonly Settings
 	}
 	lines.push('', recent.length === 0 ? '_No changes recorded yet._' : '**Recent changes**');
 	for (const entry of recent) lines.push(`• ${formatAuditEntry(entry, characters)}`);
-	return lines.join('\n').slice(0, 1990);
+	return truncateText(lines.join('\n'), DiscordLimits.messageContent);
 }
 
 /** One audit entry: when, who, which key at which level, old → new ("not set" for a value inherited from above). */

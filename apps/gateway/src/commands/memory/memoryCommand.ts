@@ -1,3 +1,4 @@
+import { DiscordLimits, truncateText } from '@charbot/core';
 import { escapeMarkdown, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { reply } from '../CommandResult.js';
 import type { SlashCommand } from '../SlashCommand.js';
@@ -23,6 +24,8 @@ export const memoryCommand: SlashCommand = {
 		const off = settings.memory ? '' : '\n_Memory is turned off here: nothing new is remembered, and nothing is used in replies._';
 		if (facts.length === 0) return reply(`The characters remember nothing about you here. Tell one "remember that I …" and it will.${off}`);
 		const lines = facts.map((fact, index) => `${index + 1}. ${escapeMarkdown(fact.text)}`);
-		return reply(`**What the characters remember about you here** (\`/memory forget\` clears it):\n${lines.join('\n')}${off}`.slice(0, 1990));
+		return reply(
+			truncateText(`**What the characters remember about you here** (\`/memory forget\` clears it):\n${lines.join('\n')}${off}`, DiscordLimits.messageContent),
+		);
 	},
 };

@@ -1,5 +1,6 @@
 import type { Persona } from '@charbot/characters';
 import type { CharacterStats } from '@charbot/conversation';
+import { DiscordLimits, truncateText } from '@charbot/core';
 import { escapeMarkdown } from 'discord.js';
 
 /** The text of `/stats`: one line per character with replies, review pass rate, repairs, regenerations, median latency and cache hit rate. */
@@ -14,5 +15,5 @@ export function formatStats(stats: readonly CharacterStats[], characters: readon
 			`• **${escapeMarkdown(name)}**: ${entry.replies} ${entry.replies === 1 ? 'reply' : 'replies'} · ${percent(entry.passRate)} passed · ${entry.repaired} repaired · ${entry.regenerated} regenerated · ${latency} median · ${percent(entry.cacheHitRate)} cache hits`,
 		);
 	}
-	return lines.join('\n').slice(0, 1990);
+	return truncateText(lines.join('\n'), DiscordLimits.messageContent);
 }

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import { type ChatMessage, LlmError, ModelNotFoundError } from '@charbot/llm';
+import type { ChatMessage } from '@charbot/core';
+import { LlmError, ModelNotFoundError } from '@charbot/llm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parseBody } from '../../http/parseBody.js';
 import { requireServedModel } from '../../http/requireServedModel.js';
