@@ -74,7 +74,7 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 	const keys = new Keyspace(config.REDIS_KEY_PREFIX);
 	const redis = createRedisConnection({ url: config.REDIS_URL, role: 'producer', logger, connectionName: 'charbot-router' });
 	const workerConnection = createRedisConnection({ url: config.REDIS_URL, role: 'worker', logger, connectionName: 'charbot-router-worker' });
-	// The awaits that can fail; what they follow is undone, so a failed start leaves nothing open.
+	// The steps that can fail: when one does, what was built before it is undone, so a failed start leaves nothing open.
 	const built = new UndoStack(logger);
 	built.push(() => {
 		redis.disconnect();
