@@ -49,5 +49,5 @@ export * from './service/reportStartFailure.js';
 export * from './service/runService.js';
 export * from './service/ServiceDefinition.js';
 export * from './service/StartupError.js';
-export * from './service/wholeNumberOption.js';
 export * from './service/UndoStack.js';
+export * from './service/wholeNumberOption.js';
