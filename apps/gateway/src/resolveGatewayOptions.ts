@@ -1,6 +1,7 @@
-import type { GatewayOptions } from './GatewayOptions.js';
+import { parseOptions, wholeNumberOption } from '@charbot/core';
+import { z } from 'zod';
 
-/** Defaults of the tunable {@link GatewayOptions}. */
+/** Defaults of the tunable gateway options (`GatewayOptions` in `startGateway.ts` documents each). */
 export const DefaultGatewayOptions = {
 	random: Math.random,
 	backlogThreshold: 50,
@@ -19,41 +20,38 @@ export const DefaultGatewayOptions = {
 	heldRetryFirstDelayMs: 250,
 	heldRetryMaxDelayMs: 5000,
 	apologyIntervalMs: 60_000,
-} as const satisfies Required<
-	Omit<GatewayOptions, 'config' | 'logger' | 'characters' | 'onMessageOutcome' | 'registerCommands' | 'registry' | 'heldMessageMaxAgeMs'>
->;
+} as const;
 
-/** Options that must be at least 1. */
-const oneOrMore = new Set<string>([
-	'maxCharactersPerMessage',
-	'ownerLookupIntervalMs',
-	'dmCharacterTtlSeconds',
-	'maxTypingInFlight',
-	'heldRetryFirstDelayMs',
-	'heldRetryMaxDelayMs',
-]);
+const randomSource = z.custom<() => number>((value) => typeof value === 'function', { error: 'must be a function returning a number in [0, 1)' });
+
+/** The tunable gateway options: each checked, each with its default. */
+const gatewayOptionsSchema = z.object({
+	random: randomSource.default(() => DefaultGatewayOptions.random),
+	backlogThreshold: wholeNumberOption(0).default(DefaultGatewayOptions.backlogThreshold),
+	backlogRefreshMs: wholeNumberOption(0).default(DefaultGatewayOptions.backlogRefreshMs),
+	backlogNoteIntervalMs: wholeNumberOption(0).default(DefaultGatewayOptions.backlogNoteIntervalMs),
+	maxCharactersPerMessage: wholeNumberOption(1).default(DefaultGatewayOptions.maxCharactersPerMessage),
+	ownerLookupTimeoutMs: wholeNumberOption(0).default(DefaultGatewayOptions.ownerLookupTimeoutMs),
+	ownerLookupIntervalMs: wholeNumberOption(1).default(DefaultGatewayOptions.ownerLookupIntervalMs),
+	dmCharacterTtlSeconds: wholeNumberOption(1).default(DefaultGatewayOptions.dmCharacterTtlSeconds),
+	readyTimeoutMs: wholeNumberOption(0).default(DefaultGatewayOptions.readyTimeoutMs),
+	drainTimeoutMs: wholeNumberOption(0).default(DefaultGatewayOptions.drainTimeoutMs),
+	slowInteractionMs: wholeNumberOption(0).default(DefaultGatewayOptions.slowInteractionMs),
+	typingIntervalMs: wholeNumberOption(0).default(DefaultGatewayOptions.typingIntervalMs),
+	maxTypingInFlight: wholeNumberOption(1).default(DefaultGatewayOptions.maxTypingInFlight),
+	maxHeldMessages: wholeNumberOption(0).default(DefaultGatewayOptions.maxHeldMessages),
+	heldRetryFirstDelayMs: wholeNumberOption(1).default(DefaultGatewayOptions.heldRetryFirstDelayMs),
+	heldRetryMaxDelayMs: wholeNumberOption(1).default(DefaultGatewayOptions.heldRetryMaxDelayMs),
+	apologyIntervalMs: wholeNumberOption(0).default(DefaultGatewayOptions.apologyIntervalMs),
+});
+
+/** The tunable options as given: any of them, or none. */
+export type GatewayTunables = z.input<typeof gatewayOptionsSchema>;
 
 /** The tunable options with defaults applied. */
-export type ResolvedGatewayOptions = {
-	-readonly [Name in keyof typeof DefaultGatewayOptions]: (typeof DefaultGatewayOptions)[Name] extends number ? number : () => number;
-};
+export type ResolvedGatewayOptions = z.output<typeof gatewayOptionsSchema>;
 
-/** Applies the defaults and checks each option, throwing a sentence that names the bad one. */
-export function resolveGatewayOptions(options: GatewayOptions): ResolvedGatewayOptions {
-	const resolved: ResolvedGatewayOptions = { ...DefaultGatewayOptions };
-	for (const name of Object.keys(DefaultGatewayOptions) as (keyof ResolvedGatewayOptions)[]) {
-		const value = options[name];
-		if (value === undefined) continue;
-		if (name === 'random') {
-			if (typeof value !== 'function') throw new TypeError('random must be a function returning a number in [0, 1)');
-			resolved.random = value as () => number;
-			continue;
-		}
-		const minimum = oneOrMore.has(name) ? 1 : 0;
-		if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum) {
-			throw new RangeError(`${name} must be a whole number of at least ${minimum}, got ${String(value)}`);
-		}
-		resolved[name] = value;
-	}
-	return resolved;
+/** Applies the defaults and checks each option, throwing a sentence that names every bad one. */
+export function resolveGatewayOptions(options: GatewayTunables): ResolvedGatewayOptions {
+	return parseOptions(gatewayOptionsSchema, options);
 }

@@ -20,6 +20,7 @@ import {
 	type ReadinessCheck,
 	registerSecret,
 	resolveFromRoot,
+	UndoStack,
 	waitForRedisReady,
 } from '@charbot/core';
 import { CharbotQueue, createQueueMetrics, QueueName } from '@charbot/contracts';
@@ -89,7 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 			`DISCORD IS EMULATED: the gateway talks to the local Discord emulator at ${target.apiUrl}, not to Discord (ALLOW_SIMULATED_PARTS=true). Never run a deployment like this.`,
 		);
 	}
-	const undo: (() => Promise<unknown> | unknown)[] = [];
+	const undo = new UndoStack(logger);
 	try {
 		const redis = createRedisConnection({ url: target.redisUrl, role: 'producer', logger, connectionName: 'charbot-gateway' });
 		undo.push(() => redis.disconnect());
@@ -267,13 +268,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 			},
 		};
 	} catch (error) {
-		for (const step of undo.reverse()) {
-			try {
-				await step();
-			} catch (cleanupError) {
-				logger.warn({ err: cleanupError }, 'cleanup after a failed start failed');
-			}
-		}
+		await undo.undo();
 		throw error;
 	}
 }

@@ -1,14 +1,16 @@
-import { chooseLogFormat, createLogger, loadConfigOrExit, onStopSignals, terminalHasColors } from '@charbot/core';
+import { chooseLogFormat, createLogger, installFailureHooks, loadServiceConfig, onStopSignals, terminalHasColors } from '@charbot/core';
 import { createAppLineWriter } from './createAppLineWriter.js';
 import { launchPlatform, type Platform } from './launchPlatform.js';
 import { PlatformApps } from './PlatformApps.js';
 import { PortInUseError } from './PortInUseError.js';
 
 // `npm start`: the whole platform on one machine, supervised; Ctrl-C stops everything, a second Ctrl-C at once.
-const config = loadConfigOrExit();
+// A supervisor, not a service: the scaffold's settings and failure hooks, but its own logger, signals and no health server.
+const config = loadServiceConfig();
 const format = chooseLogFormat(config.LOG_FORMAT, process.stdout);
 const color = format === 'pretty' && terminalHasColors(process.stdout);
 const logger = createLogger({ name: 'launcher', level: config.LOG_LEVEL, format, color });
+installFailureHooks(logger);
 const write = (text: string) => process.stdout.write(text);
 const appOutput = createAppLineWriter({ format, color, write, nameWidth: Math.max(...PlatformApps.map((app) => app.name.length), 'launcher'.length) });
 

@@ -18,6 +18,7 @@ import { registerOllamaInfoRoutes } from './routes/ollama/registerOllamaInfoRout
 import { checkServiceSettings } from './checkServiceSettings.js';
 import { queueDashboardCredentials } from './queueDashboard/queueDashboardCredentials.js';
 import { type QueueDashboard, queueDashboardPath, registerQueueDashboard } from './queueDashboard/registerQueueDashboard.js';
+import { resolveLlmServiceOptions } from './resolveLlmServiceOptions.js';
 import type { ServiceContext } from './ServiceContext.js';
 import { waitForCache } from './waitForCache.js';
 
@@ -43,11 +44,6 @@ export interface LlmServiceOptions {
 	readonly closeGraceMs?: number;
 }
 
-/** Defaults of {@link LlmServiceOptions}. */
-export const DefaultLlmServiceOptions = { bodyLimitBytes: 1_048_576, closeGraceMs: 10_000 } as const satisfies Required<
-	Pick<LlmServiceOptions, 'bodyLimitBytes' | 'closeGraceMs'>
->;
-
 /** A running LLM service. */
 export interface LlmService {
 	/** Base URL, e.g. `http://127.0.0.1:8080`; give it to an Ollama client as its host. */
@@ -69,8 +65,7 @@ export async function startLlmService(options: LlmServiceOptions): Promise<LlmSe
 	const adminToken = options.adminToken ?? config.LLM_SERVICE_ADMIN_TOKEN;
 	const generationToken = options.generationToken ?? config.LLM_SERVICE_TOKEN;
 	checkServiceSettings(config, adminToken);
-	const bodyLimitBytes = options.bodyLimitBytes ?? DefaultLlmServiceOptions.bodyLimitBytes;
-	const closeGraceMs = options.closeGraceMs ?? DefaultLlmServiceOptions.closeGraceMs;
+	const { bodyLimitBytes, closeGraceMs } = resolveLlmServiceOptions(options);
 	const registry = options.registry ?? new Registry();
 	const dashboardCredentials = queueDashboardCredentials(config);
 	let owned: ConfiguredPool | undefined;

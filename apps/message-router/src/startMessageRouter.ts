@@ -1,6 +1,16 @@
 import { CharacterRegistry } from '@charbot/characters';
 import { ChannelHistory, GenerationBudget, GuildStats, MemberMemory, MemberPersonas, SettingsStore } from '@charbot/conversation';
-import { createRepeatedErrorLog, type Config, createRedisConnection, Keyspace, type Logger, resolveFromRoot, waitForRedisReady } from '@charbot/core';
+import {
+	createRepeatedErrorLog,
+	type Config,
+	createRedisConnection,
+	Keyspace,
+	type Logger,
+	type ReadinessCheck,
+	resolveFromRoot,
+	UndoStack,
+	waitForRedisReady,
+} from '@charbot/core';
 import {
 	buildJobData,
 	CharbotQueue,
@@ -29,6 +39,7 @@ import { LlmOutageError } from './outage/LlmOutageError.js';
 import { OutageNotices } from './outage/OutageNotices.js';
 import { waitOutLlmOutage } from './outage/waitOutLlmOutage.js';
 import { watchLlmRecovery } from './outage/watchLlmRecovery.js';
+import { routerChecks } from './routerChecks.js';
 import { chargeRegeneration } from './routing/chargeRegeneration.js';
 import { type GenerationRecord, generateCandidate } from './routing/generateCandidate.js';
 
@@ -50,6 +61,8 @@ export interface MessageRouter {
 	readonly characters: CharacterRegistry;
 	readonly registry: Registry;
 	readonly redis: Redis;
+	/** Readiness checks for the health server: Redis answering, an LLM host ready, characters loaded. */
+	readonly checks: Readonly<Record<string, ReadinessCheck>>;
 	/** Stops taking jobs, lets active ones finish, then closes every connection. */
 	close(): Promise<void>;
 }
@@ -64,13 +77,26 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 	const keys = new Keyspace(config.REDIS_KEY_PREFIX);
 	const redis = createRedisConnection({ url: config.REDIS_URL, role: 'producer', logger, connectionName: 'charbot-router' });
 	const workerConnection = createRedisConnection({ url: config.REDIS_URL, role: 'worker', logger, connectionName: 'charbot-router-worker' });
-	await waitForRedisReady(redis, 10_000);
-	const characters = await CharacterRegistry.open({
-		dir: resolveFromRoot(config.CHARACTERS_DIR),
-		onProblem: (problem) => logger.error({ file: problem.file, field: problem.field }, problem.message),
-		onChange: (change) => logger.info(change, 'characters reloaded'),
+	// The steps that can fail: when one does, what was built before it is undone, so a failed start leaves nothing open.
+	const built = new UndoStack(logger);
+	built.push(() => {
+		redis.disconnect();
+		workerConnection.disconnect();
 	});
-	const { pool, close: closePool } = await createConfiguredPool(config, logger, { metrics: [createPrometheusLlmMetrics(registry)] });
+	const opened = await (async () => {
+		await waitForRedisReady(redis, 10_000);
+		const characters = await CharacterRegistry.open({
+			dir: resolveFromRoot(config.CHARACTERS_DIR),
+			onProblem: (problem) => logger.error({ file: problem.file, field: problem.field }, problem.message),
+			onChange: (change) => logger.info(change, 'characters reloaded'),
+		});
+		built.push(() => characters.close());
+		return { characters, ...(await createConfiguredPool(config, logger, { metrics: [createPrometheusLlmMetrics(registry)] })) };
+	})().catch(async (error: unknown) => {
+		await built.undo();
+		throw error;
+	});
+	const { characters, pool, close: closePool } = opened;
 	registerHostHealthMetrics(registry, pool);
 	const settings = new SettingsStore(redis, keys);
 	const history = new ChannelHistory(redis, keys);
@@ -156,6 +182,7 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 		characters,
 		registry,
 		redis,
+		checks: routerChecks({ redis, pool, characters }),
 		close: async () => {
 			recovery.stop();
 			await worker.close();

@@ -10,6 +10,7 @@ import { createDeliverProcessor } from './delivery/createDeliverProcessor.js';
 import type { WebhookTokenSeal } from './delivery/WebhookTokenSeal.js';
 import type { LlmSource } from './judge/LlmSource.js';
 import type { QualityControlHooks } from './metrics/QualityControlHooks.js';
+import { resolveQualityControlOptions } from './resolveQualityControlOptions.js';
 import { createReviewProcessor } from './review/createReviewProcessor.js';
 import { ReplyRejectedError } from './review/ReplyRejectedError.js';
 import type { ScoringOptions } from './scoring/ScoreInput.js';
@@ -43,15 +44,6 @@ export interface QualityControlOptions {
 	readonly webhookTokenSeal?: WebhookTokenSeal;
 }
 
-/** Defaults of {@link QualityControlOptions}. */
-export const DefaultQualityControlOptions = {
-	limiter: { max: 40, duration: 1000 },
-	reviewConcurrency: 4,
-	deliverConcurrency: 4,
-	lockDurationMs: 30_000,
-	judgeTimeoutMs: 8000,
-} as const satisfies Required<Pick<QualityControlOptions, 'limiter' | 'reviewConcurrency' | 'deliverConcurrency' | 'lockDurationMs' | 'judgeTimeoutMs'>>;
-
 /** Running quality control: the review and delivery workers and the queues they add to. */
 export interface QualityControl {
 	readonly reviewWorker: Worker;
@@ -66,20 +58,7 @@ export interface QualityControl {
 
 /** Starts the `review` and `deliver` workers in this process. */
 export async function startQualityControl(options: QualityControlOptions): Promise<QualityControl> {
-	const limiter = options.limiter ?? DefaultQualityControlOptions.limiter;
-	const reviewConcurrency = options.reviewConcurrency ?? DefaultQualityControlOptions.reviewConcurrency;
-	const deliverConcurrency = options.deliverConcurrency ?? DefaultQualityControlOptions.deliverConcurrency;
-	const lockDuration = options.lockDurationMs ?? DefaultQualityControlOptions.lockDurationMs;
-	const judgeTimeoutMs = options.judgeTimeoutMs ?? DefaultQualityControlOptions.judgeTimeoutMs;
-	checkOptions({
-		maxAttempts: options.maxAttempts,
-		'limiter.max': limiter.max,
-		'limiter.duration': limiter.duration,
-		reviewConcurrency,
-		deliverConcurrency,
-		lockDurationMs: lockDuration,
-		judgeTimeoutMs,
-	});
+	const { limiter, reviewConcurrency, deliverConcurrency, lockDurationMs: lockDuration, judgeTimeoutMs } = resolveQualityControlOptions(options);
 	const locking = { lockDuration, stalledInterval: lockDuration };
 
 	const { producer, keyspace: keys, logger } = options;
@@ -169,9 +148,4 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 			await Promise.all([routeQueue.close(), deliverQueue.close(), reviewQueue.close()]);
 		},
 	};
-}
-
-function checkOptions(values: Record<string, number>): void {
-	const bad = Object.entries(values).filter(([, value]) => !Number.isInteger(value) || value < 1);
-	if (bad.length > 0) throw new RangeError(bad.map(([name, value]) => `${name} must be a whole number of at least 1, got ${value}`).join('; '));
 }

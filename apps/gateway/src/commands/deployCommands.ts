@@ -1,5 +1,5 @@
 // Process entry of `npm run commands:deploy`: registers the slash commands globally or in one guild.
-import { ConfigError, createLogger, loadConfig, registerSecret, scrubSecrets } from '@charbot/core';
+import { createLogger, describeFailure, loadServiceConfig, registerSecret } from '@charbot/core';
 import { REST, Routes } from 'discord.js';
 import { z } from 'zod';
 import { commandData } from './allCommands.js';
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
 		process.stdout.write(`${JSON.stringify(commandData(), null, 2)}\n`);
 		return 0;
 	}
-	const config = loadConfig();
+	const config = loadServiceConfig();
 	const target = checkDeployTarget(config);
 	registerSecret(target.token);
 	const logger = createLogger({ name: 'commands', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
@@ -45,8 +45,7 @@ main().then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		const text = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
-		console.error(`commands:deploy failed: ${scrubSecrets(text)}`);
+		console.error(`commands:deploy failed: ${describeFailure(error)}`);
 		process.exitCode = 1;
 	},
 );

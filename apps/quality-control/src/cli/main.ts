@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadCharacters, type Persona } from '@charbot/characters';
-import { loadConfig, resolveFromRoot } from '@charbot/core';
+import { loadServiceConfig, resolveFromRoot } from '@charbot/core';
 import { evaluateCorpus } from '../evaluation/evaluateCorpus.js';
 import { formatEvalReport } from '../evaluation/formatEvalReport.js';
 import { cliHelp } from './cliHelp.js';
@@ -35,7 +35,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function loadCast(dirOption: string | undefined): Promise<Persona[] | undefined> {
-	const dir = dirOption ?? resolveFromRoot(loadConfig().CHARACTERS_DIR);
+	const dir = dirOption ?? resolveFromRoot(loadServiceConfig().CHARACTERS_DIR);
 	const loaded = await loadCharacters(dir);
 	for (const problem of loaded.problems) console.error(`qc: persona problem: ${problem.message}`);
 	if (loaded.characters.length === 0) {

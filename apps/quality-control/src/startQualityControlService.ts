@@ -1,0 +1,99 @@
+import { CharacterRegistry } from '@charbot/characters';
+import { createQueueMetrics } from '@charbot/contracts';
+import {
+	createRedisConnection,
+	Keyspace,
+	type RunningService,
+	resolveFromRoot,
+	type ServiceContext,
+	StartupError,
+	UndoStack,
+	waitForRedisReady,
+} from '@charbot/core';
+import { GuildStats } from '@charbot/conversation';
+import { createConfiguredPool, refuseSimulatedHosts, resolveLlmSettings } from '@charbot/llm';
+import { createDiscordRest } from './delivery/createDiscordRest.js';
+import { resolveWebhookTokenSeal } from './delivery/resolveWebhookTokenSeal.js';
+import { DiscordProbe } from './health/DiscordProbe.js';
+import { lazyLlmPool } from './judge/LlmSource.js';
+import { combineHooks } from './metrics/combineHooks.js';
+import { createGuildStatsHooks } from './metrics/createGuildStatsHooks.js';
+import { createPrometheusHooks } from './metrics/createPrometheusHooks.js';
+import { QualityControlCounters } from './metrics/QualityControlCounters.js';
+import { startQualityControl } from './startQualityControl.js';
+
+/** Starts the quality-control process's parts from the settings: connections, characters, the judge's pool and the workers. */
+export async function startQualityControlService({ config, logger, registry }: ServiceContext): Promise<RunningService> {
+	const redisUrl = config.REDIS_URL;
+	if (redisUrl === undefined) throw new StartupError('REDIS_URL is required: quality-control takes its jobs from BullMQ queues (`npm start` provides a Redis)');
+	const webhookTokenSeal = resolveWebhookTokenSeal(config, logger);
+	const rest = createDiscordRest(config, logger);
+	const prometheus = createPrometheusHooks(registry);
+	prometheus.watchRest(rest);
+	// Resolved now so a bad roles file (or the Ollama simulator in production) fails at start, though the pool itself
+	// opens only when a judge is needed.
+	await refuseSimulatedHosts(config, resolveLlmSettings(config));
+	const keyspace = new Keyspace(config.REDIS_KEY_PREFIX);
+	const connection = createRedisConnection({ url: redisUrl, role: 'worker', logger, connectionName: 'quality-control-worker' });
+	const producer = createRedisConnection({ url: redisUrl, role: 'producer', logger, connectionName: 'quality-control-producer' });
+	const built = new UndoStack(logger);
+	built.push(() => {
+		connection.disconnect();
+		producer.disconnect();
+	});
+	try {
+		await waitForRedisReady(producer, 15_000);
+		const discord = new DiscordProbe(rest, logger);
+		await discord.probe();
+		const characters = await CharacterRegistry.open({
+			dir: resolveFromRoot(config.CHARACTERS_DIR),
+			onProblem: (problem) => logger.warn({ problem }, `persona problem: ${problem.message}`),
+		});
+		built.push(() => characters.close());
+		const llm = lazyLlmPool(async () => {
+			const opened = await createConfiguredPool(config, logger);
+			logger.info('LLM pool started for the judge');
+			return opened;
+		});
+		built.push(() => llm.close());
+
+		const counters = new QualityControlCounters();
+		const qc = await startQualityControl({
+			connection,
+			producer,
+			keyspace,
+			characters,
+			rest,
+			logger,
+			maxAttempts: config.QC_MAX_ATTEMPTS,
+			llm: llm.get,
+			judgeTimeoutMs: config.QC_JUDGE_TIMEOUT_MS,
+			hooks: combineHooks(counters, prometheus, createGuildStatsHooks(new GuildStats(producer, keyspace), logger)),
+			reviewConcurrency: config.WORKER_CONCURRENCY,
+			deliverConcurrency: config.WORKER_CONCURRENCY,
+			lockDurationMs: config.WORKER_LOCK_SECONDS * 1000,
+			limiter: { max: config.DELIVERY_RATE_LIMIT, duration: 1000 },
+			webhookTokenSeal,
+		});
+		const queueMetrics = createQueueMetrics(registry, [qc.reviewQueue, qc.deliverQueue]);
+		queueMetrics.watchWorker(qc.reviewWorker);
+		queueMetrics.watchWorker(qc.deliverWorker);
+		return {
+			checks: {
+				redis: async () => ({ ok: (await producer.ping()) === 'PONG' }),
+				discord: discord.check,
+				characters: () => ({ ok: characters.list().length > 0, detail: `${characters.list().length} characters loaded` }),
+			},
+			close: async () => {
+				await qc.close();
+				await llm.close();
+				characters.close();
+				logger.info({ counts: counters.snapshot() }, 'quality-control counts');
+				await Promise.all([connection.quit(), producer.quit()]);
+			},
+		};
+	} catch (error) {
+		await built.undo();
+		throw error;
+	}
+}
