@@ -9,7 +9,7 @@ import { SettingsStore } from '@charbot/conversation';
 import { createLogger, createRedisConnection, Keyspace, loadConfig, QueueName, resolveFromRoot, waitForRedisReady } from '@charbot/core';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
 import { forgetChannelWebhooks } from '@charbot/gateway';
-import { ChannelWebhooks, createDiscordRest, WebhookTokenSeal } from '@charbot/quality-control';
+import { ChannelWebhooks, createDiscordRest, WebhookTokenSeal } from '@charbot/delivery';
 import { findFreePort, waitFor } from '@charbot/testkit';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';

@@ -7,8 +7,6 @@ export const DefaultGatewayOptions = {
 	backlogRefreshMs: 2000,
 	backlogNoteIntervalMs: 60_000,
 	maxCharactersPerMessage: 3,
-	ownerLookupTimeoutMs: 3000,
-	ownerLookupIntervalMs: 100,
 	dmCharacterTtlSeconds: 30 * 86_400,
 	readyTimeoutMs: 30_000,
 	drainTimeoutMs: 10_000,
@@ -26,7 +24,6 @@ export const DefaultGatewayOptions = {
 /** Options that must be at least 1. */
 const oneOrMore = new Set<string>([
 	'maxCharactersPerMessage',
-	'ownerLookupIntervalMs',
 	'dmCharacterTtlSeconds',
 	'maxTypingInFlight',
 	'heldRetryFirstDelayMs',

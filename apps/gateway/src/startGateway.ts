@@ -71,9 +71,6 @@ export interface GatewayOptions {
 	readonly backlogNoteIntervalMs?: number;
 	/** Most characters one message may call. */
 	readonly maxCharactersPerMessage?: number;
-	/** How long a character post waits for the delivery worker's owner record before falling back to its name. */
-	readonly ownerLookupTimeoutMs?: number;
-	readonly ownerLookupIntervalMs?: number;
 	/** How long a member's DM character is remembered. */
 	readonly dmCharacterTtlSeconds?: number;
 	/** How long login may take until every shard is ready. */
@@ -216,7 +213,6 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 				defaultCharacter: config.DEFAULT_CHARACTER,
 				random: settings.random,
 				maxCharactersPerMessage: settings.maxCharactersPerMessage,
-				ownerLookup: { timeoutMs: settings.ownerLookupTimeoutMs, intervalMs: settings.ownerLookupIntervalMs },
 				dmCharacterTtlSeconds: settings.dmCharacterTtlSeconds,
 			},
 			(outcome) => {

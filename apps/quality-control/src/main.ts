@@ -8,7 +8,6 @@ import {
 	Keyspace,
 	loadConfig,
 	prometheusRenderer,
-	registerSecret,
 	resolveFromRoot,
 	scrubSecrets,
 	startHealthServer,
@@ -17,9 +16,6 @@ import {
 import { GuildStats } from '@charbot/conversation';
 import { createConfiguredPool, refuseSimulatedHosts, resolveLlmSettings } from '@charbot/llm';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { createDiscordRest } from './delivery/createDiscordRest.js';
-import { resolveWebhookTokenSeal } from './delivery/resolveWebhookTokenSeal.js';
-import { DiscordProbe } from './health/DiscordProbe.js';
 import { lazyLlmPool } from './judge/LlmSource.js';
 import { combineHooks } from './metrics/combineHooks.js';
 import { createGuildStatsHooks } from './metrics/createGuildStatsHooks.js';
@@ -30,17 +26,13 @@ import { startQualityControl } from './startQualityControl.js';
 
 async function main(): Promise<void> {
 	const config = loadConfig();
-	registerSecret(config.DISCORD_TOKEN);
 	const logger = createLogger({ name: 'quality-control', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
 	process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 	const redisUrl = config.REDIS_URL;
 	if (redisUrl === undefined) throw new StartupError('REDIS_URL is required: quality-control takes its jobs from BullMQ queues (`npm start` provides a Redis)');
-	const webhookTokenSeal = resolveWebhookTokenSeal(config, logger);
-	const rest = createDiscordRest(config, logger);
 	const registry = new Registry();
 	collectDefaultMetrics({ register: registry });
 	const prometheus = createPrometheusHooks(registry);
-	prometheus.watchRest(rest);
 	// Resolved now so a bad roles file (or the Ollama simulator in production) fails at start, though the pool itself
 	// opens only when a judge is needed.
 	await refuseSimulatedHosts(config, resolveLlmSettings(config));
@@ -49,8 +41,6 @@ async function main(): Promise<void> {
 	const producer = createRedisConnection({ url: redisUrl, role: 'producer', logger, connectionName: 'quality-control-producer' });
 	await waitForRedisReady(producer, 15_000);
 
-	const discord = new DiscordProbe(rest, logger);
-	await discord.probe();
 	const characters = await CharacterRegistry.open({
 		dir: resolveFromRoot(config.CHARACTERS_DIR),
 		onProblem: (problem) => logger.warn({ problem }, `persona problem: ${problem.message}`),
@@ -68,28 +58,22 @@ async function main(): Promise<void> {
 		producer,
 		keyspace,
 		characters,
-		rest,
 		logger,
 		maxAttempts: config.QC_MAX_ATTEMPTS,
 		llm: llm.get,
 		judgeTimeoutMs: config.QC_JUDGE_TIMEOUT_MS,
 		hooks: combineHooks(counters, prometheus, createGuildStatsHooks(new GuildStats(producer, keyspace), logger)),
 		reviewConcurrency: config.WORKER_CONCURRENCY,
-		deliverConcurrency: config.WORKER_CONCURRENCY,
 		lockDurationMs: config.WORKER_LOCK_SECONDS * 1000,
-		limiter: { max: config.DELIVERY_RATE_LIMIT, duration: 1000 },
-		webhookTokenSeal,
 	});
-	const queueMetrics = createQueueMetrics(registry, [qc.reviewQueue, qc.deliverQueue]);
+	const queueMetrics = createQueueMetrics(registry, [qc.reviewQueue]);
 	queueMetrics.watchWorker(qc.reviewWorker);
-	queueMetrics.watchWorker(qc.deliverWorker);
 	const health = await startHealthServer({
 		port: config.HEALTH_PORT,
 		host: config.HEALTH_HOST,
 		logger,
 		checks: {
 			redis: async () => ({ ok: (await producer.ping()) === 'PONG' }),
-			discord: discord.check,
 			characters: () => ({ ok: characters.list().length > 0, detail: `${characters.list().length} characters loaded` }),
 		},
 		metrics: prometheusRenderer(registry),

@@ -13,7 +13,7 @@ export type DiscordRestConfig = Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL'
  */
 export function createDiscordRest(config: DiscordRestConfig, logger: Logger): REST {
 	if (config.DISCORD_TOKEN === undefined)
-		throw new StartupError('DISCORD_TOKEN is required: quality-control posts replies with the bot token (`npm start` sets the emulator token locally)');
+		throw new StartupError('DISCORD_TOKEN is required: delivery posts replies with the bot token (`npm start` sets the emulator token locally)');
 	const api = config.DISCORD_API_URL;
 	if (api !== undefined) {
 		if (!simulatedPartsAllowed(config))

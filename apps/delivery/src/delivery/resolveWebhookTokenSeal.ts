@@ -11,7 +11,7 @@ export function resolveWebhookTokenSeal(config: Pick<Config, 'NODE_ENV' | 'WEBHO
 	if (key !== undefined) return new WebhookTokenSeal(Buffer.from(key, 'base64'));
 	if (config.NODE_ENV === 'production') {
 		throw new StartupError(
-			'WEBHOOK_TOKEN_KEY is required in production: quality control seals channel webhook tokens with it before caching them in Redis. Make one with `openssl rand -base64 32` and give it to quality control only (docs/runbook.md).',
+			'WEBHOOK_TOKEN_KEY is required in production: delivery seals channel webhook tokens with it before caching them in Redis. Make one with `openssl rand -base64 32` and give it to delivery only (docs/runbook.md).',
 		);
 	}
 	logger.warn(

@@ -1,6 +1,6 @@
 import { createLogger, loadConfig } from '@charbot/core';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
-import { createDiscordRest } from '@charbot/quality-control';
+import { createDiscordRest } from '@charbot/delivery';
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@ import { findFreePort, type RedisServer, startRedisServer, uniquePrefix, waitFor
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reviewJob, settledJob } from './qcHarness.js';
+import { reviewJob, settledJob } from '../quality-control/qcHarness.js';
 
 let redis: RedisServer;
 let emulator: DiscordEmulator;

@@ -1,10 +1,10 @@
 import { buildJobData, deliverJobId, Keyspace, QueueName } from '@charbot/core';
-import { ChannelWebhooks, WebhookTokenSeal, webhookObjectSchema } from '@charbot/quality-control';
+import { ChannelWebhooks, WebhookTokenSeal, webhookObjectSchema } from '@charbot/delivery';
 import { uniquePrefix } from '@charbot/testkit';
 import { Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { deliverJob, type MessagePlace, type RunningQc, settledJob, type SharedParts, startQc, startSharedParts } from './qcHarness.js';
+import { deliverJob, type MessagePlace, type RunningQc, settledJob, type SharedParts, startQc, startSharedParts } from '../quality-control/qcHarness.js';
 
 const week = 7 * 24 * 3600;
 let parts: SharedParts;

@@ -1,5 +1,6 @@
 import { continueTurn, type DeliverJob, MaxReplyParts, parseJobData, QueueName } from '@charbot/core';
 import type { Job } from 'bullmq';
+import { startBanter } from '../banter/startBanter.js';
 import { runHook } from '../metrics/runHook.js';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';
 import { deliverRegeneration } from './deliverRegeneration.js';
@@ -23,7 +24,8 @@ export interface DeliverJobResult {
  * records it before the next ({@link postPartOnce}: a retried or doubled job never posts a part twice), remembers each
  * message's owner (every part but the last says another follows, so a split reply starts banter once), appends the
  * reply to the channel history once, records it as regenerable when its last part carries the regenerate button, then
- * gives the next character addressed with this one its turn. A regeneration (`replaces`) edits the reply in place
+ * gives the next character addressed with this one its turn, or starts banter when the reply names another character
+ * ({@link startBanter}; delivery knows the speaker and depth, so nobody waits for the post to come back). A regeneration (`replaces`) edits the reply in place
  * instead ({@link deliverRegeneration}); a notice job (`kind: 'notice'`) is posted as the bot ({@link postNotice}).
  */
 export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, token?: string) => Promise<DeliverJobResult> {
@@ -67,7 +69,8 @@ export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, t
 			});
 			messageIds.push(messageId);
 		}
-		await appendHistoryOnce(deps, data, { messageId: messageIds[0] ?? data.message.id, authorId: authorId ?? data.characterId, authorName: identity.name });
+		const replyId = messageIds[0] ?? data.message.id;
+		await appendHistoryOnce(deps, data, { messageId: replyId, authorId: authorId ?? data.characterId, authorName: identity.name });
 		if (regenerable && guildId !== null) {
 			const { jobKey, message, characterId, trigger, cascadeDepth, turnOf } = data;
 			await deps.replies.remember(guildId, {
@@ -84,6 +87,11 @@ export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, t
 		}
 		// After the history holds this reply, so the next character's prompt sees it.
 		await continueTurn(deps.routeQueue, data);
+		// Only a channel webhook's post is a character speaking in the channel (a DM or an interaction answer starts none).
+		if (poster.target === 'webhook') {
+			const banter = await startBanter(deps, data, { messageId: replyId, authorId, authorName: identity.name });
+			if (banter.kind === 'not-triggered') deps.logger.debug({ jobKey: data.jobKey, channelId, reason: banter.reason }, 'no banter from this reply');
+		}
 		const skipped = parts.length - posted;
 		const latencyMs = Math.max(0, Date.now() - data.message.createdAt);
 		runHook(deps.logger, () =>

@@ -1,8 +1,8 @@
 import { ChannelHistory } from '@charbot/conversation';
 import { buildJobData, deliverJobId, type NoticeJob, noticeJobId, QueueName } from '@charbot/core';
 import { describe, expect, it } from 'vitest';
-import { OutageNoticeText } from '@charbot/quality-control';
-import { deferredAsk, deliverJob, settledJob, useAskFixture } from './qcHarness.js';
+import { OutageNoticeText } from '@charbot/delivery';
+import { deferredAsk, deliverJob, settledJob, useAskFixture } from '../quality-control/qcHarness.js';
 
 const ask = useAskFixture('kitchen');
 

@@ -1,7 +1,7 @@
 import { MessageOwners } from '@charbot/conversation';
 import { buildJobData, deliverJobId, QueueName } from '@charbot/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverJob, type MessagePlace, type RunningQc, type SharedParts, settledJob, startQc, startSharedParts } from './qcHarness.js';
+import { deliverJob, type MessagePlace, type RunningQc, type SharedParts, settledJob, startQc, startSharedParts } from '../quality-control/qcHarness.js';
 
 let parts: SharedParts;
 let running: RunningQc;

@@ -3,7 +3,7 @@ import { buildJobData, deliverJobId, QueueName } from '@charbot/core';
 import type { TranscriptMessage } from '@charbot/discord-emulator';
 import { Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverJob, type MessagePlace, type RunningQc, settledJob, type SharedParts, startQc, startSharedParts } from './qcHarness.js';
+import { deliverJob, type MessagePlace, type RunningQc, settledJob, type SharedParts, startQc, startSharedParts } from '../quality-control/qcHarness.js';
 
 let parts: SharedParts;
 let guild: MessagePlace;
@@ -74,7 +74,7 @@ describe('delivery worker', () => {
 		expect(again.settled.returnvalue).toEqual({ messageIds: first.settled.returnvalue.messageIds, posted: 0, skipped: 2 });
 		const tail = job.text.slice(-30);
 		expect(again.transcript.filter((message) => message.content.endsWith(tail))).toHaveLength(1);
-		expect(running.counters.snapshot().partsSkipped).toBeGreaterThanOrEqual(2);
+		expect(running.deliveryCounters.snapshot().partsSkipped).toBeGreaterThanOrEqual(2);
 	});
 
 	it('resumes after a crash that followed part 1: only the missing part is posted', async () => {

@@ -1,10 +1,10 @@
 import type { Keyspace, Logger } from '@charbot/core';
-import type { ChannelHistory, DeliveryLedger, MessageOwners, RegenerableReplies, SettingsStore } from '@charbot/conversation';
+import type { ChannelHistory, Cooldowns, DeliveryLedger, MessageOwners, RegenerableReplies, SettingsStore } from '@charbot/conversation';
 import type { REST } from '@discordjs/rest';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { CharacterSource } from '../characters/CharacterSource.js';
-import type { QualityControlHooks } from '../metrics/QualityControlHooks.js';
+import type { DeliveryHooks } from '../metrics/DeliveryHooks.js';
 import type { ChannelWebhooks } from './ChannelWebhooks.js';
 
 /** What the delivery worker needs. */
@@ -16,8 +16,10 @@ export interface DeliveryDependencies {
 	readonly claimMs: number;
 	readonly owners: MessageOwners;
 	readonly history: ChannelHistory;
-	/** The channel settings: whether replies carry the regenerate button. */
+	/** The channel settings: whether replies carry the regenerate button, and the banter rules. */
 	readonly settings: SettingsStore;
+	/** The channel cooldown a banter answer starts, as a member's message does. */
+	readonly cooldowns: Cooldowns;
 	/** The replies members may regenerate, written as each is posted or regenerated. */
 	readonly replies: RegenerableReplies;
 	/** A `producer`-role connection, for the mark that a reply is in the channel history. */
@@ -25,7 +27,7 @@ export interface DeliveryDependencies {
 	readonly keys: Keyspace;
 	readonly characters: CharacterSource;
 	readonly logger: Logger;
-	readonly hooks: QualityControlHooks;
-	/** Where the next character addressed with this one gets its turn, once this reply is posted. */
+	readonly hooks: DeliveryHooks;
+	/** Where the next character addressed with this one, or one this reply names (banter), gets its turn once it is posted. */
 	readonly routeQueue: Queue;
 }

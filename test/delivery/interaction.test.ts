@@ -1,7 +1,7 @@
 import { buildJobData, deliverJobId, noAnswerNoticeJobId, QueueName, reviewJobId } from '@charbot/core';
-import { noAnswerNoticeText } from '@charbot/quality-control';
+import { noAnswerNoticeText } from '@charbot/delivery';
 import { describe, expect, it } from 'vitest';
-import { deferredAsk as deferredAskIn, deliverJob, reviewJob, settledJob, useAskFixture } from './qcHarness.js';
+import { deferredAsk as deferredAskIn, deliverJob, reviewJob, settledJob, useAskFixture } from '../quality-control/qcHarness.js';
 
 const ask = useAskFixture('general');
 

@@ -32,7 +32,7 @@ export const DefaultChannelWebhooksOptions = {
 interface WebhookKeys {
 	/** The webhook id alone: the gateway reads it to recognise our posts. */
 	readonly id: string;
-	/** The sealed token, which only quality control reads. */
+	/** The sealed token, which only delivery reads. */
 	readonly token: string;
 	/** The guild's set of channels with a cached webhook, for forgetting them all when the bot leaves. */
 	readonly index: string;
