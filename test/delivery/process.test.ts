@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { buildJobData, createLogger, createRedisConnection, deliverJobId, Keyspace, QueueName, resolveFromRoot, reviewJobId } from '@charbot/core';
+import { buildJobData, createLogger, createRedisConnection, Keyspace, QueueName, resolveFromRoot } from '@charbot/core';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
 import { findFreePort, type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reviewJob, settledJob } from '../quality-control/qcHarness.js';
+import { deliverJob, settledJob } from '../quality-control/qcHarness.js';
 
 let redis: RedisServer;
 let emulator: DiscordEmulator;
@@ -27,7 +27,7 @@ interface Started {
 }
 
 function startProcess(env: Record<string, string>): Started {
-	const child = spawn(process.execPath, ['--import', 'tsx', resolveFromRoot('apps/quality-control/src/main.ts')], {
+	const child = spawn(process.execPath, ['--import', 'tsx', resolveFromRoot('apps/delivery/src/main.ts')], {
 		cwd: resolveFromRoot('.'),
 		env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', LOG_FORMAT: 'json', ...env },
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,24 +49,23 @@ function baseEnv(prefix: string, port: number): Record<string, string> {
 	};
 }
 
-describe('the quality-control process', () => {
-	it('becomes ready, reviews and delivers, and drains on SIGTERM', async () => {
+describe('the delivery process', () => {
+	it('becomes ready, delivers, and drains on SIGTERM', async () => {
 		const prefix = uniquePrefix('qcp');
 		const port = await findFreePort();
 		const app = startProcess(baseEnv(prefix, port));
-		const queue = new Queue(QueueName.Review, { connection: producer, prefix: new Keyspace(prefix).queuePrefix() });
 		const deliverQueue = new Queue(QueueName.Deliver, { connection: producer, prefix: new Keyspace(prefix).queuePrefix() });
 		try {
 			let readiness: { checks?: Record<string, { ok: boolean; detail?: string }> } = {};
 			await waitFor(
 				async () => {
-					if (app.child.exitCode !== null) throw new Error(`quality-control exited:\n${app.output.join('')}`);
+					if (app.child.exitCode !== null) throw new Error(`delivery exited:\n${app.output.join('')}`);
 					const response = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
 					if (response?.status !== 200) return false;
 					readiness = (await response.json()) as typeof readiness;
 					return true;
 				},
-				'quality-control to be ready',
+				'delivery to be ready',
 				30_000,
 			);
 			expect(readiness.checks?.discord).toEqual({ ok: true, detail: 'signed in as Charbot' });
@@ -75,9 +74,9 @@ describe('the quality-control process', () => {
 			const seed = emulator.seed;
 			const place = { guildId: seed?.guildId ?? null, channelId: seed?.channels.general ?? '', authorId: seed?.users.alice ?? '' };
 			const text = `Heh heh, from a real process ${Date.now()}.`;
-			const job = reviewJob(place, text);
-			await queue.add('review', buildJobData(QueueName.Review, job), { jobId: reviewJobId(job.jobKey, 1) });
-			await settledJob(deliverQueue, deliverJobId(job.jobKey), 20_000);
+			const job = deliverJob(place, text);
+			await deliverQueue.add('deliver', buildJobData(QueueName.Deliver, job), { jobId: job.jobKey });
+			await settledJob(deliverQueue, job.jobKey, 20_000);
 			expect(emulator.control.transcript(place.channelId).filter((message) => message.content === text)).toHaveLength(1);
 
 			app.child.kill('SIGTERM');
@@ -85,7 +84,7 @@ describe('the quality-control process', () => {
 			expect(app.output.join('')).toContain('shutdown complete');
 		} finally {
 			if (app.child.exitCode === null) app.child.kill('SIGKILL');
-			await Promise.all([queue.close(), deliverQueue.close()]);
+			await deliverQueue.close();
 		}
 	});
 
