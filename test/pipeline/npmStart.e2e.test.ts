@@ -83,7 +83,7 @@ describe('npm start on a bare machine', () => {
 		const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
 		launcher.kill('SIGINT');
 		expect(await exited).toBe(0);
-		for (const app of ['gateway', 'message-router', 'quality-control']) {
+		for (const app of ['gateway', 'message-router', 'quality-control', 'delivery']) {
 			expect(
 				entries()
 					.filter((entry) => entry.name === app && entry.msg.startsWith('shutting down'))
