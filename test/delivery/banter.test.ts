@@ -1,7 +1,16 @@
 import { type DeliverJob, messageJobId, parseJobData, QueueName } from '@charbot/core';
 import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverJob, type MessagePlace, type RunningQc, settledJob, type SharedParts, snowflake, startQc, startSharedParts } from '../quality-control/qcHarness.js';
+import {
+	deliverJob,
+	type MessagePlace,
+	type RunningQc,
+	settledJob,
+	type SharedParts,
+	snowflake,
+	startQc,
+	startSharedParts,
+} from '../quality-control/qcHarness.js';
 
 let parts: SharedParts;
 let running: RunningQc;

@@ -3,7 +3,16 @@ import { buildJobData, type DeliverJob, deliverJobId, QueueName } from '@charbot
 import type { TranscriptMessage } from '@charbot/discord-emulator';
 import { Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverJob, type MessagePlace, type RunningQc, type SharedParts, settledJob, snowflake, startQc, startSharedParts } from '../quality-control/qcHarness.js';
+import {
+	deliverJob,
+	type MessagePlace,
+	type RunningQc,
+	type SharedParts,
+	settledJob,
+	snowflake,
+	startQc,
+	startSharedParts,
+} from '../quality-control/qcHarness.js';
 
 let parts: SharedParts;
 let running: RunningQc;

@@ -3,6 +3,7 @@ export * from './banter/startBanter.js';
 export * from './delivery/ChannelWebhooks.js';
 export * from './delivery/createDeliverProcessor.js';
 export * from './delivery/createDiscordRest.js';
+export * from './delivery/DeliverJobResult.js';
 export * from './delivery/DiscordRefusedError.js';
 export * from './delivery/discordSchemas.js';
 export * from './delivery/noAnswerNoticeText.js';

@@ -22,13 +22,7 @@ export const DefaultGatewayOptions = {
 >;
 
 /** Options that must be at least 1. */
-const oneOrMore = new Set<string>([
-	'maxCharactersPerMessage',
-	'dmCharacterTtlSeconds',
-	'maxTypingInFlight',
-	'heldRetryFirstDelayMs',
-	'heldRetryMaxDelayMs',
-]);
+const oneOrMore = new Set<string>(['maxCharactersPerMessage', 'dmCharacterTtlSeconds', 'maxTypingInFlight', 'heldRetryFirstDelayMs', 'heldRetryMaxDelayMs']);
 
 /** The tunable options with defaults applied. */
 export type ResolvedGatewayOptions = {

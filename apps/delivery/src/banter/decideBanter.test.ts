@@ -39,7 +39,9 @@ describe('decideBanter', () => {
 	});
 
 	it('lets only allowed characters banter, and nobody in a channel whose mode is off', () => {
-		expect(decide({ content: 'Brian!', speaker: { characterId: 'stewie', cascadeDepth: 0 } }, { characters: ['stewie', 'peter'] }).reason).toBe('banter-unnamed');
+		expect(decide({ content: 'Brian!', speaker: { characterId: 'stewie', cascadeDepth: 0 } }, { characters: ['stewie', 'peter'] }).reason).toBe(
+			'banter-unnamed',
+		);
 		expect(decide({ content: 'Brian!', speaker: { characterId: 'stewie', cascadeDepth: 0 } }, { mode: 'off' }).reason).toBe('mode-off');
 	});
 });

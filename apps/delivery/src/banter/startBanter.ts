@@ -16,7 +16,10 @@ import { type BanterReason, decideBanter } from './decideBanter.js';
 /** What {@link startBanter} did with a posted reply. */
 export type BanterOutcome =
 	| { readonly kind: 'enqueued'; readonly jobId: string }
-	| { readonly kind: 'not-triggered'; readonly reason: Exclude<BanterReason, 'triggered'> | 'turn-continues' | 'superseded' | 'channel-cooldown' | 'no-author' };
+	| {
+			readonly kind: 'not-triggered';
+			readonly reason: Exclude<BanterReason, 'triggered'> | 'turn-continues' | 'superseded' | 'channel-cooldown' | 'no-author';
+	  };
 
 /** The reply just posted through the channel webhook, as the channel shows it. */
 export interface PostedReply {
@@ -56,7 +59,8 @@ export async function startBanter(
 	if (decision.answer === undefined) return { kind: 'not-triggered', reason: decision.reason as Exclude<BanterReason, 'triggered'> };
 	const authorId = reply.authorId ?? (await deps.redis.get(deps.keys.channelWebhook(guildId, channelId)));
 	if (!snowflakeSchema.safeParse(authorId).success) return { kind: 'not-triggered', reason: 'no-author' };
-	if (!(await deps.cooldowns.tryStart(guildId, 'channel', channelId, settings.channelCooldownSeconds))) return { kind: 'not-triggered', reason: 'channel-cooldown' };
+	if (!(await deps.cooldowns.tryStart(guildId, 'channel', channelId, settings.channelCooldownSeconds)))
+		return { kind: 'not-triggered', reason: 'channel-cooldown' };
 
 	// The name the channel shows, as a member (and the gateway, before) reads it.
 	const name = toWebhookUsername(reply.authorName);

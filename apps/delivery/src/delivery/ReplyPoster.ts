@@ -40,4 +40,9 @@ export interface ReplyIdentity {
 export interface AllowedMentions {
 	readonly parse: readonly [];
 	readonly users?: readonly string[];
+	/** Whether a message replying to another pings that message's author (Discord's default: yes). */
+	readonly replied_user?: boolean;
 }
+
+/** How a bot message or an interaction response shows who speaks: an embed authored by the character, or plain text. */
+export type PostStyle = 'embed' | 'plain';

@@ -3,33 +3,36 @@ import { Routes } from 'discord.js';
 import { parseDiscordResponse, postedMessageSchema } from './discordSchemas.js';
 import { EmbedDescriptionLimit, identityEmbed } from './identityEmbed.js';
 import { findRecentMessages } from './findRecentMessages.js';
-import type { AllowedMentions, ReplyIdentity, ReplyPoster } from './ReplyPoster.js';
+import type { AllowedMentions, PostStyle, ReplyIdentity, ReplyPoster } from './ReplyPoster.js';
 import { DiscordMessageLimit } from './splitMessage.js';
 import { toDeliveryError } from './toDeliveryError.js';
 
 const route = 'POST /channels/:id/messages';
 
-/** How a bot message shows who speaks: an embed authored by the character, or plain text. */
-export type BotMessageStyle = 'embed' | 'plain';
-
 /**
  * Posts as the bot itself (DMs have no webhooks, so the message is always under the bot's name and avatar). With
  * `embed`, each part is an embed authored by the character, which is how Discord shows another speaker's name and
- * avatar on a bot's message; `plain` posts the bare text, for when the bot can only be speaking as one character.
+ * avatar on a bot's message; `plain` posts the bare text, for when the bot can only be speaking as one character (or
+ * for the platform's own notices). With `replyTo`, each part replies to that message (a deleted one does not fail it).
  */
 export function createBotMessagePoster(
 	rest: REST,
 	channelId: string,
 	identity: ReplyIdentity,
 	allowedMentions: AllowedMentions,
-	style: BotMessageStyle,
+	style: PostStyle,
+	replyTo?: string,
 ): ReplyPoster & { readonly target: 'bot' } {
+	const reference = replyTo === undefined ? {} : { message_reference: { message_id: replyTo, fail_if_not_exists: false } };
 	return {
 		target: 'bot',
 		maxPartLength: style === 'embed' ? EmbedDescriptionLimit : DiscordMessageLimit,
 		post: async (content) => {
-			const body =
-				style === 'embed' ? { embeds: [identityEmbed(identity, content)], allowed_mentions: allowedMentions } : { content, allowed_mentions: allowedMentions };
+			const body = {
+				...(style === 'embed' ? { embeds: [identityEmbed(identity, content)] } : { content }),
+				allowed_mentions: allowedMentions,
+				...reference,
+			};
 			const posted = await rest.post(Routes.channelMessages(channelId), { body }).catch((error: unknown) => {
 				throw toDeliveryError(error, route);
 			});

@@ -2,6 +2,7 @@ import { continueTurn, type DeliverJob, MaxReplyParts, parseJobData, QueueName }
 import type { Job } from 'bullmq';
 import { startBanter } from '../banter/startBanter.js';
 import { runHook } from '../metrics/runHook.js';
+import type { DeliverJobResult } from './DeliverJobResult.js';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';
 import { deliverRegeneration } from './deliverRegeneration.js';
 import { identityOf } from './identityOf.js';
@@ -9,15 +10,6 @@ import { postNotice } from './postNotice.js';
 import { postPartOnce } from './postPartOnce.js';
 import { selectPoster } from './selectPoster.js';
 import { DiscordMessageLimit, splitMessage } from './splitMessage.js';
-
-/** What a delivery job returns (kept on the completed job). */
-export interface DeliverJobResult {
-	/** Discord ids of every part, in order. */
-	readonly messageIds: readonly string[];
-	/** Parts posted (or, for a regeneration, edited) by this attempt; the rest were before. */
-	readonly posted: number;
-	readonly skipped: number;
-}
 
 /**
  * The `deliver` worker's processor: splits the reply, posts each part not yet in the `DeliveryLedger` under a claim and

@@ -1,6 +1,6 @@
 import { type DeliverJob, MaxReplyParts, type ReplacedReply } from '@charbot/core';
 import { type Job, UnrecoverableError } from 'bullmq';
-import type { DeliverJobResult } from './createDeliverProcessor.js';
+import type { DeliverJobResult } from './DeliverJobResult.js';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';
 import { identityOf } from './identityOf.js';
 import { postPartOnce } from './postPartOnce.js';
