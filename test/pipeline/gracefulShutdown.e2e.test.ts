@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('SIGTERM during load', () => {
-	it(`loses no accepted job: ${questions} questions, SIGTERM to the router and quality control mid-load, ${questions} replies, each once`, async () => {
+	it(`loses no accepted job: ${questions} questions, SIGTERM to the router, quality control and delivery mid-load, ${questions} replies, each once`, async () => {
 		const { control } = platform.emulator;
 		const guildId = platform.emulator.seed?.guildId ?? '';
 		const channels = Array.from({ length: 3 }, (_, index) => control.createChannel(guildId, { name: `sigterm-${index}` }).id);
