@@ -21,13 +21,13 @@ describe('decideBanter', () => {
 
 	it('skips the speaker naming itself and answers only the first other character', () => {
 		const decision = decide({ content: 'Stewie Griffin here. Peter, Brian: kneel.', speaker: { characterId: 'stewie', cascadeDepth: 1 } });
-		expect(decision.answer).toEqual({ characterId: 'peter', trigger: 'banter', cascadeDepth: 2 });
+		expect(decision).toEqual({ reason: 'triggered', answer: { characterId: 'peter', trigger: 'banter', cascadeDepth: 2 } });
 		expect(decide({ content: 'As Stewie I decree it.', speaker: { characterId: 'stewie', cascadeDepth: 0 } }).reason).toBe('banter-unnamed');
 	});
 
 	it('stops at the channel banter limit', () => {
 		const speaker = (cascadeDepth: number) => ({ characterId: 'stewie', cascadeDepth });
-		expect(decide({ content: 'Brian!', speaker: speaker(2) }, { banterLimit: 3 }).answer?.cascadeDepth).toBe(3);
+		expect(decide({ content: 'Brian!', speaker: speaker(2) }, { banterLimit: 3 })).toMatchObject({ answer: { cascadeDepth: 3 } });
 		expect(decide({ content: 'Brian!', speaker: speaker(3) }, { banterLimit: 3 })).toEqual({ reason: 'banter-limit' });
 		expect(decide({ content: 'Brian!', speaker: speaker(0) }, { banterLimit: 0 }).reason).toBe('banter-limit');
 	});

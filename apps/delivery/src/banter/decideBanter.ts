@@ -18,11 +18,10 @@ export interface BanterInput {
 /** Why a banter decision came out as it did; stable identifiers for logs and counters. */
 export type BanterReason = 'triggered' | 'mode-off' | 'no-characters' | 'banter-limit' | 'banter-unnamed';
 
-/** The outcome of {@link decideBanter}: the character who answers, one level deeper, if any. */
-export interface BanterDecision {
-	readonly reason: BanterReason;
-	readonly answer?: { readonly characterId: string; readonly trigger: 'banter'; readonly cascadeDepth: number };
-}
+/** The outcome of {@link decideBanter}: the character who answers, one level deeper, or why nobody does. */
+export type BanterDecision =
+	| { readonly reason: 'triggered'; readonly answer: { readonly characterId: string; readonly trigger: 'banter'; readonly cascadeDepth: number } }
+	| { readonly reason: Exclude<BanterReason, 'triggered'> };
 
 /**
  * Decides whether a character's post makes another one answer (`banter`): the first other character allowed in the

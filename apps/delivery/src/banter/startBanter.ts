@@ -56,9 +56,10 @@ export async function startBanter(
 		settings,
 		characters: deps.characters.list(),
 	});
-	if (decision.answer === undefined) return { kind: 'not-triggered', reason: decision.reason as Exclude<BanterReason, 'triggered'> };
-	const authorId = reply.authorId ?? (await deps.redis.get(deps.keys.channelWebhook(guildId, channelId)));
-	if (!snowflakeSchema.safeParse(authorId).success) return { kind: 'not-triggered', reason: 'no-author' };
+	if (decision.reason !== 'triggered') return { kind: 'not-triggered', reason: decision.reason };
+	// A retry whose parts were all posted before does not know the webhook's user id: the cached webhook id is the same.
+	const author = snowflakeSchema.safeParse(reply.authorId ?? (await deps.redis.get(deps.keys.channelWebhook(guildId, channelId))));
+	if (!author.success) return { kind: 'not-triggered', reason: 'no-author' };
 	if (!(await deps.cooldowns.tryStart(guildId, 'channel', channelId, settings.channelCooldownSeconds)))
 		return { kind: 'not-triggered', reason: 'channel-cooldown' };
 
@@ -68,7 +69,7 @@ export async function startBanter(
 		id: reply.messageId,
 		channelId,
 		guildId,
-		author: { id: authorId as string, username: name, displayName: name, isBot: true, characterId: data.characterId },
+		author: { id: author.data, username: name, displayName: name, isBot: true, characterId: data.characterId },
 		content: Array.from(data.text).slice(0, maxContentLength).join(''),
 		createdAt: Date.now(),
 	};
