@@ -15,6 +15,7 @@ ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
 # until a dependency changes. npm ci needs every workspace listed in package-lock.json.
 FROM base AS manifests
 COPY package.json package-lock.json .npmrc ./
+COPY apps/delivery/package.json apps/delivery/
 COPY apps/gateway/package.json apps/gateway/
 COPY apps/launcher/package.json apps/launcher/
 COPY apps/llm-service/package.json apps/llm-service/
@@ -75,4 +76,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HEALTH_PORT || 8080) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
 # No default app: say which one to run.
-CMD ["node", "-e", "console.error('charbot image: run an app, e.g. node apps/gateway/dist/main.js (or message-router, quality-control, llm-service)'); process.exit(64)"]
+CMD ["node", "-e", "console.error('charbot image: run an app, e.g. node apps/gateway/dist/main.js (or message-router, quality-control, delivery, llm-service)'); process.exit(64)"]

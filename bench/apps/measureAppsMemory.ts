@@ -10,7 +10,7 @@ import { findFreePort, startRedisServer, uniquePrefix } from '@charbot/testkit';
 export type AppsRunMode = 'tsx' | 'compiled';
 
 /** The production apps this figure measures. */
-export const MeasuredApps = ['gateway', 'message-router', 'quality-control', 'llm-service'] as const;
+export const MeasuredApps = ['gateway', 'message-router', 'quality-control', 'delivery', 'llm-service'] as const;
 
 /** One app's memory: `VmRSS` and V8 heap used. */
 export interface AppMemory {

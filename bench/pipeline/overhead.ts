@@ -59,8 +59,8 @@ interface LoadRun {
 	readonly wallSeconds: number;
 }
 
-type ProcessName = 'bench' | 'gateway' | 'message-router' | 'quality-control' | 'redis-server';
-const processNames: readonly ProcessName[] = ['bench', 'gateway', 'message-router', 'quality-control', 'redis-server'];
+type ProcessName = 'bench' | 'gateway' | 'message-router' | 'quality-control' | 'delivery' | 'redis-server';
+const processNames: readonly ProcessName[] = ['bench', 'gateway', 'message-router', 'quality-control', 'delivery', 'redis-server'];
 
 /** The platform with the bench's view of it: who asks, where, and how answers are recorded. */
 interface Bench {
@@ -135,6 +135,7 @@ function readCpu(bench: Bench): Record<ProcessName, number> {
 		gateway: overheadProcessCpu(bench.platform.apps.get('gateway')?.child.pid),
 		'message-router': overheadProcessCpu(bench.platform.apps.get('message-router')?.child.pid),
 		'quality-control': overheadProcessCpu(bench.platform.apps.get('quality-control')?.child.pid),
+		delivery: overheadProcessCpu(bench.platform.apps.get('delivery')?.child.pid),
 		'redis-server': overheadProcessCpu(bench.redisPid),
 	};
 }
@@ -468,7 +469,7 @@ function report(input: ReportInput): string {
 		'',
 		`Machine: ${describeMachine()}.`,
 		'',
-		`Method: real redis-server (appendonly), the Discord emulator, an Ollama simulator answering at once (no time to first token, 1M tokens/s, one-sentence replies) and the gateway, message-router and quality-control as real processes (\`WORKER_CONCURRENCY=64\`, \`MAX_CONCURRENT_REQUESTS=64\`, \`LOG_LEVEL=warn\`). \`DELIVERY_RATE_LIMIT\` and \`DISCORD_GLOBAL_RATE_LIMIT\` ${deliveryRateLimit}: we measure our overhead, not Discord's rate limit (a bot gets 50 requests/s unless Discord raises it; production delivers 40/s by default). Open-loop load from ${memberCount} members over ${channelCount} mention-only channels (cooldowns 0), each message naming Peter; latency runs from just before the emulator accepts the member's message to the moment it stores the webhook reply, on one clock (the emulator, simulator and load generator share the bench process).`,
+		`Method: real redis-server (appendonly), the Discord emulator, an Ollama simulator answering at once (no time to first token, 1M tokens/s, one-sentence replies) and the gateway, message-router, quality-control and delivery as real processes (\`WORKER_CONCURRENCY=64\`, \`MAX_CONCURRENT_REQUESTS=64\`, \`LOG_LEVEL=warn\`). \`DELIVERY_RATE_LIMIT\` and \`DISCORD_GLOBAL_RATE_LIMIT\` ${deliveryRateLimit}: we measure our overhead, not Discord's rate limit (a bot gets 50 requests/s unless Discord raises it; production delivers 40/s by default). Open-loop load from ${memberCount} members over ${channelCount} mention-only channels (cooldowns 0), each message naming Peter; latency runs from just before the emulator accepts the member's message to the moment it stores the webhook reply, on one clock (the emulator, simulator and load generator share the bench process).`,
 		'',
 		`### Latency at ${fixedRate} messages/s`,
 		'',

@@ -1,5 +1,5 @@
 import { createLogger, loadConfig } from '@charbot/core';
-import { ChannelWebhooks, createDiscordRest } from '@charbot/quality-control';
+import { ChannelWebhooks, createDiscordRest } from '@charbot/delivery';
 import { waitFor } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GatewayFixture, startGatewayFixture } from './gatewayFixture.js';

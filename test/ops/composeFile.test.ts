@@ -18,6 +18,7 @@ const requiredEnv = {
 	REDIS_GATEWAY_PASSWORD: 'placeholder-gateway-password-0000',
 	REDIS_ROUTER_PASSWORD: 'placeholder-router-password-00000',
 	REDIS_QC_PASSWORD: 'placeholder-qc-password-000000000',
+	REDIS_DELIVERY_PASSWORD: 'placeholder-delivery-password-000',
 	REDIS_LLM_SERVICE_PASSWORD: 'placeholder-llm-service-password0',
 	WEBHOOK_TOKEN_KEY: 'cGxhY2Vob2xkZXIta2V5LWZvci10aGUtY2hlY2stMDA=',
 	LLM_SERVICE_ADMIN_TOKEN: 'placeholder-llm-service-admin-token',
@@ -119,7 +120,7 @@ describe('docker-compose.yaml', () => {
 	it('runs every app from the one image compiled, with `node [its flags] --conditions=charbot-dist`, on an entry whose source exists and that an npm script runs', () => {
 		const scripts = (JSON.parse(readFileSync(resolveFromRoot('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 		const apps = services.filter(([, service]) => isApp(service));
-		expect(apps.map(([name]) => name).sort()).toEqual(['gateway', 'llm-service', 'message-router', 'quality-control']);
+		expect(apps.map(([name]) => name).sort()).toEqual(['delivery', 'gateway', 'llm-service', 'message-router', 'quality-control']);
 		expect(new Set(apps.map(([, service]) => service.image)).size, 'one image for every app').toBe(1);
 		for (const [name, service] of apps) {
 			const command = commandOf(service);
@@ -158,7 +159,7 @@ describe('docker-compose.yaml', () => {
 			expect(environment.ALLOW_SIMULATED_PARTS, `${name} must not allow simulated parts`).toBeUndefined();
 			expect(environment.DISCORD_API_URL, `${name} must talk to Discord itself`).toBeUndefined();
 			const hasToken = environment.DISCORD_TOKEN !== undefined;
-			expect(hasToken, `${name}: the token goes to the gateway and quality-control (delivery) only`).toBe(name === 'gateway' || name === 'quality-control');
+			expect(hasToken, `${name}: the token goes to the gateway and delivery only`).toBe(name === 'gateway' || name === 'delivery');
 			if (hasToken) expect(environmentOf(rawServices[name] as ComposeService).DISCORD_TOKEN).toMatch(/^\$\{DISCORD_TOKEN:\?[^}]+\}$/);
 		}
 	});
@@ -218,6 +219,7 @@ describe('docker-compose.yaml', () => {
 			['gateway', 'GATEWAY_REPLICAS'],
 			['message-router', 'ROUTER_REPLICAS'],
 			['quality-control', 'QC_REPLICAS'],
+			['delivery', 'DELIVERY_REPLICAS'],
 		] as const) {
 			expect(String(rawServices[name]?.deploy?.replicas), name).toMatch(new RegExp(`^\\$\\{${knob}:-\\d+\\}$`));
 			const scaled = compose.resolve({ ...requiredEnv, [knob]: '5' }).services[name];

@@ -117,21 +117,19 @@ describe('NODE_ENV=production with ALLOW_SIMULATED_PARTS=true', () => {
 
 	it('quality control refuses an Ollama host that is the simulator, though it opens its judge pool only when needed', async () => {
 		const before = { ...sim.stats().requests.byEndpoint };
-		// Real Discord settings (no DISCORD_API_URL), so the simulator is the only simulated part; the refusal comes
-		// before any connection, so neither discord.com nor this unused Redis port is ever reached.
+		// The simulator is the only simulated part; the refusal comes before any connection, so this unused Redis port is
+		// never reached.
 		const outcome = await runInProduction('quality-control', {
 			OLLAMA_BASE_URL: sim.url,
 			REDIS_URL: `redis://127.0.0.1:${await findFreePort()}`,
-			DISCORD_TOKEN: 'a-real-looking-bot-token-for-the-check',
-			WEBHOOK_TOKEN_KEY: webhookTokenKey,
 		});
 		expectRefusal(outcome, simRefusal('OLLAMA_BASE_URL'));
 		expectOnlyAskedForVersion(before);
 	}, 40_000);
 
-	it('quality control refuses the Discord emulator', async () => {
+	it('delivery refuses the Discord emulator', async () => {
 		const before = emulator.control.stats().rest.totalRequests;
-		const outcome = await runInProduction('quality-control', {
+		const outcome = await runInProduction('delivery', {
 			REDIS_URL: redis.url,
 			DISCORD_TOKEN: emulator.token,
 			DISCORD_API_URL: emulator.apiUrl,

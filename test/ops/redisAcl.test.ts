@@ -10,7 +10,7 @@ import { createLogger, createRedisConnection, Keyspace, loadConfig, resolveFromR
 import { QueueName } from '@charbot/contracts';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
 import { forgetChannelWebhooks } from '@charbot/gateway';
-import { ChannelWebhooks, createDiscordRest, WebhookTokenSeal } from '@charbot/quality-control';
+import { ChannelWebhooks, createDiscordRest, WebhookTokenSeal } from '@charbot/delivery';
 import { findFreePort, waitFor } from '@charbot/testkit';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -21,12 +21,14 @@ const passwords = {
 	REDIS_GATEWAY_PASSWORD: randomBytes(24).toString('hex'),
 	REDIS_ROUTER_PASSWORD: randomBytes(24).toString('hex'),
 	REDIS_QC_PASSWORD: randomBytes(24).toString('hex'),
+	REDIS_DELIVERY_PASSWORD: randomBytes(24).toString('hex'),
 	REDIS_LLM_SERVICE_PASSWORD: randomBytes(24).toString('hex'),
 };
 const users = {
 	gateway: passwords.REDIS_GATEWAY_PASSWORD,
 	router: passwords.REDIS_ROUTER_PASSWORD,
 	'quality-control': passwords.REDIS_QC_PASSWORD,
+	delivery: passwords.REDIS_DELIVERY_PASSWORD,
 	'llm-service': passwords.REDIS_LLM_SERVICE_PASSWORD,
 	admin: passwords.REDIS_ADMIN_PASSWORD,
 } as const;
@@ -95,7 +97,7 @@ describe('the Redis ACL users of compose (ops/redis/users.acl)', () => {
 		expect(cli(server.port, ['--user', 'healthcheck', '--pass', 'anything', 'GET', 'charbot:g:1:settings'])).toMatch(/NOPERM/);
 	});
 
-	it('runs the pipeline of each app through its own user: gateway → router → quality control → dashboard', async () => {
+	it('runs the pipeline of each app through its own user: gateway → router → quality control → delivery → dashboard', async () => {
 		const prefix = keys.queuePrefix();
 		const gateway = await connectAs('gateway');
 		await gateway.set(keys.cooldown(guildId, 'user', '323456789012345678'), '1', 'EX', 5);
@@ -135,6 +137,25 @@ describe('the Redis ACL users of compose (ops/redis/users.acl)', () => {
 		});
 		await reviewed;
 
+		// Delivery posts, then starts banter: a route job, and the channel cooldown it takes.
+		const deliveryWorkerConnection = await connectAs('delivery', 'worker');
+		const delivery = await connectAs('delivery');
+		const banter = new Queue(QueueName.Route, { connection: delivery, prefix });
+		const delivered = new Promise<void>((resolve, reject) => {
+			const worker = new Worker(
+				QueueName.Deliver,
+				async (job) => {
+					await delivery.set(keys.cooldown(guildId, 'channel', '223456789012345678'), '1', 'PX', 5000, 'NX');
+					await banter.add('banter', { from: job.id }, { jobId: 'msg-acl-2' });
+				},
+				{ connection: deliveryWorkerConnection, prefix },
+			);
+			worker.on('completed', () => void worker.close().then(resolve));
+			worker.on('failed', (_job, error) => reject(error));
+			worker.on('error', reject);
+		});
+		await delivered;
+
 		const dashboard = await connectAs('llm-service');
 		const counts = await Promise.all(
 			Object.values(QueueName).map(async (name) => {
@@ -144,24 +165,24 @@ describe('the Redis ACL users of compose (ops/redis/users.acl)', () => {
 				return [name, jobCounts] as const;
 			}),
 		);
-		expect(Object.fromEntries(counts)[QueueName.Deliver]).toMatchObject({ waiting: 1 });
-		expect(Object.fromEntries(counts)[QueueName.Route]).toMatchObject({ completed: 1 });
-		await Promise.all([route.close(), review.close(), deliver.close()]);
+		expect(Object.fromEntries(counts)[QueueName.Deliver]).toMatchObject({ completed: 1 });
+		expect(Object.fromEntries(counts)[QueueName.Route]).toMatchObject({ completed: 1, waiting: 1 });
+		await Promise.all([route.close(), review.close(), deliver.close(), banter.close()]);
 	});
 
-	it('keeps the webhook token from everyone but quality control; the gateway may still delete it', async () => {
+	it('keeps the webhook token from everyone but delivery; the gateway may still delete it', async () => {
 		const channelId = emulator.seed?.channels.kitchen ?? '';
 		const seededGuild = emulator.seed?.guildId ?? '';
 		const config = loadConfig({ DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, ALLOW_SIMULATED_PARTS: 'true', NODE_ENV: 'test' });
-		const qc = await connectAs('quality-control');
-		const webhooks = new ChannelWebhooks({ rest: createDiscordRest(config, logger), redis: qc, keys, logger, seal: WebhookTokenSeal.withRandomKey() });
+		const delivery = await connectAs('delivery');
+		const webhooks = new ChannelWebhooks({ rest: createDiscordRest(config, logger), redis: delivery, keys, logger, seal: WebhookTokenSeal.withRandomKey() });
 		const webhook = await webhooks.get(seededGuild, channelId);
 		const tokenKey = keys.channelWebhookToken(seededGuild, channelId);
-		expect(await qc.exists(tokenKey)).toBe(1);
+		expect(await delivery.exists(tokenKey)).toBe(1);
 
 		const gateway = await connectAs('gateway');
 		expect(await gateway.get(keys.channelWebhook(seededGuild, channelId))).toBe(webhook.id);
-		for (const user of ['gateway', 'router', 'llm-service'] as const) {
+		for (const user of ['gateway', 'router', 'quality-control', 'llm-service'] as const) {
 			const redis = await connectAs(user);
 			await expect(redis.get(tokenKey), user).rejects.toThrow(/NOPERM/);
 			await expect(redis.dump(tokenKey), user).rejects.toThrow(/NOPERM/);
@@ -169,11 +190,11 @@ describe('the Redis ACL users of compose (ops/redis/users.acl)', () => {
 		await expect((await connectAs('llm-service')).get(keys.channelWebhook(seededGuild, channelId))).rejects.toThrow(/NOPERM/);
 
 		expect(await forgetChannelWebhooks(gateway, keys, seededGuild, [channelId], { wholeGuild: false })).toBe(1);
-		expect(await qc.exists(tokenKey, keys.channelWebhook(seededGuild, channelId))).toBe(0);
+		expect(await delivery.exists(tokenKey, keys.channelWebhook(seededGuild, channelId))).toBe(0);
 	});
 
 	it('refuses the apps what no app needs: FLUSHALL, CONFIG, KEYS, ACL', async () => {
-		for (const user of ['gateway', 'router', 'quality-control', 'llm-service'] as const) {
+		for (const user of ['gateway', 'router', 'quality-control', 'delivery', 'llm-service'] as const) {
 			const redis = await connectAs(user);
 			await expect(redis.flushall(), user).rejects.toThrow(/NOPERM/);
 			await expect(redis.config('GET', 'requirepass'), user).rejects.toThrow(/NOPERM/);

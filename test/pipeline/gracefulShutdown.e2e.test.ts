@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('SIGTERM during load', () => {
-	it(`loses no accepted job: ${questions} questions, SIGTERM to the router and quality control mid-load, ${questions} replies, each once`, async () => {
+	it(`loses no accepted job: ${questions} questions, SIGTERM to the router, quality control and delivery mid-load, ${questions} replies, each once`, async () => {
 		const { control } = platform.emulator;
 		const guildId = platform.emulator.seed?.guildId ?? '';
 		const channels = Array.from({ length: 3 }, (_, index) => control.createChannel(guildId, { name: `sigterm-${index}` }).id);
@@ -47,14 +47,20 @@ describe('SIGTERM during load', () => {
 
 		await waitFor(() => platform.sim.stats().inFlight >= 2, 'generations in flight', 20_000);
 		expect(replies().length, 'replies before the signal').toBeLessThan(questions);
-		const [router, quality] = await Promise.all([platform.stopApp('message-router'), platform.stopApp('quality-control')]);
+		const [router, quality, delivery] = await Promise.all([
+			platform.stopApp('message-router'),
+			platform.stopApp('quality-control'),
+			platform.stopApp('delivery'),
+		]);
 		const bound = shutdownSeconds * 1000 + 2000;
 		expect(router, `message-router exit\n${platform.apps.get('message-router')?.output.join('').slice(-3000)}`).toMatchObject({ code: 0, signal: null });
 		expect(quality, `quality-control exit\n${platform.apps.get('quality-control')?.output.join('').slice(-3000)}`).toMatchObject({ code: 0, signal: null });
+		expect(delivery, `delivery exit\n${platform.apps.get('delivery')?.output.join('').slice(-3000)}`).toMatchObject({ code: 0, signal: null });
 		expect(router.elapsedMs).toBeLessThan(bound);
 		expect(quality.elapsedMs).toBeLessThan(bound);
+		expect(delivery.elapsedMs).toBeLessThan(bound);
 
-		await Promise.all([platform.startApp('message-router'), platform.startApp('quality-control')]);
+		await Promise.all([platform.startApp('message-router'), platform.startApp('quality-control'), platform.startApp('delivery')]);
 		await waitFor(() => replies().length >= questions, `${questions} replies`, 90_000);
 		// A duplicate would come after the last first reply; give it time to show.
 		await new Promise((resolve) => setTimeout(resolve, 4000));

@@ -58,8 +58,8 @@ describe('npm start on a bare machine', () => {
 		const url = ready?.playground ?? '';
 		// The ready line comes on the real signal: by then every app's /readyz answers 200, so a reply can come.
 		const healthUrls = entries().flatMap((entry) => (entry.readyz ? [entry.readyz] : []));
-		expect(healthUrls).toHaveLength(3);
-		expect(await Promise.all(healthUrls.map((health) => fetch(health).then((response) => response.status)))).toEqual([200, 200, 200]);
+		expect(healthUrls).toHaveLength(4);
+		expect(await Promise.all(healthUrls.map((health) => fetch(health).then((response) => response.status)))).toEqual([200, 200, 200, 200]);
 		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 		page.setDefaultTimeout(60_000);
 		await page.goto(url);
@@ -83,7 +83,7 @@ describe('npm start on a bare machine', () => {
 		const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
 		launcher.kill('SIGINT');
 		expect(await exited).toBe(0);
-		for (const app of ['gateway', 'message-router', 'quality-control']) {
+		for (const app of ['gateway', 'message-router', 'quality-control', 'delivery']) {
 			expect(
 				entries()
 					.filter((entry) => entry.name === app && entry.msg.startsWith('shutting down'))

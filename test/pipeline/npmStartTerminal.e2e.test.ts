@@ -3,7 +3,7 @@ import { waitFor } from '@charbot/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startNpmInTerminal, type TerminalSession } from './npmStartInTerminal.js';
 
-const apps = ['gateway', 'message-router', 'quality-control'];
+const apps = ['gateway', 'message-router', 'quality-control', 'delivery'];
 const readyLine = /✔ charbot is ready in (\d+\.\d) s: open (http:\/\/\S+), pick a user/;
 // Under load the apps take seconds to load; the bounds are for a busy two-core machine, not a fast one.
 const startMs = 90_000;

@@ -9,7 +9,7 @@ import { findFreePort, type RedisServer, startRedisServer, uniquePrefix, waitFor
 const silentLogger = createLogger({ name: 'harness', level: 'silent', format: 'json' });
 
 /** The apps under test, each a real process as in production. */
-export type AppName = 'gateway' | 'message-router' | 'quality-control';
+export type AppName = 'gateway' | 'message-router' | 'quality-control' | 'delivery';
 
 /** A running app process and its health URL. */
 export interface AppProcess {
@@ -171,7 +171,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 	};
 
 	try {
-		for (const name of ['gateway', 'message-router', 'quality-control'] as const) await startApp(name);
+		for (const name of ['gateway', 'message-router', 'quality-control', 'delivery'] as const) await startApp(name);
 	} catch (error) {
 		// An app that cannot start must not leave the others (and Redis) running after the test has failed.
 		await close();

@@ -2,7 +2,8 @@ import { CharacterRegistry } from '@charbot/characters';
 import { createLogger, createRedisConnection, Keyspace, loadConfig, type Logger, resolveFromRoot, waitForRedisReady } from '@charbot/core';
 import { type Attempt, type DeliverJob, messageJobId, QueueName, type ReviewJob } from '@charbot/contracts';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
-import { createDiscordRest, type QualityControl, QualityControlCounters, type QualityControlOptions, startQualityControl } from '@charbot/quality-control';
+import { createDiscordRest, type Delivery, DeliveryCounters, type DeliveryOptions, startDelivery } from '@charbot/delivery';
+import { type QualityControl, QualityControlCounters, type QualityControlOptions, startQualityControl } from '@charbot/quality-control';
 import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import type { REST } from '@discordjs/rest';
 import { Client, Events, GatewayIntentBits, type Interaction, SlashCommandBuilder } from 'discord.js';
@@ -10,7 +11,7 @@ import { type Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 
-/** The parts every quality-control system test shares: a private Redis, the Discord emulator, the cast. */
+/** The parts every quality-control and delivery system test shares: a private Redis, the Discord emulator, the cast. */
 export interface SharedParts {
 	readonly redis: RedisServer;
 	readonly emulator: DiscordEmulator;
@@ -56,31 +57,36 @@ export async function startSharedParts(): Promise<SharedParts> {
 	};
 }
 
-/** Quality control running in-process on a fresh key prefix, with queues to add jobs and inspect them. */
+/** Quality control and delivery running in-process on a fresh key prefix, with queues to add jobs and inspect them. */
 export interface RunningQc {
 	readonly qc: QualityControl;
+	readonly delivery: Delivery;
 	readonly keys: Keyspace;
 	readonly reviewQueue: Queue;
 	readonly deliverQueue: Queue;
 	readonly routeQueue: Queue;
 	readonly counters: QualityControlCounters;
+	readonly deliveryCounters: DeliveryCounters;
 	close(): Promise<void>;
 }
 
-/** Starts quality control with a unique `Keyspace` prefix. */
-export async function startQc(parts: SharedParts, options: Partial<QualityControlOptions> = {}): Promise<RunningQc> {
+/** Starts quality control and delivery with a unique `Keyspace` prefix. */
+export async function startQc(
+	parts: SharedParts,
+	options: Partial<QualityControlOptions> & Pick<DeliveryOptions, 'webhookTokenSeal'> = {},
+): Promise<RunningQc> {
 	const keys = new Keyspace(uniquePrefix('qc'));
 	const counters = new QualityControlCounters();
-	const qc = await startQualityControl({
-		connection: parts.connection,
-		producer: parts.producer,
-		keyspace: keys,
-		characters: parts.characters,
+	const deliveryCounters = new DeliveryCounters();
+	const { webhookTokenSeal, ...qcOptions } = options;
+	const common = { connection: parts.connection, producer: parts.producer, keyspace: keys, characters: parts.characters, logger: parts.logger };
+	const qc = await startQualityControl({ ...common, maxAttempts: 3, hooks: counters, ...qcOptions });
+	const delivery = await startDelivery({
+		...common,
 		rest: parts.rest,
-		logger: parts.logger,
-		maxAttempts: 3,
-		hooks: counters,
-		...options,
+		hooks: deliveryCounters,
+		...(options.lockDurationMs === undefined ? {} : { lockDurationMs: options.lockDurationMs }),
+		...(webhookTokenSeal === undefined ? {} : { webhookTokenSeal }),
 	});
 	const prefix = keys.queuePrefix();
 	const reviewQueue = new Queue(QueueName.Review, { connection: parts.producer, prefix });
@@ -88,13 +94,15 @@ export async function startQc(parts: SharedParts, options: Partial<QualityContro
 	const routeQueue = new Queue(QueueName.Route, { connection: parts.producer, prefix });
 	return {
 		qc,
+		delivery,
 		keys,
 		reviewQueue,
 		deliverQueue,
 		routeQueue,
 		counters,
+		deliveryCounters,
 		close: async () => {
-			await qc.close();
+			await Promise.all([qc.close(), delivery.close()]);
 			await Promise.all([reviewQueue.close(), deliverQueue.close(), routeQueue.close()]);
 		},
 	};

@@ -35,8 +35,8 @@ beforeAll(async () => {
 	// Every app talks to Discord through a proxy that can keep one answer from its client.
 	proxy = await startHoldingProxy(platform.emulator.apiUrl);
 	platform.env.DISCORD_API_URL = proxy.apiUrl;
-	await platform.stopApp('quality-control');
-	await platform.startApp('quality-control');
+	await platform.stopApp('delivery');
+	await platform.startApp('delivery');
 	redis = createRedisConnection({ url: platform.redis.url, role: 'producer', logger: silentLogger });
 	await waitForRedisReady(redis);
 });
@@ -86,21 +86,21 @@ describe('a crash between two steps loses nothing and doubles nothing', () => {
 		await waitFor(async () => (await readdir(spoolDir)).length === 0, 'the spool to be compacted away', 10_000);
 	});
 
-	it('a reply part posted by a quality control killed before it could record it is not posted again', async () => {
+	it('a reply part posted by a delivery process killed before it could record it is not posted again', async () => {
 		const audience = await createLoadAudience(platform, { tag: 'posted', channels: 3, members: 6 });
 		const rounds = 3;
 		const questions = [];
 		const recoveredMs: number[] = [];
 		for (let round = 0; round < rounds; round += 1) {
-			// Discord takes the post, but quality control never hears back: it dies before it can record the message.
+			// Discord takes the post, but delivery never hears back: it dies before it can record the message.
 			const answer = proxy.holdNextAnswer(webhookPost);
 			const asked = await sendQuestions(platform, audience, { tag: `posted${round}`, count: 3, durationMs: 300 });
 			questions.push(...asked);
 			const posted = await answer;
 			expect(posted.status).toBe(200);
-			await platform.killApp('quality-control');
+			await platform.killApp('delivery');
 			const killedAt = Date.now();
-			await platform.startApp('quality-control');
+			await platform.startApp('delivery');
 			const wait = await waitForAnswers(platform, asked, 30_000);
 			recoveredMs.push(Date.now() - killedAt);
 			expect(wait.unanswered).toEqual([]);
@@ -108,7 +108,7 @@ describe('a crash between two steps loses nothing and doubles nothing', () => {
 		// The killed attempts' claims run out 4 s after they were taken: room for a second post to show up.
 		await new Promise((resolve) => setTimeout(resolve, 6000));
 		report(
-			`posted: ${rounds} quality-control kills right after Discord took a part; all ${questions.length} answered, each ${recoveredMs.join(', ')} ms after its kill`,
+			`posted: ${rounds} delivery kills right after Discord took a part; all ${questions.length} answered, each ${recoveredMs.join(', ')} ms after its kill`,
 		);
 		expectEachAnsweredOnce(platform, questions);
 	});

@@ -21,11 +21,11 @@ let proxy: RecordingProxy;
 
 beforeAll(async () => {
 	platform = await startPlatform({ sim: { scripts: [echoQuestionScript], tokensPerSecond: 400 } });
-	// Quality control (the only app that delivers) talks to Discord through a proxy that logs when each request came.
+	// Delivery (the only app that posts replies) talks to Discord through a proxy that logs when each request came.
 	proxy = await startRecordingProxy(platform.emulator.apiUrl);
 	platform.env.DISCORD_API_URL = proxy.apiUrl;
-	await platform.stopApp('quality-control');
-	await platform.startApp('quality-control');
+	await platform.stopApp('delivery');
+	await platform.startApp('delivery');
 });
 afterAll(async () => {
 	await platform?.close();

@@ -21,7 +21,7 @@ const openChannelCount = 8;
 const memberCount = 40;
 const markers = { sneakyPing: 'hx-sneaky-ping', broadcastPing: 'hx-broadcast-ping' };
 const alwaysRejected = 'hx-always-rejected';
-const appNames: readonly AppName[] = ['gateway', 'message-router', 'quality-control'];
+const appNames: readonly AppName[] = ['gateway', 'message-router', 'quality-control', 'delivery'];
 
 let platform: PlatformHarness;
 let redis: Redis;

@@ -12,7 +12,7 @@ import type { SentQuestion } from './load/SentQuestion.js';
 import { sendQuestions } from './load/sendQuestions.js';
 import { waitForAnswers } from './load/waitForAnswers.js';
 
-const appNames: readonly AppName[] = ['gateway', 'message-router', 'quality-control'];
+const appNames: readonly AppName[] = ['gateway', 'message-router', 'quality-control', 'delivery'];
 const downMs = 3000;
 
 /** Prints a figure of the run (vitest shows it beside the test). */

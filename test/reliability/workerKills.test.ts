@@ -22,9 +22,9 @@ afterAll(async () => {
 });
 
 describe('workers killed under load', () => {
-	it('200 questions while the message router and quality control are SIGKILLed in turn: each answered exactly once', async () => {
+	it('200 questions while the message router, quality control and delivery are SIGKILLed in turn: each answered exactly once', async () => {
 		const audience = await createLoadAudience(platform, { tag: 'kills', channels: 6, members: 30 });
-		const kills = keepKillingApps(platform, { apps: ['message-router', 'quality-control'], minPauseMs: 2000, maxPauseMs: 4000 });
+		const kills = keepKillingApps(platform, { apps: ['message-router', 'quality-control', 'delivery'], minPauseMs: 2000, maxPauseMs: 4000 });
 		const questions = await sendQuestions(platform, audience, { tag: 'kills', count: 200, durationMs: 20_000 });
 		// Keep crashing a little longer: the backlog is still being worked through.
 		await new Promise((resolve) => setTimeout(resolve, 5000));

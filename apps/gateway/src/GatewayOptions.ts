@@ -20,9 +20,6 @@ export interface GatewayOptions {
 	readonly backlogNoteIntervalMs?: number;
 	/** Most characters one message may call. */
 	readonly maxCharactersPerMessage?: number;
-	/** How long a character post waits for the delivery worker's owner record before falling back to its name. */
-	readonly ownerLookupTimeoutMs?: number;
-	readonly ownerLookupIntervalMs?: number;
 	/** How long a member's DM character is remembered. */
 	readonly dmCharacterTtlSeconds?: number;
 	/** How long login may take until every shard is ready. */

@@ -1,7 +1,5 @@
 export * from './backlog/BacklogGauge.js';
 export * from './backlog/BacklogNotice.js';
-export * from './banter/matchCharacterByName.js';
-export * from './banter/parseChannelWebhookId.js';
 export * from './commands/allCommands.js';
 export * from './commands/CommandContext.js';
 export * from './commands/CommandResult.js';

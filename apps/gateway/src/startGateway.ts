@@ -168,7 +168,6 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 				defaultCharacter: config.DEFAULT_CHARACTER,
 				random: settings.random,
 				maxCharactersPerMessage: settings.maxCharactersPerMessage,
-				ownerLookup: { timeoutMs: settings.ownerLookupTimeoutMs, intervalMs: settings.ownerLookupIntervalMs },
 				dmCharacterTtlSeconds: settings.dmCharacterTtlSeconds,
 			},
 			(outcome) => {

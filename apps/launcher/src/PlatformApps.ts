@@ -7,4 +7,5 @@ export const PlatformApps = [
 	{ name: 'gateway', entry: 'apps/gateway/src/main.ts', nodeFlags: ['--optimize-for-size', '--max-semi-space-size=1'] },
 	{ name: 'message-router', entry: 'apps/message-router/src/main.ts', nodeFlags: [] },
 	{ name: 'quality-control', entry: 'apps/quality-control/src/main.ts', nodeFlags: [] },
+	{ name: 'delivery', entry: 'apps/delivery/src/main.ts', nodeFlags: [] },
 ] as const satisfies readonly { readonly name: string; readonly entry: string; readonly nodeFlags: readonly string[] }[];

@@ -3,9 +3,7 @@ import { z } from 'zod';
 
 /** Defaults of the tunable quality-control options (`QualityControlOptions` in `startQualityControl.ts` documents each). */
 export const DefaultQualityControlOptions = {
-	limiter: { max: 40, duration: 1000 },
 	reviewConcurrency: 4,
-	deliverConcurrency: 4,
 	lockDurationMs: 30_000,
 	judgeTimeoutMs: 8000,
 } as const;
@@ -13,9 +11,7 @@ export const DefaultQualityControlOptions = {
 /** The tunable quality-control options: each checked, each but `maxAttempts` with its default. */
 const qualityControlOptionsSchema = z.object({
 	maxAttempts: wholeNumberOption(1),
-	limiter: z.object({ max: wholeNumberOption(1), duration: wholeNumberOption(1) }).default(DefaultQualityControlOptions.limiter),
 	reviewConcurrency: wholeNumberOption(1).default(DefaultQualityControlOptions.reviewConcurrency),
-	deliverConcurrency: wholeNumberOption(1).default(DefaultQualityControlOptions.deliverConcurrency),
 	lockDurationMs: wholeNumberOption(1).default(DefaultQualityControlOptions.lockDurationMs),
 	judgeTimeoutMs: wholeNumberOption(1).default(DefaultQualityControlOptions.judgeTimeoutMs),
 });

@@ -1,13 +1,9 @@
 import { createRepeatedErrorLog, type Keyspace, type Logger } from '@charbot/core';
 import { CharbotQueue, CharbotWorker, isFinalFailure, noticeStalledFailure, QueueName } from '@charbot/contracts';
-import { ChannelHistory, DeliveryLedger, MessageOwners, RegenerableReplies, SettingsStore } from '@charbot/conversation';
-import type { REST } from '@discordjs/rest';
+import { ChannelHistory, SettingsStore } from '@charbot/conversation';
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { CharacterSource } from './characters/CharacterSource.js';
-import { ChannelWebhooks } from './delivery/ChannelWebhooks.js';
-import { createDeliverProcessor } from './delivery/createDeliverProcessor.js';
-import type { WebhookTokenSeal } from './delivery/WebhookTokenSeal.js';
+import type { CharacterSource } from '@charbot/characters';
 import type { LlmSource } from './judge/LlmSource.js';
 import type { QualityControlHooks } from './metrics/QualityControlHooks.js';
 import { resolveQualityControlOptions } from './resolveQualityControlOptions.js';
@@ -23,8 +19,6 @@ export interface QualityControlOptions {
 	readonly producer: Redis;
 	readonly keyspace: Keyspace;
 	readonly characters: CharacterSource;
-	/** Discord REST with the bot token (`createDiscordRest`). */
-	readonly rest: REST;
 	readonly logger: Logger;
 	/** `QC_MAX_ATTEMPTS`. */
 	readonly maxAttempts: number;
@@ -33,32 +27,26 @@ export interface QualityControlOptions {
 	/** `QC_JUDGE_TIMEOUT_MS`: how long a review waits for the judge before the rules decide alone. */
 	readonly judgeTimeoutMs?: number;
 	readonly hooks?: QualityControlHooks;
-	/** Deliveries (jobs, not parts) per `duration` ms across every replica: BullMQ's queue-wide limiter. */
-	readonly limiter?: { readonly max: number; readonly duration: number };
 	readonly reviewConcurrency?: number;
-	readonly deliverConcurrency?: number;
 	/** How long a job stays locked without a heartbeat (`WORKER_LOCK_SECONDS`); a killed worker's jobs return after it. */
 	readonly lockDurationMs?: number;
 	readonly scoring?: Partial<ScoringOptions>;
-	/** Seals channel webhook tokens cached in Redis (`resolveWebhookTokenSeal`); by default one with a key of its own. */
-	readonly webhookTokenSeal?: WebhookTokenSeal;
 }
 
-/** Running quality control: the review and delivery workers and the queues they add to. */
+/** Running quality control: the review worker and the queues it adds to (the `deliver` worker runs in `apps/delivery`). */
 export interface QualityControl {
 	readonly reviewWorker: Worker;
-	readonly deliverWorker: Worker;
 	readonly routeQueue: Queue;
 	readonly deliverQueue: Queue;
 	/** The `review` queue its review worker takes from, for its depth. */
 	readonly reviewQueue: Queue;
-	/** Closes the workers (they finish active jobs), then the queues; connections stay the caller's. */
+	/** Closes the worker (it finishes active jobs), then the queues; connections stay the caller's. */
 	close(): Promise<void>;
 }
 
-/** Starts the `review` and `deliver` workers in this process. */
+/** Starts the `review` worker in this process. */
 export async function startQualityControl(options: QualityControlOptions): Promise<QualityControl> {
-	const { limiter, reviewConcurrency, deliverConcurrency, lockDurationMs: lockDuration, judgeTimeoutMs } = resolveQualityControlOptions(options);
+	const { reviewConcurrency, lockDurationMs: lockDuration, judgeTimeoutMs } = resolveQualityControlOptions(options);
 	const locking = { lockDuration, stalledInterval: lockDuration };
 
 	const { producer, keyspace: keys, logger } = options;
@@ -89,33 +77,7 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 		}),
 		{ connection: options.connection, prefix, concurrency: reviewConcurrency, ...locking },
 	);
-	const deliverWorker = new CharbotWorker(
-		QueueName.Deliver,
-		createDeliverProcessor({
-			rest: options.rest,
-			webhooks: new ChannelWebhooks({
-				rest: options.rest,
-				redis: producer,
-				keys,
-				logger,
-				...(options.webhookTokenSeal === undefined ? {} : { seal: options.webhookTokenSeal }),
-			}),
-			ledger: new DeliveryLedger(producer, keys),
-			claimMs: 2 * lockDuration,
-			owners: new MessageOwners(producer, keys),
-			history,
-			settings: new SettingsStore(producer, keys),
-			replies: new RegenerableReplies(producer, keys),
-			redis: producer,
-			keys,
-			characters: options.characters,
-			logger,
-			hooks,
-			routeQueue,
-		}),
-		{ connection: options.connection, prefix, concurrency: deliverConcurrency, limiter, ...locking },
-	);
-	for (const worker of [reviewWorker, deliverWorker]) {
+	for (const worker of [reviewWorker]) {
 		worker.on('error', createRepeatedErrorLog({ logger, label: `${worker.name} worker`, fields: { queue: worker.name } }));
 		worker.on('failed', (job, error) => {
 			// Logged in full by the review itself, and answered with a notice: no stack for an expected outcome.
@@ -126,7 +88,7 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 				final ? `${worker.name} job failed for good` : `${worker.name} job failed; BullMQ will retry it`,
 			);
 			// A review that stalled too often is failed by BullMQ without reaching the processor's catch: tell the member here.
-			if (job !== undefined && worker === reviewWorker)
+			if (job !== undefined)
 				noticeStalledFailure({ routeQueue, deliverQueue }, QueueName.Review, job, error)
 					.then((sent) => sent && logger.warn({ jobId: job.id }, 'sent the no-good-answer notice for a review job that failed by stalling'))
 					.catch((noticeError: unknown) =>
@@ -134,17 +96,16 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 					);
 		});
 	}
-	await Promise.all([reviewWorker.waitUntilReady(), deliverWorker.waitUntilReady()]);
-	logger.info({ prefix, limiter, reviewConcurrency, deliverConcurrency }, 'quality control started');
+	await reviewWorker.waitUntilReady();
+	logger.info({ prefix, reviewConcurrency }, 'quality control started');
 
 	return {
 		reviewWorker,
-		deliverWorker,
 		routeQueue,
 		deliverQueue,
 		reviewQueue,
 		close: async () => {
-			await Promise.all([reviewWorker.close(), deliverWorker.close()]);
+			await reviewWorker.close();
 			await Promise.all([routeQueue.close(), deliverQueue.close(), reviewQueue.close()]);
 		},
 	};

@@ -12,9 +12,6 @@ import {
 } from '@charbot/core';
 import { GuildStats } from '@charbot/conversation';
 import { createConfiguredPool, refuseSimulatedHosts, resolveLlmSettings } from '@charbot/llm';
-import { createDiscordRest } from './delivery/createDiscordRest.js';
-import { resolveWebhookTokenSeal } from './delivery/resolveWebhookTokenSeal.js';
-import { DiscordProbe } from './health/DiscordProbe.js';
 import { lazyLlmPool } from './judge/LlmSource.js';
 import { combineHooks } from './metrics/combineHooks.js';
 import { createGuildStatsHooks } from './metrics/createGuildStatsHooks.js';
@@ -26,10 +23,7 @@ import { startQualityControl } from './startQualityControl.js';
 export async function startQualityControlService({ config, logger, registry }: ServiceContext): Promise<RunningService> {
 	const redisUrl = config.REDIS_URL;
 	if (redisUrl === undefined) throw new StartupError('REDIS_URL is required: quality-control takes its jobs from BullMQ queues (`npm start` provides a Redis)');
-	const webhookTokenSeal = resolveWebhookTokenSeal(config, logger);
-	const rest = createDiscordRest(config, logger);
 	const prometheus = createPrometheusHooks(registry);
-	prometheus.watchRest(rest);
 	// Resolved now so a bad roles file (or the Ollama simulator in production) fails at start, though the pool itself
 	// opens only when a judge is needed.
 	await refuseSimulatedHosts(config, resolveLlmSettings(config));
@@ -43,8 +37,6 @@ export async function startQualityControlService({ config, logger, registry }: S
 	});
 	try {
 		await waitForRedisReady(producer, 15_000);
-		const discord = new DiscordProbe(rest, logger);
-		await discord.probe();
 		const characters = await CharacterRegistry.open({
 			dir: resolveFromRoot(config.CHARACTERS_DIR),
 			onProblem: (problem) => logger.warn({ problem }, `persona problem: ${problem.message}`),
@@ -63,25 +55,19 @@ export async function startQualityControlService({ config, logger, registry }: S
 			producer,
 			keyspace,
 			characters,
-			rest,
 			logger,
 			maxAttempts: config.QC_MAX_ATTEMPTS,
 			llm: llm.get,
 			judgeTimeoutMs: config.QC_JUDGE_TIMEOUT_MS,
 			hooks: combineHooks(counters, prometheus, createGuildStatsHooks(new GuildStats(producer, keyspace), logger)),
 			reviewConcurrency: config.WORKER_CONCURRENCY,
-			deliverConcurrency: config.WORKER_CONCURRENCY,
 			lockDurationMs: config.WORKER_LOCK_SECONDS * 1000,
-			limiter: { max: config.DELIVERY_RATE_LIMIT, duration: 1000 },
-			webhookTokenSeal,
 		});
-		const queueMetrics = createQueueMetrics(registry, [qc.reviewQueue, qc.deliverQueue]);
+		const queueMetrics = createQueueMetrics(registry, [qc.reviewQueue]);
 		queueMetrics.watchWorker(qc.reviewWorker);
-		queueMetrics.watchWorker(qc.deliverWorker);
 		return {
 			checks: {
 				redis: async () => ({ ok: (await producer.ping()) === 'PONG' }),
-				discord: discord.check,
 				characters: () => ({ ok: characters.list().length > 0, detail: `${characters.list().length} characters loaded` }),
 			},
 			close: async () => {

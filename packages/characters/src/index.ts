@@ -12,6 +12,7 @@ export * from './cards/readCardFromPng.js';
 export * from './cards/readPngChunks.js';
 export * from './cards/slugify.js';
 export * from './loading/CharacterRegistry.js';
+export * from './loading/CharacterSource.js';
 export * from './loading/findCastWarnings.js';
 export * from './loading/LoadedCharacter.js';
 export * from './loading/listPersonaFiles.js';

@@ -41,8 +41,6 @@ export interface IntakeContext {
 	readonly defaultCharacter: string;
 	readonly random: () => number;
 	readonly maxCharactersPerMessage: number;
-	/** How long a character post waits for the delivery worker to record who wrote it. */
-	readonly ownerLookup: { readonly timeoutMs: number; readonly intervalMs: number };
 	/** How long a member's DM character is remembered. */
 	readonly dmCharacterTtlSeconds: number;
 }

@@ -1,5 +1,4 @@
 import type { Message, TextBasedChannel } from 'discord.js';
-import { handleCharacterPost } from '../banter/handleCharacterPost.js';
 import { handleMemberMessage, type MemberMessageProgress } from './handleMemberMessage.js';
 import type { IntakeContext } from './IntakeContext.js';
 import { isRedisOutageError } from './isRedisOutageError.js';
@@ -124,12 +123,13 @@ export class MessageIntake {
 	}
 
 	#route(message: Message): Promise<MessageOutcome> {
-		const ignored = (reason: 'own-message' | 'other-bot' | 'system-message' | 'empty'): Promise<MessageOutcome> =>
+		const ignored = (reason: 'own-message' | 'webhook' | 'other-bot' | 'system-message' | 'empty'): Promise<MessageOutcome> =>
 			Promise.resolve({ kind: 'ignored', messageId: message.id, reason });
 		if (message.author.id === message.client.user.id) return ignored('own-message');
 		const received = readReceivedMessage(message);
 		if (!received.isChat) return ignored('system-message');
-		if (received.webhookId !== null) return handleCharacterPost(this.context, message.channel, received);
+		// A webhook's post, ours included: delivery starts banter itself as it posts a character's reply.
+		if (received.webhookId !== null) return ignored('webhook');
 		if (received.authorIsBot) return ignored('other-bot');
 		if (received.content.trim() === '') return ignored('empty');
 		const progress: MemberMessageProgress = {};

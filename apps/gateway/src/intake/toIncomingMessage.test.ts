@@ -1,8 +1,8 @@
-import { buildJobData, QueueName } from '@charbot/contracts';
+import { buildJobData, MaxJobContentLength, QueueName } from '@charbot/contracts';
 import { codePointLength } from '@charbot/core';
 import { describe, expect, it } from 'vitest';
 import type { ReceivedMessage } from './ReceivedMessage.js';
-import { MaxJobContentLength, toIncomingMessage } from './toIncomingMessage.js';
+import { toIncomingMessage } from './toIncomingMessage.js';
 
 const received: ReceivedMessage = {
 	id: '123456789012345678',

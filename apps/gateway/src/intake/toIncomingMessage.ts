@@ -1,9 +1,7 @@
-import { type IncomingMessage, snowflakeSchema } from '@charbot/contracts';
+import { type IncomingMessage, MaxJobContentLength, snowflakeSchema } from '@charbot/contracts';
 import { truncateText } from '@charbot/core';
 import type { ReceivedMessage } from './ReceivedMessage.js';
 
-/** Longest message text a route job carries (the job schema's limit). */
-export const MaxJobContentLength = 6000;
 const maxNameLength = 100;
 
 /**

@@ -142,35 +142,3 @@ describe('decideTriggers in direct messages', () => {
 		expect(decide({ isDm: true, content: 'Brian or Peter?' }).triggered).toEqual([{ characterId: 'brian', trigger: 'dm', cascadeDepth: 0 }]);
 	});
 });
-
-describe('decideTriggers for a character speaking (banter)', () => {
-	it('lets the character named by another answer, one step deeper', () => {
-		expect(decide({ content: 'Brian, fetch my ray gun.', speaker: { characterId: 'stewie', cascadeDepth: 0 } }).triggered).toEqual([
-			{ characterId: 'brian', trigger: 'banter', cascadeDepth: 1 },
-		]);
-	});
-
-	it('skips the speaker naming itself and answers only the first other character', () => {
-		const decision = decide({ content: 'Stewie Griffin here. Peter, Brian: kneel.', speaker: { characterId: 'stewie', cascadeDepth: 1 } });
-		expect(decision.triggered).toEqual([{ characterId: 'peter', trigger: 'banter', cascadeDepth: 2 }]);
-		expect(decide({ content: 'As Stewie I decree it.', speaker: { characterId: 'stewie', cascadeDepth: 0 } }).reason).toBe('banter-unnamed');
-	});
-
-	it('stops at the channel banter limit', () => {
-		const speaker = (cascadeDepth: number) => ({ characterId: 'stewie', cascadeDepth });
-		expect(decide({ content: 'Brian!', speaker: speaker(2) }, { banterLimit: 3 }).triggered[0]?.cascadeDepth).toBe(3);
-		expect(decide({ content: 'Brian!', speaker: speaker(3) }, { banterLimit: 3 })).toEqual({ triggered: [], reason: 'banter-limit' });
-		expect(decide({ content: 'Brian!', speaker: speaker(0) }, { banterLimit: 0 }).reason).toBe('banter-limit');
-	});
-
-	it('never treats a character post as a member call', () => {
-		const decision = decide({ content: 'nothing to see', botMentioned: true, speaker: { characterId: 'peter', cascadeDepth: 0 } }, { mode: 'active' });
-		expect(decision).toEqual({ triggered: [], reason: 'banter-unnamed' });
-	});
-
-	it('lets only allowed characters banter', () => {
-		expect(decide({ content: 'Brian!', speaker: { characterId: 'stewie', cascadeDepth: 0 } }, { characters: ['stewie', 'peter'] }).reason).toBe(
-			'banter-unnamed',
-		);
-	});
-});

@@ -1,11 +1,11 @@
 import { findCalledCharacters } from '@charbot/characters';
-import type { ChannelSettings, MessageOwner } from '@charbot/conversation';
+import type { ChannelSettings } from '@charbot/conversation';
 import type { Trigger } from '@charbot/contracts';
 import { pickChimingCharacter } from './pickChimingCharacter.js';
 import type { TriggerCharacter } from './TriggerCharacter.js';
 
 /** The channel settings a trigger decision reads. */
-export type TriggerSettings = Pick<ChannelSettings, 'mode' | 'characters' | 'defaultCharacter' | 'talkativeness' | 'banterLimit'>;
+export type TriggerSettings = Pick<ChannelSettings, 'mode' | 'characters' | 'defaultCharacter' | 'talkativeness'>;
 
 /** Everything {@link decideTriggers} looks at; all plain values, so the decision is pure. */
 export interface TriggerInput {
@@ -17,8 +17,6 @@ export interface TriggerInput {
 	readonly replyOwner?: string | undefined;
 	/** The character the member last talked to in direct messages. */
 	readonly dmCharacter?: string | undefined;
-	/** Set when one of our characters wrote the message (through the channel webhook): who, and how deep in banter. */
-	readonly speaker?: MessageOwner | undefined;
 	readonly settings: TriggerSettings;
 	/** Every loaded character; the channel's allowed list filters them. */
 	readonly characters: readonly TriggerCharacter[];
@@ -38,7 +36,7 @@ export interface TriggeredCharacter {
 }
 
 /** Why a decision came out as it did; stable identifiers for logs and counters. */
-export type TriggerReason = 'triggered' | 'mode-off' | 'no-characters' | 'not-called' | 'talkativeness-missed' | 'banter-limit' | 'banter-unnamed';
+export type TriggerReason = 'triggered' | 'mode-off' | 'no-characters' | 'not-called' | 'talkativeness-missed';
 
 /** The outcome of {@link decideTriggers}. */
 export interface TriggerDecision {
@@ -52,8 +50,8 @@ export interface TriggerDecision {
  * Decides which characters a message concerns (docs/pipeline.md, step 1): a DM goes to the named character, the
  * reply owner, the member's last DM character or the default (`dm`); in a guild, the reply owner (`reply`), the
  * named characters (`name`), else a bare bot mention's default (`mention`), else in an active channel at most one
- * character by talkativeness (`active-channel`). A character's own post may call another one (`banter`) until the
- * channel's banter limit. Only characters allowed in the channel take part.
+ * character by talkativeness (`active-channel`). Only characters allowed in the channel take part. (A character's own
+ * post calling another one, `banter`, is decided by delivery as it posts: `decideBanter` in `apps/delivery`.)
  */
 export function decideTriggers(input: TriggerInput): TriggerDecision {
 	const { settings } = input;
@@ -63,14 +61,6 @@ export function decideTriggers(input: TriggerInput): TriggerDecision {
 	const allowedIds = new Set(allowed.map((character) => character.id));
 	const isAllowed = (id: string | undefined): id is string => id !== undefined && allowedIds.has(id);
 	const called = findCalledCharacters(input.content, allowed);
-
-	if (input.speaker !== undefined) {
-		const speakerId = input.speaker.characterId;
-		const cascadeDepth = input.speaker.cascadeDepth + 1;
-		if (cascadeDepth > settings.banterLimit) return none('banter-limit');
-		const addressed = called.find((id) => id !== speakerId);
-		return addressed === undefined ? none('banter-unnamed') : some([{ characterId: addressed, trigger: 'banter', cascadeDepth }]);
-	}
 
 	const fallback = [settings.defaultCharacter, input.defaultCharacter].find(isAllowed) ?? (allowed[0] as TriggerCharacter).id;
 	if (input.isDm) {

@@ -20,22 +20,7 @@ export interface ReviewRecord {
 	readonly role: string;
 }
 
-/** One delivery, for metrics. */
-export interface DeliveryRecord {
-	/** The guild of the message (null in DMs). */
-	readonly guildId: string | null;
-	readonly characterId: string;
-	readonly target: 'webhook' | 'bot' | 'interaction';
-	readonly parts: number;
-	/** Parts posted now; the others were posted by an earlier attempt. */
-	readonly posted: number;
-	readonly skipped: number;
-	/** Milliseconds from the member's message (or command) to the end of this delivery. */
-	readonly latencyMs: number;
-}
-
-/** Hooks quality control calls after each review and delivery; a metrics backend implements them. */
+/** Hooks quality control calls after each review; a metrics backend implements them. */
 export interface QualityControlHooks {
 	onReview?(record: ReviewRecord): void;
-	onDelivery?(record: DeliveryRecord): void;
 }

@@ -6,8 +6,5 @@ export function combineHooks(...hooks: readonly QualityControlHooks[]): QualityC
 		onReview: (record) => {
 			for (const hook of hooks) hook.onReview?.(record);
 		},
-		onDelivery: (record) => {
-			for (const hook of hooks) hook.onDelivery?.(record);
-		},
 	};
 }

@@ -1,16 +1,8 @@
-import { createRateLimitMetrics } from '@charbot/core';
-import type { REST } from '@discordjs/rest';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { QualityControlHooks } from './QualityControlHooks.js';
 
-/** Quality control's Prometheus hooks, plus a watch on its Discord REST client. */
-export interface PrometheusQualityControlHooks extends QualityControlHooks {
-	/** Counts the REST client's 429s (rate limits hit). */
-	watchRest(rest: REST): void;
-}
-
-/** Registers quality control's `charbot_qc_*` and `charbot_discord_*` series on a registry and returns hooks that feed them. */
-export function createPrometheusHooks(registry: Registry): PrometheusQualityControlHooks {
+/** Registers quality control's `charbot_qc_*` review series on a registry and returns hooks that feed them. */
+export function createPrometheusHooks(registry: Registry): QualityControlHooks {
 	const reviews = new Counter({
 		name: 'charbot_qc_reviews_total',
 		help: 'Reviewed candidates by character, outcome (delivered, repaired, regenerated, rejected) and model role.',
@@ -54,20 +46,6 @@ export function createPrometheusHooks(registry: Registry): PrometheusQualityCont
 		labelNames: ['status'] as const,
 		registers: [registry],
 	});
-	const deliveries = new Counter({
-		name: 'charbot_qc_deliveries_total',
-		help: 'Replies posted to Discord, by character and target (webhook, bot, interaction).',
-		labelNames: ['character', 'target'] as const,
-		registers: [registry],
-	});
-	const latency = new Histogram({
-		name: 'charbot_qc_delivery_latency_seconds',
-		help: "Time from the member's message to the reply being posted, by target.",
-		labelNames: ['target'] as const,
-		buckets: [0.25, 0.5, 1, 2, 5, 10, 20, 40, 80, 160, 320],
-		registers: [registry],
-	});
-	const countRateLimits = createRateLimitMetrics(registry);
 	return {
 		onReview: ({ characterId: character, outcome, role, score, kinds, judge }) => {
 			reviews.inc({ character, outcome, role });
@@ -77,15 +55,6 @@ export function createPrometheusHooks(registry: Registry): PrometheusQualityCont
 			if (role === 'escalation') escalations.inc({ character });
 			if (outcome === 'regenerated') regenerations.inc({ character });
 			if (outcome === 'rejected') finalFailures.inc({ character });
-		},
-		onDelivery: ({ characterId: character, target, posted, latencyMs }) => {
-			// A retry that only skips parts an earlier attempt posted is not a second delivery.
-			if (posted === 0) return;
-			deliveries.inc({ character, target });
-			latency.observe({ target }, latencyMs / 1000);
-		},
-		watchRest: (rest) => {
-			countRateLimits(rest);
 		},
 	};
 }

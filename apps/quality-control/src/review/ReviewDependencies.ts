@@ -1,7 +1,7 @@
 import type { Logger } from '@charbot/core';
 import type { ChannelHistory, SettingsStore } from '@charbot/conversation';
 import type { Queue } from 'bullmq';
-import type { CharacterSource } from '../characters/CharacterSource.js';
+import type { CharacterSource } from '@charbot/characters';
 import type { LlmSource } from '../judge/LlmSource.js';
 import type { QualityControlHooks } from '../metrics/QualityControlHooks.js';
 import type { ScoringOptions } from '../scoring/ScoreInput.js';

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { codePointLength } from '@charbot/core';
 import { QueueName } from './queueNames.js';
 
+/** Longest message text a route job carries, in code points (as `truncateText` cuts and Discord counts). */
+export const MaxJobContentLength = 6000;
+
 /** A Discord snowflake id: 17-20 digits. */
 export const snowflakeSchema = z.string().regex(/^\d{17,20}$/, 'must be a Discord snowflake (17-20 digits)');
 
@@ -29,8 +32,7 @@ export const incomingMessageSchema = z.object({
 		/** Set when the author is one of our characters (banter). */
 		characterId: characterIdSchema.optional(),
 	}),
-	// Counted in code points, as truncateText cuts and Discord counts.
-	content: z.string().refine((text) => codePointLength(text) <= 6000, 'must be at most 6000 characters'),
+	content: z.string().refine((text) => codePointLength(text) <= MaxJobContentLength, `must be at most ${MaxJobContentLength} characters`),
 	createdAt: z.number().int().nonnegative(),
 	replyToMessageId: snowflakeSchema.optional(),
 });

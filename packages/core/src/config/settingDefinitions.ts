@@ -226,7 +226,7 @@ export const settingDefinitions = {
 	DELIVERY_RATE_LIMIT: {
 		schema: positiveInt().max(100_000, 'must be 100000 or less').default(40),
 		description:
-			"Replies delivered per second across every quality-control replica (BullMQ's queue-wide limiter), below `DISCORD_GLOBAL_RATE_LIMIT`; Discord's per-route limits are honoured on top of it.",
+			"Replies delivered per second across every delivery replica (BullMQ's queue-wide limiter), below `DISCORD_GLOBAL_RATE_LIMIT`; Discord's per-route limits are honoured on top of it.",
 		example: '40',
 	},
 	DEFAULT_CHARACTER: {
@@ -306,7 +306,7 @@ export const settingDefinitions = {
 			})
 			.optional(),
 		description:
-			'Key (32 bytes, base64) quality control seals channel webhook tokens with (AES-256-GCM) before caching them in Redis; only quality control gets it. Required in production; unset elsewhere, each run makes one up and tokens are fetched from Discord again after a restart.',
+			'Key (32 bytes, base64) delivery seals channel webhook tokens with (AES-256-GCM) before caching them in Redis; only delivery gets it. Required in production; unset elsewhere, each run makes one up and tokens are fetched from Discord again after a restart.',
 		example: '<openssl rand -base64 32>',
 		secret: true,
 	},

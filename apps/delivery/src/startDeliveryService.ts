@@ -1,0 +1,82 @@
+import { CharacterRegistry } from '@charbot/characters';
+import { createQueueMetrics } from '@charbot/contracts';
+import {
+	createRedisConnection,
+	Keyspace,
+	type RunningService,
+	resolveFromRoot,
+	type ServiceContext,
+	StartupError,
+	UndoStack,
+	waitForRedisReady,
+} from '@charbot/core';
+import { GuildStats } from '@charbot/conversation';
+import { createDiscordRest } from './delivery/createDiscordRest.js';
+import { resolveWebhookTokenSeal } from './delivery/resolveWebhookTokenSeal.js';
+import { DiscordProbe } from './health/DiscordProbe.js';
+import { combineDeliveryHooks } from './metrics/combineDeliveryHooks.js';
+import { createDeliveryPrometheusHooks } from './metrics/createDeliveryPrometheusHooks.js';
+import { createDeliveryStatsHooks } from './metrics/createDeliveryStatsHooks.js';
+import { DeliveryCounters } from './metrics/DeliveryCounters.js';
+import { startDelivery } from './startDelivery.js';
+
+/** Starts the delivery process's parts from the settings: Discord REST, connections, characters and the deliver worker. */
+export async function startDeliveryService({ config, logger, registry }: ServiceContext): Promise<RunningService> {
+	const redisUrl = config.REDIS_URL;
+	if (redisUrl === undefined) throw new StartupError('REDIS_URL is required: delivery takes its jobs from a BullMQ queue (`npm start` provides a Redis)');
+	const webhookTokenSeal = resolveWebhookTokenSeal(config, logger);
+	const rest = createDiscordRest(config, logger);
+	const prometheus = createDeliveryPrometheusHooks(registry);
+	prometheus.watchRest(rest);
+	const keyspace = new Keyspace(config.REDIS_KEY_PREFIX);
+	const connection = createRedisConnection({ url: redisUrl, role: 'worker', logger, connectionName: 'delivery-worker' });
+	const producer = createRedisConnection({ url: redisUrl, role: 'producer', logger, connectionName: 'delivery-producer' });
+	const built = new UndoStack(logger);
+	built.push(() => {
+		connection.disconnect();
+		producer.disconnect();
+	});
+	try {
+		await waitForRedisReady(producer, 15_000);
+		const discord = new DiscordProbe(rest, logger);
+		await discord.probe();
+		const characters = await CharacterRegistry.open({
+			dir: resolveFromRoot(config.CHARACTERS_DIR),
+			onProblem: (problem) => logger.warn({ problem }, `persona problem: ${problem.message}`),
+		});
+		built.push(() => characters.close());
+
+		const counters = new DeliveryCounters();
+		const delivery = await startDelivery({
+			connection,
+			producer,
+			keyspace,
+			characters,
+			rest,
+			logger,
+			hooks: combineDeliveryHooks(counters, prometheus, createDeliveryStatsHooks(new GuildStats(producer, keyspace), logger)),
+			concurrency: config.WORKER_CONCURRENCY,
+			lockDurationMs: config.WORKER_LOCK_SECONDS * 1000,
+			limiter: { max: config.DELIVERY_RATE_LIMIT, duration: 1000 },
+			webhookTokenSeal,
+		});
+		const queueMetrics = createQueueMetrics(registry, [delivery.deliverQueue]);
+		queueMetrics.watchWorker(delivery.worker);
+		return {
+			checks: {
+				redis: async () => ({ ok: (await producer.ping()) === 'PONG' }),
+				discord: discord.check,
+				characters: () => ({ ok: characters.list().length > 0, detail: `${characters.list().length} characters loaded` }),
+			},
+			close: async () => {
+				await delivery.close();
+				characters.close();
+				logger.info({ counts: counters.snapshot() }, 'delivery counts');
+				await Promise.all([connection.quit(), producer.quit()]);
+			},
+		};
+	} catch (error) {
+		await built.undo();
+		throw error;
+	}
+}

@@ -1,7 +1,0 @@
-import type { Persona } from '@charbot/characters';
-
-/** Where quality control finds personas: a `CharacterRegistry` in the app, anything with these two methods in tests. */
-export interface CharacterSource {
-	get(id: string): Persona | undefined;
-	list(): Persona[];
-}
