@@ -23,7 +23,7 @@ COPY apps/message-router/package.json apps/message-router/
 COPY apps/quality-control/package.json apps/quality-control/
 COPY packages/characters/package.json packages/characters/
 COPY packages/contracts/package.json packages/contracts/
-COPY packages/conversation/package.json packages/conversation/
+COPY packages/stores/package.json packages/stores/
 COPY packages/core/package.json packages/core/
 COPY packages/discord-emulator/package.json packages/discord-emulator/
 COPY packages/llm/package.json packages/llm/

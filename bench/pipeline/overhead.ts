@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SettingsStore } from '@charbot/conversation';
+import { SettingsStore } from '@charbot/stores';
 import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
 import { startRedisServer, variedLineFor } from '@charbot/testkit';
 import type { Redis } from 'ioredis';

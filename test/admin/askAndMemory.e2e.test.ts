@@ -1,4 +1,4 @@
-import { GuildStats } from '@charbot/conversation';
+import { GuildStats } from '@charbot/stores';
 import { createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
 import type { InteractionView, TranscriptMessage } from '@charbot/discord-emulator';
 import { variedLineFor, waitFor } from '@charbot/testkit';

@@ -1,4 +1,4 @@
-import { MemberMemory, SettingsAudit } from '@charbot/conversation';
+import { MemberMemory, SettingsAudit } from '@charbot/stores';
 import { parseJobData, QueueName } from '@charbot/contracts';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { DefaultChannelSettings, GuildStats, MemberMemory, SettingsAudit, SettingsAuditLimit, SettingsStore } from '@charbot/conversation';
+import { DefaultChannelSettings, GuildStats, MemberMemory, SettingsAudit, SettingsAuditLimit, SettingsStore } from '@charbot/stores';
 import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
 import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import type { Redis } from 'ioredis';

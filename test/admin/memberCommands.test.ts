@@ -1,4 +1,4 @@
-import { GuildStats, MemberMemory } from '@charbot/conversation';
+import { GuildStats, MemberMemory } from '@charbot/stores';
 import { waitFor } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GatewayFixture, startGatewayFixture } from '../gateway/gatewayFixture.js';

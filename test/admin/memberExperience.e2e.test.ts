@@ -1,7 +1,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChannelHistory } from '@charbot/conversation';
+import { ChannelHistory } from '@charbot/stores';
 import { createRedisConnection, Keyspace, resolveFromRoot, waitForRedisReady } from '@charbot/core';
 import type { TranscriptMessage } from '@charbot/discord-emulator';
 import { variedLineFor, waitFor } from '@charbot/testkit';

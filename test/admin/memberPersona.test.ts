@@ -1,4 +1,4 @@
-import { MemberPersonas } from '@charbot/conversation';
+import { MemberPersonas } from '@charbot/stores';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GatewayFixture, startGatewayFixture } from '../gateway/gatewayFixture.js';
 import { answerOf, answerText } from './slashCommands.js';

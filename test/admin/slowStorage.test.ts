@@ -1,4 +1,4 @@
-import { SettingsAudit } from '@charbot/conversation';
+import { SettingsAudit } from '@charbot/stores';
 import { createRedisConnection, waitForRedisReady } from '@charbot/core';
 import { waitFor } from '@charbot/testkit';
 import type { Redis } from 'ioredis';

@@ -1,4 +1,4 @@
-import { DeliveryLedger } from '@charbot/conversation';
+import { DeliveryLedger } from '../../apps/delivery/src/ledger/DeliveryLedger.js';
 import { buildJobData, deliverJobId, QueueName } from '@charbot/contracts';
 import type { TranscriptMessage } from '@charbot/discord-emulator';
 import { Routes } from 'discord.js';

@@ -1,4 +1,4 @@
-import { ChannelHistory } from '@charbot/conversation';
+import { ChannelHistory } from '@charbot/stores';
 import { buildJobData, deliverJobId, type NoticeJob, noticeJobId, QueueName } from '@charbot/contracts';
 import { describe, expect, it } from 'vitest';
 import { OutageNoticeText } from '@charbot/delivery';

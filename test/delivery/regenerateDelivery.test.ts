@@ -1,4 +1,4 @@
-import { ChannelHistory, MessageOwners, RegenerableReplies, RegenerateButtonId, SettingsStore } from '@charbot/conversation';
+import { ChannelHistory, MessageOwners, RegenerableReplies, RegenerateButtonId, SettingsStore } from '@charbot/stores';
 import { buildJobData, type DeliverJob, deliverJobId, QueueName } from '@charbot/contracts';
 import type { TranscriptMessage } from '@charbot/discord-emulator';
 import { Routes } from 'discord.js';

@@ -1,4 +1,4 @@
-import { MessageOwners } from '@charbot/conversation';
+import { MessageOwners } from '@charbot/stores';
 import { buildJobData, deliverJobId, QueueName } from '@charbot/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverJob, type MessagePlace, type RunningQc, type SharedParts, settledJob, startQc, startSharedParts } from '../quality-control/qcHarness.js';

@@ -1,4 +1,4 @@
-import { ChannelHistory, MessageOwners, SettingsStore, type SettingsOverrides } from '@charbot/conversation';
+import { ChannelHistory, MessageOwners, SettingsStore, type SettingsOverrides } from '@charbot/stores';
 import { type Config, createLogger, createRedisConnection, Keyspace, loadConfig, waitForRedisReady } from '@charbot/core';
 import { parseJobData, QueueName, type RouteJob } from '@charbot/contracts';
 import { type DiscordEmulator, type DiscordEmulatorOptions, startDiscordEmulator, type TranscriptMessage } from '@charbot/discord-emulator';

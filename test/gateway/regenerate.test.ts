@@ -1,4 +1,4 @@
-import { type RegenerableReply, RegenerableReplies, RegenerateButtonId } from '@charbot/conversation';
+import { type RegenerableReply, RegenerableReplies, RegenerateButtonId } from '@charbot/stores';
 import type { InteractionView } from '@charbot/discord-emulator';
 import { ButtonStyle, ComponentType, type TextChannel, WebhookClient } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

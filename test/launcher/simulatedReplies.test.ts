@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { buildCharacterPrompt, loadCharacters, type Persona, type PromptMessage } from '@charbot/characters';
-import { DefaultChannelSettings, extractRememberedFact, type HistoryEntry } from '@charbot/conversation';
+import { DefaultChannelSettings, type HistoryEntry } from '@charbot/stores';
+import { extractRememberedFact } from '../../apps/gateway/src/memory/extractRememberedFact.js';
 import { resolveFromRoot } from '@charbot/core';
 import { buildJudgePrompt, buildScoreInput, judgementSchema, repairReply, scoreReply } from '@charbot/quality-control';
 import { simulatedCharacterReply } from '@charbot/launcher';

@@ -1,6 +1,6 @@
 import { findTemplateToken } from '@charbot/characters';
-import { GenerationBudget, SettingsStore } from '@charbot/conversation';
-import { ChannelHistory } from '@charbot/conversation';
+import { GenerationBudget, SettingsStore } from '@charbot/stores';
+import { ChannelHistory } from '@charbot/stores';
 import { createLogger, createRedisConnection, Keyspace, loadConfig, waitForRedisReady } from '@charbot/core';
 import { buildJobData, QueueName, type ReviewJob, type RouteJob } from '@charbot/contracts';
 import { startMessageRouter, type MessageRouter } from '@charbot/message-router';

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SettingsStore } from '@charbot/conversation';
+import { SettingsStore } from '@charbot/stores';
 import { createLogger, createRedisConnection, Keyspace, loadConfig, resolveFromRoot, waitForRedisReady } from '@charbot/core';
 import { QueueName } from '@charbot/contracts';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';

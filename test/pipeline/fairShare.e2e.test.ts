@@ -1,4 +1,4 @@
-import { SettingsStore } from '@charbot/conversation';
+import { SettingsStore } from '@charbot/stores';
 import { createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
 import type { TranscriptMessage } from '@charbot/discord-emulator';
 import { variedLineFor, waitFor } from '@charbot/testkit';

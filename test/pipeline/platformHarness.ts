@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { type SettingsOverrides, SettingsStore } from '@charbot/conversation';
+import { type SettingsOverrides, SettingsStore } from '@charbot/stores';
 import { createLogger, createRedisConnection, Keyspace, resolveFromRoot, waitForRedisReady } from '@charbot/core';
 import { type DiscordEmulator, startDiscordEmulator, type TranscriptMessage } from '@charbot/discord-emulator';
 import { type OllamaSim, type OllamaSimOptions, startOllamaSim } from '@charbot/ollama-sim';

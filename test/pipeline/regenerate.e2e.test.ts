@@ -1,4 +1,4 @@
-import { ChannelHistory, RegenerateButtonId } from '@charbot/conversation';
+import { ChannelHistory, RegenerateButtonId } from '@charbot/stores';
 import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
 import type { TranscriptMessage } from '@charbot/discord-emulator';
 import { variedLineFor, waitFor } from '@charbot/testkit';

@@ -1,4 +1,4 @@
-import { SettingsStore } from '@charbot/conversation';
+import { SettingsStore } from '@charbot/stores';
 import { buildJobData, deliverJobId, QueueName, regenerateJobId, reviewJobId } from '@charbot/contracts';
 import { LlmPool } from '@charbot/llm';
 import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';

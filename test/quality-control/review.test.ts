@@ -1,4 +1,4 @@
-import { ChannelHistory, MessageOwners } from '@charbot/conversation';
+import { ChannelHistory, MessageOwners } from '@charbot/stores';
 import { buildJobData, deliverJobId, noAnswerNoticeJobId, QueueName, regenerateJobId, reviewJobId } from '@charbot/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existingJob, type MessagePlace, reviewJob, type RunningQc, settledJob, type SharedParts, startQc, startSharedParts } from './qcHarness.js';

@@ -1,6 +1,7 @@
 import { createRepeatedErrorLog, type Keyspace, type Logger } from '@charbot/core';
 import { CharbotQueue, CharbotWorker, isFinalFailure, QueueName } from '@charbot/contracts';
-import { ChannelHistory, Cooldowns, DeliveryLedger, MessageOwners, RegenerableReplies, SettingsStore } from '@charbot/conversation';
+import { ChannelHistory, Cooldowns, MessageOwners, RegenerableReplies, SettingsStore } from '@charbot/stores';
+import { DeliveryLedger } from './ledger/DeliveryLedger.js';
 import type { REST } from '@discordjs/rest';
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';

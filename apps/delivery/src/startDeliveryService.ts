@@ -10,7 +10,7 @@ import {
 	UndoStack,
 	waitForRedisReady,
 } from '@charbot/core';
-import { GuildStats } from '@charbot/conversation';
+import { GuildStats } from '@charbot/stores';
 import { createDiscordRest } from './delivery/createDiscordRest.js';
 import { resolveWebhookTokenSeal } from './delivery/resolveWebhookTokenSeal.js';
 import { DiscordProbe } from './health/DiscordProbe.js';

@@ -10,7 +10,7 @@ import {
 	RegenerableReplies,
 	SettingsAudit,
 	SettingsStore,
-} from '@charbot/conversation';
+} from '@charbot/stores';
 import {
 	type Config,
 	createRedisConnection,

@@ -1,5 +1,5 @@
 import { CharacterRegistry } from '@charbot/characters';
-import { ChannelHistory, GenerationBudget, GuildStats, MemberMemory, MemberPersonas, SettingsStore } from '@charbot/conversation';
+import { ChannelHistory, GenerationBudget, GuildStats, MemberMemory, MemberPersonas, SettingsStore } from '@charbot/stores';
 import {
 	createRepeatedErrorLog,
 	type Config,

@@ -1,6 +1,6 @@
 import { createRepeatedErrorLog, type Keyspace, type Logger } from '@charbot/core';
 import { CharbotQueue, CharbotWorker, isFinalFailure, noticeStalledFailure, QueueName } from '@charbot/contracts';
-import { ChannelHistory, SettingsStore } from '@charbot/conversation';
+import { ChannelHistory, SettingsStore } from '@charbot/stores';
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { CharacterSource } from '@charbot/characters';

@@ -10,7 +10,7 @@ import {
 	UndoStack,
 	waitForRedisReady,
 } from '@charbot/core';
-import { GuildStats } from '@charbot/conversation';
+import { GuildStats } from '@charbot/stores';
 import { createConfiguredPool, refuseSimulatedHosts, resolveLlmSettings } from '@charbot/llm';
 import { lazyLlmPool } from './judge/LlmSource.js';
 import { combineHooks } from './metrics/combineHooks.js';

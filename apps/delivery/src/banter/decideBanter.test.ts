@@ -1,4 +1,4 @@
-import { DefaultChannelSettings } from '@charbot/conversation';
+import { DefaultChannelSettings } from '@charbot/stores';
 import { describe, expect, it } from 'vitest';
 import { type BanterInput, decideBanter } from './decideBanter.js';
 

@@ -1,5 +1,5 @@
 import { findCalledCharacters, type NamedCharacter } from '@charbot/characters';
-import type { ChannelSettings } from '@charbot/conversation';
+import type { ChannelSettings } from '@charbot/stores';
 
 /** The channel settings a banter decision reads. */
 export type BanterSettings = Pick<ChannelSettings, 'mode' | 'characters' | 'banterLimit'>;

@@ -1,5 +1,6 @@
 import type { Keyspace, Logger } from '@charbot/core';
-import type { ChannelHistory, Cooldowns, DeliveryLedger, MessageOwners, RegenerableReplies, SettingsStore } from '@charbot/conversation';
+import type { ChannelHistory, Cooldowns, MessageOwners, RegenerableReplies, SettingsStore } from '@charbot/stores';
+import type { DeliveryLedger } from '../ledger/DeliveryLedger.js';
 import type { REST } from '@discordjs/rest';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';

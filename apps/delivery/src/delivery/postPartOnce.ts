@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import { DelayedError } from 'bullmq';
-import type { DeliveryClaim } from '@charbot/conversation';
+import type { DeliveryClaim } from '../ledger/DeliveryLedger.js';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';
 import type { PostedMessage } from './ReplyPoster.js';
 

@@ -1,4 +1,4 @@
-import { RegenerateButtonId } from '@charbot/conversation';
+import { RegenerateButtonId } from '@charbot/stores';
 import { type APIActionRowComponent, type APIButtonComponentWithCustomId, ButtonStyle, ComponentType } from 'discord.js';
 
 /**

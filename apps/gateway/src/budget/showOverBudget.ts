@@ -1,4 +1,4 @@
-import type { BudgetDecision } from '@charbot/conversation';
+import type { BudgetDecision } from '@charbot/stores';
 import type { TextBasedChannel } from 'discord.js';
 import type { IntakeContext } from '../intake/IntakeContext.js';
 import type { ReceivedMessage } from '../intake/ReceivedMessage.js';

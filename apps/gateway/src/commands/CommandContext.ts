@@ -1,14 +1,5 @@
 import type { Persona } from '@charbot/characters';
-import type {
-	ChannelHistory,
-	Cooldowns,
-	GenerationBudget,
-	GuildStats,
-	MemberMemory,
-	MemberPersonas,
-	SettingsAudit,
-	SettingsStore,
-} from '@charbot/conversation';
+import type { ChannelHistory, Cooldowns, GenerationBudget, GuildStats, MemberMemory, MemberPersonas, SettingsAudit, SettingsStore } from '@charbot/stores';
 import type { Logger } from '@charbot/core';
 import type { Queue } from 'bullmq';
 import type { CardImportOptions } from './characters/CardImportOptions.js';

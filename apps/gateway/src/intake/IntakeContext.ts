@@ -1,5 +1,5 @@
 import type { NamedCharacter } from '@charbot/characters';
-import type { ChannelHistory, Cooldowns, GenerationBudget, MemberMemory, MessageOwners, SettingsStore } from '@charbot/conversation';
+import type { ChannelHistory, Cooldowns, GenerationBudget, MemberMemory, MessageOwners, SettingsStore } from '@charbot/stores';
 import type { Keyspace, Logger } from '@charbot/core';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';

@@ -1,4 +1,4 @@
-import type { ChannelSettings } from '@charbot/conversation';
+import type { ChannelSettings } from '@charbot/stores';
 import type { TextBasedChannel } from 'discord.js';
 import { answerDmsOff } from '../budget/answerDmsOff.js';
 import { showOverBudget } from '../budget/showOverBudget.js';

@@ -1,4 +1,4 @@
-import type { ChannelSettings, Cooldowns } from '@charbot/conversation';
+import type { ChannelSettings, Cooldowns } from '@charbot/stores';
 
 /** Which cooldowns a member's message (or `/ask`) already took, kept across tries so a retry does not run into its own. */
 export interface CooldownProgress {

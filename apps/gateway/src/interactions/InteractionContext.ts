@@ -1,4 +1,4 @@
-import type { RegenerableReplies } from '@charbot/conversation';
+import type { RegenerableReplies } from '@charbot/stores';
 import type { CommandContext } from '../commands/CommandContext.js';
 import type { SlashCommand } from '../commands/SlashCommand.js';
 import type { PendingWork } from '../intake/PendingWork.js';

@@ -1,4 +1,4 @@
-import { RegenerateButtonId } from '@charbot/conversation';
+import { RegenerateButtonId } from '@charbot/stores';
 import type { Interaction } from 'discord.js';
 import { regenerateReply } from '../regenerate/regenerateReply.js';
 import { answerAutocomplete } from './answerAutocomplete.js';

@@ -1,4 +1,5 @@
-import { type ChannelSettings, extractRememberedFact, type MemberMemory } from '@charbot/conversation';
+import { type ChannelSettings, type MemberMemory } from '@charbot/stores';
+import { extractRememberedFact } from './extractRememberedFact.js';
 
 /**
  * Stores the fact in a member's "remember that I …" (see `extractRememberedFact`) when the channel's `memory`

@@ -1,4 +1,4 @@
-import type { RegenerableReply } from '@charbot/conversation';
+import type { RegenerableReply } from '@charbot/stores';
 import { enqueueRouteJob } from '@charbot/contracts';
 import type { Queue } from 'bullmq';
 

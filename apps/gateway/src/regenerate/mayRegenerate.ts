@@ -1,4 +1,4 @@
-import type { RegenerableReply } from '@charbot/conversation';
+import type { RegenerableReply } from '@charbot/stores';
 import { type ButtonInteraction, PermissionFlagsBits } from 'discord.js';
 
 /**

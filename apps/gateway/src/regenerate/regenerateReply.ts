@@ -1,4 +1,4 @@
-import type { RegenerableReplies, SettingsStore } from '@charbot/conversation';
+import type { RegenerableReplies, SettingsStore } from '@charbot/stores';
 import { type Logger } from '@charbot/core';
 import { noAnswerNoticeJobId, regenerateReplyJobId } from '@charbot/contracts';
 import type { Queue } from 'bullmq';

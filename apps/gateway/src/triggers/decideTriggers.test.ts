@@ -1,4 +1,4 @@
-import { DefaultChannelSettings } from '@charbot/conversation';
+import { DefaultChannelSettings } from '@charbot/stores';
 import { describe, expect, it } from 'vitest';
 import { decideTriggers, type TriggerInput } from './decideTriggers.js';
 import { pickChimingCharacter } from './pickChimingCharacter.js';

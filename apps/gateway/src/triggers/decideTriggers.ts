@@ -1,5 +1,5 @@
 import { findCalledCharacters } from '@charbot/characters';
-import type { ChannelSettings } from '@charbot/conversation';
+import type { ChannelSettings } from '@charbot/stores';
 import type { Trigger } from '@charbot/contracts';
 import { pickChimingCharacter } from './pickChimingCharacter.js';
 import type { TriggerCharacter } from './TriggerCharacter.js';

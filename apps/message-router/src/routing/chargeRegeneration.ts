@@ -1,4 +1,4 @@
-import type { GenerationBudget } from '@charbot/conversation';
+import type { GenerationBudget } from '@charbot/stores';
 import type { Logger } from '@charbot/core';
 import type { RouteJob } from '@charbot/contracts';
 

@@ -1,5 +1,5 @@
 import { buildCharacterPrompt, type CharacterRegistry, type PromptMessage } from '@charbot/characters';
-import type { ChannelHistory, HistoryEntry, MemberMemory, MemberPersonas, SettingsStore } from '@charbot/conversation';
+import type { ChannelHistory, HistoryEntry, MemberMemory, MemberPersonas, SettingsStore } from '@charbot/stores';
 import type { ReviewJob, RouteJob } from '@charbot/contracts';
 import { type LlmPool, LlmError } from '@charbot/llm';
 import { UnrecoverableError } from 'bullmq';

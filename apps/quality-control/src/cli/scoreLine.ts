@@ -1,5 +1,5 @@
 import type { Persona } from '@charbot/characters';
-import { DefaultChannelSettings, type HistoryEntry } from '@charbot/conversation';
+import { DefaultChannelSettings, type HistoryEntry } from '@charbot/stores';
 import { buildScoreInput } from '../scoring/buildScoreInput.js';
 import type { ScoreInput } from '../scoring/ScoreInput.js';
 import type { ScoreLine } from './scoreLineSchema.js';

@@ -1,4 +1,4 @@
-import { DefaultChannelSettings } from '@charbot/conversation';
+import { DefaultChannelSettings } from '@charbot/stores';
 import { describe, expect, it } from 'vitest';
 import { decideScore } from '../scoring/ReplyScore.js';
 import { shouldJudge } from './shouldJudge.js';

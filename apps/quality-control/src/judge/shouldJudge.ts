@@ -1,4 +1,4 @@
-import type { ChannelSettings } from '@charbot/conversation';
+import type { ChannelSettings } from '@charbot/stores';
 import type { ReplyScore } from '../scoring/ReplyScore.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { GuildStats } from '@charbot/conversation';
+import type { GuildStats } from '@charbot/stores';
 import type { Logger } from '@charbot/core';
 import type { QualityControlHooks } from './QualityControlHooks.js';
 

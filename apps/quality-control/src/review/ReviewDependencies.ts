@@ -1,5 +1,5 @@
 import type { Logger } from '@charbot/core';
-import type { ChannelHistory, SettingsStore } from '@charbot/conversation';
+import type { ChannelHistory, SettingsStore } from '@charbot/stores';
 import type { Queue } from 'bullmq';
 import type { CharacterSource } from '@charbot/characters';
 import type { LlmSource } from '../judge/LlmSource.js';

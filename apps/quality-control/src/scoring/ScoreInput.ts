@@ -1,4 +1,4 @@
-import type { ChannelSettings } from '@charbot/conversation';
+import type { ChannelSettings } from '@charbot/stores';
 import type { PromptEchoSources } from './persona/promptTextsOf.js';
 
 /** Tunables of the rule-based scorers; the channel's own settings come with the input. */

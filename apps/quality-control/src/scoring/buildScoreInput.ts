@@ -1,4 +1,4 @@
-import type { ChannelSettings, HistoryEntry } from '@charbot/conversation';
+import type { ChannelSettings, HistoryEntry } from '@charbot/stores';
 import type { Persona } from '@charbot/characters';
 import { promptTextsOf } from './persona/promptTextsOf.js';
 import { voiceOf } from './persona/voiceOf.js';

@@ -1,4 +1,4 @@
-import { DefaultChannelSettings } from '@charbot/conversation';
+import { DefaultChannelSettings } from '@charbot/stores';
 import { DefaultScoringOptions, type ScoreInput, type ScoringOptions } from './ScoreInput.js';
 
 /** A score input for Peter in a default channel, for unit tests; `overrides` replace any part. */

@@ -1,5 +1,5 @@
 import type { Persona } from '@charbot/characters';
-import type { ChannelMode } from '@charbot/conversation';
+import type { ChannelMode } from '@charbot/stores';
 import { type ChatInputCommandInteraction, escapeMarkdown, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { characterChoices } from '../characters/characterChoices.js';
 import { findCharacter } from '../characters/findCharacter.js';

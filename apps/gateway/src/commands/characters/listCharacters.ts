@@ -1,5 +1,5 @@
 import { type Persona, presentPersonaText } from '@charbot/characters';
-import type { ChannelSettings } from '@charbot/conversation';
+import type { ChannelSettings } from '@charbot/stores';
 import { truncateText } from '@charbot/core';
 import { escapeMarkdown } from 'discord.js';
 

@@ -1,5 +1,5 @@
 import type { Persona } from '@charbot/characters';
-import type { ChannelSettingName, ChannelSettings } from '@charbot/conversation';
+import type { ChannelSettingName, ChannelSettings } from '@charbot/stores';
 
 /** A parsed `/config set` value, or the reason it is refused. */
 export type ParsedValue<Value> = { readonly ok: true; readonly value: Value } | { readonly ok: false; readonly reason: string };

@@ -1,4 +1,4 @@
-import type { SettingsActor } from '@charbot/conversation';
+import type { SettingsActor } from '@charbot/stores';
 import type { ChatInputCommandInteraction } from 'discord.js';
 
 /** Who ran a command, for the settings audit: the member's id and the name shown for them. */

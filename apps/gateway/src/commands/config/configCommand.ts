@@ -1,4 +1,4 @@
-import type { ChannelSettingName } from '@charbot/conversation';
+import type { ChannelSettingName } from '@charbot/stores';
 import { DiscordLimits, truncateText } from '@charbot/core';
 import { type ChatInputCommandInteraction, escapeMarkdown, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { CommandContext } from '../CommandContext.js';

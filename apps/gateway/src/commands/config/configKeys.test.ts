@@ -1,5 +1,5 @@
 import type { Persona } from '@charbot/characters';
-import { settingsOverridesSchema } from '@charbot/conversation';
+import { settingsOverridesSchema } from '@charbot/stores';
 import { describe, expect, it } from 'vitest';
 import { configKeys, findConfigKey } from './configKeys.js';
 

@@ -1,5 +1,5 @@
 import type { Persona } from '@charbot/characters';
-import { type ChannelSettingName, judgeSettingSchema } from '@charbot/conversation';
+import { type ChannelSettingName, judgeSettingSchema } from '@charbot/stores';
 import { truncateText } from '@charbot/core';
 import { findCharacter } from '../characters/findCharacter.js';
 import type { ConfigKey, ParsedValue } from './ConfigKey.js';

@@ -1,5 +1,5 @@
 import type { Persona } from '@charbot/characters';
-import type { SettingsAuditEntry, SettingsLayers } from '@charbot/conversation';
+import type { SettingsAuditEntry, SettingsLayers } from '@charbot/stores';
 import { DiscordLimits, truncateText } from '@charbot/core';
 import { escapeMarkdown, time, TimestampStyles } from 'discord.js';
 import { configKeyOf, configKeys } from './configKeys.js';

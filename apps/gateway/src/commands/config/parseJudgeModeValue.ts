@@ -1,4 +1,4 @@
-import { type JudgeMode, judgeModeSchema } from '@charbot/conversation';
+import { type JudgeMode, judgeModeSchema } from '@charbot/stores';
 import type { ParsedValue } from './ConfigKey.js';
 import { parseSwitchValue } from './parseSwitchValue.js';
 

@@ -1,5 +1,5 @@
 import { formatZodIssues } from '@charbot/core';
-import { MemberPersonaLimits, type MemberPersona, memberPersonaInputSchema } from '@charbot/conversation';
+import { MemberPersonaLimits, type MemberPersona, memberPersonaInputSchema } from '@charbot/stores';
 import { escapeMarkdown, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { refuse, reply } from '../CommandResult.js';
 import type { SlashCommand } from '../SlashCommand.js';

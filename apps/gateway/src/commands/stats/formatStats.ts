@@ -1,5 +1,5 @@
 import type { Persona } from '@charbot/characters';
-import type { CharacterStats } from '@charbot/conversation';
+import type { CharacterStats } from '@charbot/stores';
 import { DiscordLimits, truncateText } from '@charbot/core';
 import { escapeMarkdown } from 'discord.js';
 

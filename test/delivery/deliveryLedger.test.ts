@@ -1,5 +1,5 @@
 import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
-import { DeliveryLedger } from '@charbot/conversation';
+import { DeliveryLedger } from '../../apps/delivery/src/ledger/DeliveryLedger.js';
 import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { ChannelHistory, type HistoryEntry, type RegenerableReply, RegenerableReplies } from '@charbot/conversation';
+import { ChannelHistory, type HistoryEntry, type RegenerableReply, RegenerableReplies } from '@charbot/stores';
 import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
 import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import type { Redis } from 'ioredis';

@@ -1,5 +1,6 @@
 import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
-import { ChannelHistory, Cooldowns, DefaultChannelSettings, DeliveryLedger, MessageOwners, SettingsStore } from '@charbot/conversation';
+import { ChannelHistory, Cooldowns, DefaultChannelSettings, MessageOwners, SettingsStore } from '@charbot/stores';
+import { DeliveryLedger } from '../../apps/delivery/src/ledger/DeliveryLedger.js';
 import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { GenerationBudget } from '@charbot/conversation';
+import { GenerationBudget } from '@charbot/stores';
 import { createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
 import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import type { Redis } from 'ioredis';
