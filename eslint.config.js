@@ -83,11 +83,6 @@ export default tseslint.config(
 	},
 	...boundaries,
 	{
-		// DeliverJobResult sits in createDeliverProcessor.ts; it moves to a file of its own when delivery becomes apps/delivery.
-		files: ['apps/quality-control/src/delivery/**'],
-		rules: { 'charbot/no-import-cycle': 'off' },
-	},
-	{
 		files: ['**/*.js'],
 		...tseslint.configs.disableTypeChecked,
 	},
