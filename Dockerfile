@@ -55,7 +55,7 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev \
 FROM base AS runtime
 ENV NODE_ENV=production
 # The apps run as compiled JavaScript: no tsx, esbuild or TypeScript in the image, and no sources.
-# Each workspace's package.json sends `@charbot/*` imports to ./dist/index.js under the condition
+# Each package's package.json sends `@charbot/*` imports to ./dist/index.js under the condition
 # `charbot-dist` (to ./src/index.ts otherwise, for tsx, vitest and tsc in development); compose and the
 # start:* scripts pass --conditions=charbot-dist, and NODE_OPTIONS passes it to any other `node` run here.
 ENV NODE_OPTIONS=--conditions=charbot-dist

@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolveFromRoot } from '@charbot/core';
 import { startDiscordEmulator } from '@charbot/discord-emulator';
-import { PlatformApps } from '@charbot/launcher';
 import { startOllamaSim } from '@charbot/ollama-sim';
 import { findFreePort, startRedisServer, uniquePrefix } from '@charbot/testkit';
+import { PlatformApps } from '../../apps/launcher/src/PlatformApps.js';
 
 /** How an app is run: TypeScript through tsx from src/ (as before the build), or compiled from dist/ (as in production). */
 export type AppsRunMode = 'tsx' | 'compiled';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { resolveFromRoot } from '@charbot/core';
 import { type SeedSize, startDiscordEmulator } from '@charbot/discord-emulator';
 import { findFreePort, startRedisServer, uniquePrefix } from '@charbot/testkit';
+import { PlatformApps } from '../../apps/launcher/src/PlatformApps.js';
 import { type HeapSummary, summarizeHeapSnapshot } from './summarizeHeapSnapshot.js';
-import { PlatformApps } from '@charbot/launcher';
 
 /** One gateway memory reading. */
 export interface MemorySample {

@@ -5,9 +5,9 @@
 // more under tsx from src/, as before the build. Writes the `gateway-memory` section of bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { resolveFromRoot } from '@charbot/core';
+import { PlatformApps } from '../../apps/launcher/src/PlatformApps.js';
 import { describeMachine, reportTargets, writeResultsSection } from '../benchReport.js';
 import { type GatewayMemoryRun, type HeapLook, measureGatewayMemory } from './measureGatewayMemory.js';
-import { PlatformApps } from '@charbot/launcher';
 
 const targetMb = 200;
 const gatewayFlags: readonly string[] = PlatformApps.find((app) => app.name === 'gateway')?.nodeFlags ?? [];

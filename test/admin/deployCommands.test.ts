@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { resolveFromRoot } from '@charbot/core';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
-import { commandData } from '@charbot/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandData } from '../../apps/gateway/src/commands/allCommands.js';
 
 let emulator: DiscordEmulator;
 

@@ -1,9 +1,9 @@
 import { createLogger, loadConfig } from '@charbot/core';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
-import { createDiscordRest } from '@charbot/delivery';
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDiscordRest } from '../../apps/delivery/src/delivery/createDiscordRest.js';
 
 // Discord pings everything a message writes unless its body says otherwise, and @discordjs/rest has no default of its own.
 describe("quality control's Discord client", () => {

@@ -1,6 +1,6 @@
 import { buildJobData, deliverJobId, noAnswerNoticeJobId, QueueName, reviewJobId } from '@charbot/contracts';
-import { noAnswerNoticeText } from '@charbot/delivery';
 import { describe, expect, it } from 'vitest';
+import { noAnswerNoticeText } from '../../apps/delivery/src/delivery/noAnswerNoticeText.js';
 import { deferredAsk as deferredAskIn, deliverJob, reviewJob, settledJob, useAskFixture } from '../quality-control/qcHarness.js';
 
 const ask = useAskFixture('general');

@@ -1,7 +1,7 @@
 import { ChannelHistory } from '@charbot/stores';
 import { buildJobData, deliverJobId, type NoticeJob, noticeJobId, QueueName } from '@charbot/contracts';
 import { describe, expect, it } from 'vitest';
-import { OutageNoticeText } from '@charbot/delivery';
+import { OutageNoticeText } from '../../apps/delivery/src/delivery/outageNoticeText.js';
 import { deferredAsk, deliverJob, settledJob, useAskFixture } from '../quality-control/qcHarness.js';
 
 const ask = useAskFixture('kitchen');

@@ -1,10 +1,12 @@
 import { Keyspace } from '@charbot/core';
 import { buildJobData, deliverJobId, QueueName } from '@charbot/contracts';
-import { ChannelWebhooks, WebhookTokenSeal, webhookObjectSchema } from '@charbot/delivery';
 import { uniquePrefix } from '@charbot/testkit';
 import { Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ChannelWebhooks } from '../../apps/delivery/src/delivery/ChannelWebhooks.js';
+import { WebhookTokenSeal } from '../../apps/delivery/src/delivery/WebhookTokenSeal.js';
+import { webhookObjectSchema } from '../../apps/delivery/src/delivery/discordSchemas.js';
 import { deliverJob, type MessagePlace, type RunningQc, settledJob, type SharedParts, startQc, startSharedParts } from '../quality-control/qcHarness.js';
 
 const week = 7 * 24 * 3600;

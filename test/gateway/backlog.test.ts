@@ -1,6 +1,6 @@
-import { BacklogNoteText } from '@charbot/gateway';
 import { waitFor } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BacklogNoteText } from '../../apps/gateway/src/backlog/BacklogNotice.js';
 import { type GatewayFixture, startGatewayFixture } from './gatewayFixture.js';
 
 describe('the backlog note when the route queue is long', () => {

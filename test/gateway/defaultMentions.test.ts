@@ -1,8 +1,8 @@
-import { InteractionMessages } from '@charbot/gateway';
 import { type APIRequest, RESTEvents } from '@discordjs/rest';
 import { Routes, type TextChannel } from 'discord.js';
 import { waitFor } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InteractionMessages } from '../../apps/gateway/src/interactions/InteractionMessages.js';
 import { invoke } from '../admin/slashCommands.js';
 import { type GatewayFixture, startGatewayFixture } from './gatewayFixture.js';
 

@@ -1,7 +1,8 @@
-import type { GatewayApp, MessageOutcome } from '@charbot/gateway';
 import { waitFor } from '@charbot/testkit';
 import { Events } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MessageOutcome } from '../../apps/gateway/src/intake/MessageOutcome.js';
+import type { GatewayApp } from '../../apps/gateway/src/startGateway.js';
 import { type GatewayFixture, startGatewayFixture } from './gatewayFixture.js';
 
 describe('one job per message and character, however often the event arrives', () => {

@@ -2,10 +2,12 @@ import { ChannelHistory, MessageOwners, SettingsStore, type SettingsOverrides } 
 import { type Config, createLogger, createRedisConnection, Keyspace, loadConfig, waitForRedisReady } from '@charbot/core';
 import { parseJobData, QueueName, type RouteJob } from '@charbot/contracts';
 import { type DiscordEmulator, type DiscordEmulatorOptions, startDiscordEmulator, type TranscriptMessage } from '@charbot/discord-emulator';
-import { type GatewayApp, type GatewayOptions, type MessageOutcome, startGateway } from '@charbot/gateway';
 import { type RedisServer, type RedisServerOptions, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { type Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { type GatewayOptions } from '../../apps/gateway/src/GatewayOptions.js';
+import { type MessageOutcome } from '../../apps/gateway/src/intake/MessageOutcome.js';
+import { type GatewayApp, startGateway } from '../../apps/gateway/src/startGateway.js';
 
 /** Options a test file may change: the gateway's tunables, the emulator's and the redis-server's. */
 export interface GatewayFixtureOptions {

@@ -1,6 +1,6 @@
-import { OutageApologyText } from '@charbot/gateway';
 import { waitFor } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutageApologyText } from '../../apps/gateway/src/intake/OutageApology.js';
 import { type GatewayFixture, startGatewayFixture } from './gatewayFixture.js';
 
 /** The gateway's `charbot_gateway_held_messages` gauge as scraped now. */

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { ConfigError, createLogger, loadConfig, repoRoot, startHealthServer } from '@charbot/core';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
-import { startGateway } from '@charbot/gateway';
 import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway } from '../../apps/gateway/src/startGateway.js';
 
 describe('starting and stopping the gateway', () => {
 	let redis: RedisServer;

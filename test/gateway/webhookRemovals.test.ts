@@ -1,7 +1,8 @@
 import { createLogger, loadConfig } from '@charbot/core';
-import { ChannelWebhooks, createDiscordRest } from '@charbot/delivery';
 import { waitFor } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChannelWebhooks } from '../../apps/delivery/src/delivery/ChannelWebhooks.js';
+import { createDiscordRest } from '../../apps/delivery/src/delivery/createDiscordRest.js';
 import { type GatewayFixture, startGatewayFixture } from './gatewayFixture.js';
 
 describe('cached channel webhooks when a channel or the guild goes', () => {

@@ -3,10 +3,14 @@ import { buildCharacterPrompt, loadCharacters, type Persona, type PromptMessage 
 import { DefaultChannelSettings, type HistoryEntry } from '@charbot/stores';
 import { extractRememberedFact } from '../../apps/gateway/src/memory/extractRememberedFact.js';
 import { resolveFromRoot } from '@charbot/core';
-import { buildJudgePrompt, buildScoreInput, judgementSchema, repairReply, scoreReply } from '@charbot/quality-control';
-import { simulatedCharacterReply } from '@charbot/launcher';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { simulatedCharacterReply } from '../../apps/launcher/src/simulatedCharacterReply.js';
+import { buildJudgePrompt } from '../../apps/quality-control/src/judge/buildJudgePrompt.js';
+import { judgementSchema } from '../../apps/quality-control/src/judge/judgementSchema.js';
+import { repairReply } from '../../apps/quality-control/src/repair/repairReply.js';
+import { buildScoreInput } from '../../apps/quality-control/src/scoring/buildScoreInput.js';
+import { scoreReply } from '../../apps/quality-control/src/scoring/scoreReply.js';
 
 const reply = simulatedCharacterReply.reply as Exclude<typeof simulatedCharacterReply.reply, string>;
 const marker = '\n-# simulated';

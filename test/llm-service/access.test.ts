@@ -5,7 +5,9 @@ import { ConfigError, loadConfig } from '@charbot/core';
 import { startOllamaSim } from '@charbot/ollama-sim';
 import { Ollama } from 'ollama';
 import { describe, expect, it } from 'vitest';
-import { type FieldIssue, type ModelValidationAnswer, startLlmService } from '@charbot/llm-service';
+import { type FieldIssue } from '../../apps/llm-service/src/http/FieldIssue.js';
+import { type ModelValidationAnswer } from '../../apps/llm-service/src/routes/admin/renderModelValidation.js';
+import { startLlmService } from '../../apps/llm-service/src/startLlmService.js';
 import { captureError, chatRequests, model, testLogger, useServiceFixtures } from './serviceFixture.js';
 
 type ErrorBody = { error: string; code: string; issues?: FieldIssue[] };

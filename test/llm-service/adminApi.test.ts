@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GenerateAnswer, ModelValidationAnswer } from '@charbot/llm-service';
+import type { ModelValidationAnswer } from '../../apps/llm-service/src/routes/admin/renderModelValidation.js';
+import type { GenerateAnswer } from '../../apps/llm-service/src/routes/generate/renderGenerateResult.js';
 import { chatRequests, model, useServiceFixtures } from './serviceFixture.js';
 
 const services = useServiceFixtures();

@@ -1,6 +1,8 @@
 import { waitFor } from '@charbot/testkit';
 import { describe, expect, it } from 'vitest';
-import type { FieldIssue, GenerateAnswer, MetricsSummary } from '@charbot/llm-service';
+import type { FieldIssue } from '../../apps/llm-service/src/http/FieldIssue.js';
+import type { MetricsSummary } from '../../apps/llm-service/src/metrics/renderMetricsSummary.js';
+import type { GenerateAnswer } from '../../apps/llm-service/src/routes/generate/renderGenerateResult.js';
 import { chatRequests, model, useServiceFixtures } from './serviceFixture.js';
 
 type ErrorBody = { error: string; code: string; issues?: FieldIssue[] };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricsSummary, ServiceHealth } from '@charbot/llm-service';
+import type { MetricsSummary } from '../../apps/llm-service/src/metrics/renderMetricsSummary.js';
+import type { ServiceHealth } from '../../apps/llm-service/src/routes/health/describeServiceHealth.js';
 import { model, useServiceFixtures } from './serviceFixture.js';
 
 const services = useServiceFixtures();

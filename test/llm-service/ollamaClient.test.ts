@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricsSummary } from '@charbot/llm-service';
+import type { MetricsSummary } from '../../apps/llm-service/src/metrics/renderMetricsSummary.js';
 import { captureError, chatRequests, model, useServiceFixtures } from './serviceFixture.js';
 
 const services = useServiceFixtures();

@@ -3,7 +3,7 @@ import { type OllamaSim, type OllamaSimOptions, startOllamaSim } from '@charbot/
 import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import { Ollama } from 'ollama';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { type LlmService, type LlmServiceOptions, startLlmService } from '@charbot/llm-service';
+import { type LlmService, type LlmServiceOptions, startLlmService } from '../../apps/llm-service/src/startLlmService.js';
 
 /** A silent logger for tests. */
 export const testLogger: Logger = createLogger({ name: 'llm-service-test', level: 'silent', format: 'json' });

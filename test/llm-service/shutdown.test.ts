@@ -1,6 +1,6 @@
 import { waitFor } from '@charbot/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GenerateAnswer } from '@charbot/llm-service';
+import type { GenerateAnswer } from '../../apps/llm-service/src/routes/generate/renderGenerateResult.js';
 import type { ServiceFixture } from './serviceFixture.js';
 import { startServiceFixture } from './serviceFixture.js';
 

@@ -4,8 +4,8 @@ import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
 import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { type MessageRouter, startMessageRouter } from '@charbot/message-router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MessageRouter, startMessageRouter } from '../../apps/message-router/src/startMessageRouter.js';
 import { buildRouteJob, RouteTestGuildId } from './buildRouteJob.js';
 
 const logger = createLogger({ name: 'test', level: 'silent', format: 'json' });

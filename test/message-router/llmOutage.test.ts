@@ -1,11 +1,11 @@
 import { createLogger, createRedisConnection, Keyspace, loadConfig, waitForRedisReady } from '@charbot/core';
 import { buildJobData, type JobData, QueueName, type RouteJob } from '@charbot/contracts';
-import { type MessageRouter, startMessageRouter } from '@charbot/message-router';
 import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
 import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MessageRouter, startMessageRouter } from '../../apps/message-router/src/startMessageRouter.js';
 import { buildRouteJob } from './buildRouteJob.js';
 
 // The router against a real Redis and a simulated Ollama host that goes away: waiting jobs keep their attempts, each

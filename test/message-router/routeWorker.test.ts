@@ -3,12 +3,12 @@ import { GenerationBudget, SettingsStore } from '@charbot/stores';
 import { ChannelHistory } from '@charbot/stores';
 import { createLogger, createRedisConnection, Keyspace, loadConfig, waitForRedisReady } from '@charbot/core';
 import { buildJobData, QueueName, type ReviewJob, type RouteJob } from '@charbot/contracts';
-import { startMessageRouter, type MessageRouter } from '@charbot/message-router';
 import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
 import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MessageRouter, startMessageRouter } from '../../apps/message-router/src/startMessageRouter.js';
 import { buildRouteJob, RouteTestGuildId } from './buildRouteJob.js';
 
 const logger = createLogger({ name: 'test', level: 'silent', format: 'json' });

@@ -30,8 +30,10 @@ export function collectImportedPackages(root: string, entryFiles: readonly strin
 			}
 			const name = packageName(specifier);
 			if (specifier.startsWith('node:') || builtins.has(name)) continue;
-			const workspaceEntry = workspaces.get(name);
-			if (workspaceEntry !== undefined) {
+			if (workspaces.has(name)) {
+				const workspaceEntry = workspaces.get(name);
+				// An app has no entry to follow: it exports nothing, and nothing imports it.
+				if (workspaceEntry === undefined) throw new Error(`${relative(root, file)} imports ${name}, which exports nothing`);
 				queue.push(workspaceEntry);
 				continue;
 			}
@@ -62,9 +64,9 @@ function packageName(specifier: string): string {
 	return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
 }
 
-/** `@charbot/*` package name → its source entry file (`exports["."]`, or its `default`). */
-function readWorkspaceEntries(root: string): Map<string, string> {
-	const entries = new Map<string, string>();
+/** `@charbot/*` workspace name → its source entry file (`exports["."]`, or its `default`); undefined for an app, which exports nothing. */
+function readWorkspaceEntries(root: string): Map<string, string | undefined> {
+	const entries = new Map<string, string | undefined>();
 	for (const group of ['apps', 'packages']) {
 		for (const folder of readdirSync(join(root, group))) {
 			const manifestPath = join(root, group, folder, 'package.json');
@@ -73,7 +75,7 @@ function readWorkspaceEntries(root: string): Map<string, string> {
 			// The sources: a string, or the `default` of a conditional export (`charbot-dist` is the compiled twin).
 			const exported = manifest.exports?.['.'];
 			const entry = typeof exported === 'string' ? exported : exported?.['default'];
-			if (entry !== undefined) entries.set(manifest.name, join(root, group, folder, entry));
+			entries.set(manifest.name, entry === undefined ? undefined : join(root, group, folder, entry));
 		}
 	}
 	return entries;

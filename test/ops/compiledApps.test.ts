@@ -1,6 +1,6 @@
-// The production build (`npm run build`, tsc -b over tsconfig.build.json): every built workspace resolves to
-// its dist/ under the charbot-dist condition and to its src/ otherwise, compose's entry files exist after a
-// build, and the compiled gateway runs as a real process with no tsx, against the Discord emulator and a
+// The production build (`npm run build`, tsc -b over tsconfig.build.json): every built package resolves to
+// its dist/ under the charbot-dist condition and to its src/ otherwise, every built app (which exports nothing)
+// has its dist/main.js, compose's entry files exist after a build, and the compiled gateway runs as a real process with no tsx, against the Discord emulator and a
 // real redis-server.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -8,9 +8,9 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot, resolveFromRoot } from '@charbot/core';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
-import { PlatformApps } from '@charbot/launcher';
 import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PlatformApps } from '../../apps/launcher/src/PlatformApps.js';
 import { loadComposeFile } from './loadComposeFile.js';
 
 interface Manifest {
@@ -40,12 +40,18 @@ beforeAll(async () => {
 }, 130_000);
 
 describe('the production build', () => {
-	it('compiles each workspace it lists to dist/, with no tests, and @charbot/* resolves to dist only under charbot-dist', () => {
+	it('compiles each workspace it lists to dist/, with no tests; a package resolves to dist only under charbot-dist, an app runs dist/main.js', () => {
 		expect(built.length).toBeGreaterThanOrEqual(8);
 		for (const workspace of built) {
 			const manifest = manifestOf(workspace);
-			expect(manifest.exports?.['.'], `${workspace}/package.json exports`).toEqual({ 'charbot-dist': './dist/index.js', default: './src/index.ts' });
-			expect(existsSync(join(root, workspace, 'dist/index.js')), `${workspace}/dist/index.js`).toBe(true);
+			if (workspace.startsWith('apps/')) {
+				// An app exports nothing: it is run, from dist/main.js, never imported.
+				expect(manifest.exports, `${workspace}/package.json: an app has no exports`).toBeUndefined();
+				expect(existsSync(join(root, workspace, 'dist/main.js')), `${workspace}/dist/main.js`).toBe(true);
+			} else {
+				expect(manifest.exports?.['.'], `${workspace}/package.json exports`).toEqual({ 'charbot-dist': './dist/index.js', default: './src/index.ts' });
+				expect(existsSync(join(root, workspace, 'dist/index.js')), `${workspace}/dist/index.js`).toBe(true);
+			}
 			expect(
 				filesUnder(join(root, workspace, 'dist')).filter((file) => /\.test\.js$/.test(file)),
 				`${workspace}: tests are not emitted`,

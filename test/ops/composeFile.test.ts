@@ -5,9 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, resolveFromRoot, type SettingName, settingDefinitions } from '@charbot/core';
 import { describe, expect, it } from 'vitest';
+import { PlatformApps } from '../../apps/launcher/src/PlatformApps.js';
 import { interpolateCompose, MissingComposeVariableError } from './composeInterpolation.js';
 import { type ComposeService, loadComposeFile } from './loadComposeFile.js';
-import { PlatformApps } from '@charbot/launcher';
 
 const root = repoRoot();
 const compose = loadComposeFile();

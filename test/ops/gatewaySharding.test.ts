@@ -1,8 +1,8 @@
 import { createLogger, loadConfig } from '@charbot/core';
 import { type DiscordEmulator, shardForGuild, startDiscordEmulator } from '@charbot/discord-emulator';
-import { type GatewayApp, startGateway } from '@charbot/gateway';
 import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GatewayApp, startGateway } from '../../apps/gateway/src/startGateway.js';
 
 describe('gateway sharding by DISCORD_SHARD_COUNT and DISCORD_SHARD_IDS', () => {
 	let redis: RedisServer;

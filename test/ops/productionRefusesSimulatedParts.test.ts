@@ -5,11 +5,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createLogger, loadConfig, resolveFromRoot } from '@charbot/core';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
-import { PlatformApps } from '@charbot/launcher';
 import { createConfiguredPool } from '@charbot/llm';
 import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
 import { findFreePort, type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PlatformApps } from '../../apps/launcher/src/PlatformApps.js';
 
 const model = 'llama3.2:1b';
 const adminToken = 'production-admin-token-0123456789';

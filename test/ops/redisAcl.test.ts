@@ -9,12 +9,14 @@ import { SettingsStore } from '@charbot/stores';
 import { createLogger, createRedisConnection, Keyspace, loadConfig, resolveFromRoot, waitForRedisReady } from '@charbot/core';
 import { QueueName } from '@charbot/contracts';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
-import { forgetChannelWebhooks } from '@charbot/gateway';
-import { ChannelWebhooks, createDiscordRest, WebhookTokenSeal } from '@charbot/delivery';
 import { findFreePort, waitFor } from '@charbot/testkit';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChannelWebhooks } from '../../apps/delivery/src/delivery/ChannelWebhooks.js';
+import { WebhookTokenSeal } from '../../apps/delivery/src/delivery/WebhookTokenSeal.js';
+import { createDiscordRest } from '../../apps/delivery/src/delivery/createDiscordRest.js';
+import { forgetChannelWebhooks } from '../../apps/gateway/src/webhooks/forgetChannelWebhooks.js';
 
 const passwords = {
 	REDIS_ADMIN_PASSWORD: randomBytes(24).toString('hex'),

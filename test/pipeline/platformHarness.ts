@@ -3,8 +3,8 @@ import { type SettingsOverrides, SettingsStore } from '@charbot/stores';
 import { createLogger, createRedisConnection, Keyspace, resolveFromRoot, waitForRedisReady } from '@charbot/core';
 import { type DiscordEmulator, startDiscordEmulator, type TranscriptMessage } from '@charbot/discord-emulator';
 import { type OllamaSim, type OllamaSimOptions, startOllamaSim } from '@charbot/ollama-sim';
-import { PlatformApps } from '@charbot/launcher';
 import { findFreePort, type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
+import { PlatformApps } from '../../apps/launcher/src/PlatformApps.js';
 
 const silentLogger = createLogger({ name: 'harness', level: 'silent', format: 'json' });
 

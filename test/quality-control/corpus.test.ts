@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { loadCharacters, type Persona } from '@charbot/characters';
 import { resolveFromRoot } from '@charbot/core';
-import { corpusLineSchema, evaluateCorpus, parseJsonLines } from '@charbot/quality-control';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseJsonLines } from '../../apps/quality-control/src/cli/parseJsonLines.js';
+import { corpusLineSchema } from '../../apps/quality-control/src/cli/scoreLineSchema.js';
+import { evaluateCorpus } from '../../apps/quality-control/src/evaluation/evaluateCorpus.js';
 
 let cast: Persona[];
 

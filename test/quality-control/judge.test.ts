@@ -2,8 +2,9 @@ import { SettingsStore } from '@charbot/stores';
 import { buildJobData, deliverJobId, QueueName, regenerateJobId, reviewJobId } from '@charbot/contracts';
 import { LlmPool } from '@charbot/llm';
 import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
-import { judgeInstructions, lazyLlmPool } from '@charbot/quality-control';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lazyLlmPool } from '../../apps/quality-control/src/judge/LlmSource.js';
+import { judgeInstructions } from '../../apps/quality-control/src/judge/buildJudgePrompt.js';
 import { existingJob, type MessagePlace, reviewJob, type RunningQc, type SharedParts, settledJob, startQc, startSharedParts } from './qcHarness.js';
 
 const model = 'llama3.2:1b';

@@ -2,14 +2,17 @@ import { CharacterRegistry } from '@charbot/characters';
 import { createLogger, createRedisConnection, Keyspace, loadConfig, type Logger, resolveFromRoot, waitForRedisReady } from '@charbot/core';
 import { type Attempt, type DeliverJob, messageJobId, QueueName, type ReviewJob } from '@charbot/contracts';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
-import { createDiscordRest, type Delivery, DeliveryCounters, type DeliveryOptions, startDelivery } from '@charbot/delivery';
-import { type QualityControl, QualityControlCounters, type QualityControlOptions, startQualityControl } from '@charbot/quality-control';
 import { type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import type { REST } from '@discordjs/rest';
 import { Client, Events, GatewayIntentBits, type Interaction, SlashCommandBuilder } from 'discord.js';
 import { type Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
+import { createDiscordRest } from '../../apps/delivery/src/delivery/createDiscordRest.js';
+import { DeliveryCounters } from '../../apps/delivery/src/metrics/DeliveryCounters.js';
+import { type Delivery, type DeliveryOptions, startDelivery } from '../../apps/delivery/src/startDelivery.js';
+import { QualityControlCounters } from '../../apps/quality-control/src/metrics/QualityControlCounters.js';
+import { type QualityControl, type QualityControlOptions, startQualityControl } from '../../apps/quality-control/src/startQualityControl.js';
 
 /** The parts every quality-control and delivery system test shares: a private Redis, the Discord emulator, the cast. */
 export interface SharedParts {

@@ -1,8 +1,8 @@
 import type { TranscriptMessage } from '@charbot/discord-emulator';
-import { BacklogNoteText } from '@charbot/gateway';
 import { variedLineFor, waitFor } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutageNoticeText } from '@charbot/delivery';
+import { OutageNoticeText } from '../../apps/delivery/src/delivery/outageNoticeText.js';
+import { BacklogNoteText } from '../../apps/gateway/src/backlog/BacklogNotice.js';
 import { type PlatformHarness, startPlatform } from '../pipeline/platformHarness.js';
 
 // Ollama hosts failing under load, with the whole platform running as processes. While one host can still serve,

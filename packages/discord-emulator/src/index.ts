@@ -1,19 +1,8 @@
-export * from './control/controlInputs.js';
-export * from './control/EmulatorControl.js';
-export * from './control/infoViews.js';
-export * from './control/views.js';
-export * from './errors/DiscordErrorCodes.js';
-export * from './errors/EmulatorInputError.js';
-export * from './gateway/GatewayIntents.js';
-export * from './gateway/GatewaySessionInfo.js';
-export * from './gateway/GatewayStats.js';
-export * from './mentions/parseMentions.js';
-export * from './permissions/PermissionFlags.js';
-export * from './ratelimits/FaultInjector.js';
-export * from './ratelimits/RateLimitBuckets.js';
-export * from './rest/RestStats.js';
-export * from './rest/routes/allRoutes.js';
-export * from './sharding/shardForGuild.js';
-export * from './snowflake/SnowflakeGenerator.js';
-export * from './startDiscordEmulator.js';
-export * from './state/seedWorld.js';
+/** The door to the Discord emulator: what tests, benchmarks and scripts use to start and drive it. */
+export { EmulatorControl } from './control/EmulatorControl.js';
+export type { InteractionView, TranscriptMessage } from './control/views.js';
+export { GatewayIntents } from './gateway/GatewayIntents.js';
+export { allRoutes } from './rest/routes/allRoutes.js';
+export { shardForGuild } from './sharding/shardForGuild.js';
+export { type DiscordEmulator, type DiscordEmulatorOptions, startDiscordEmulator } from './startDiscordEmulator.js';
+export type { SeededWorld, SeedSize } from './state/seedWorld.js';

@@ -1,14 +1,10 @@
-export * from './behavior/SimBehavior.js';
-export * from './behavior/simBehaviorSchema.js';
-export * from './options/OllamaSimOptions.js';
-export * from './scripts/SimScript.js';
-export * from './sloppy/makeSloppy.js';
-export * from './sloppy/readPromptFacts.js';
-export * from './sloppy/SloppyPromptFacts.js';
-export * from './sloppy/SloppyRecord.js';
-export * from './sloppy/SloppyText.js';
-export * from './sloppy/sloppyKinds.js';
-export * from './startOllamaSim.js';
-export * from './stats/SimStats.js';
-export * from './text/countTokens.js';
-export * from './text/generateReply.js';
+/** The door to the Ollama simulator: what tests and benchmarks use to start and script it. */
+export type { SimBehavior } from './behavior/SimBehavior.js';
+export type { OllamaSimOptions } from './options/OllamaSimOptions.js';
+export type { SimScript, SimScriptContext } from './scripts/SimScript.js';
+export type { SloppyRecord } from './sloppy/SloppyRecord.js';
+export { removableSloppyKinds, type SloppyKind, sloppyKinds } from './sloppy/sloppyKinds.js';
+export { type OllamaSim, startOllamaSim } from './startOllamaSim.js';
+export type { SimStats } from './stats/SimStats.js';
+export { countTokens } from './text/countTokens.js';
+export { generateReply } from './text/generateReply.js';

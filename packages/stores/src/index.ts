@@ -1,17 +1,26 @@
-export * from './budget/GenerationBudget.js';
-export * from './cooldowns/Cooldowns.js';
-export * from './history/ChannelHistory.js';
-export * from './memory/MemberMemory.js';
-export * from './owners/MessageOwners.js';
-export * from './personas/MemberPersonas.js';
-export * from './personas/memberPersonaSchema.js';
-export * from './regenerate/RegenerableReplies.js';
-export * from './regenerate/RegenerateButtonId.js';
-export * from './regenerate/regenerableReplySchema.js';
-export * from './settings/channelSettingsSchema.js';
-export * from './settings/diffOverrides.js';
-export * from './settings/SettingsAudit.js';
-export * from './settings/SettingsStore.js';
-export * from './stats/CharacterStats.js';
-export * from './stats/GuildStats.js';
-export * from './stats/medianOf.js';
+/** The door to the Redis stores the apps share: the stores and the types and schemas other workspaces use. */
+export { type BudgetDecision, GenerationBudget } from './budget/GenerationBudget.js';
+export { Cooldowns } from './cooldowns/Cooldowns.js';
+export { ChannelHistory, type HistoryEntry } from './history/ChannelHistory.js';
+export { MemberMemory } from './memory/MemberMemory.js';
+export { MessageOwners } from './owners/MessageOwners.js';
+export { MemberPersonas } from './personas/MemberPersonas.js';
+export { type MemberPersona, memberPersonaInputSchema, MemberPersonaLimits } from './personas/memberPersonaSchema.js';
+export { RegenerableReplies } from './regenerate/RegenerableReplies.js';
+export { RegenerateButtonId } from './regenerate/RegenerateButtonId.js';
+export type { RegenerableReply } from './regenerate/regenerableReplySchema.js';
+export {
+	type ChannelMode,
+	type ChannelSettingName,
+	type ChannelSettings,
+	DefaultChannelSettings,
+	type JudgeMode,
+	judgeModeSchema,
+	judgeSettingSchema,
+	type SettingsOverrides,
+	settingsOverridesSchema,
+} from './settings/channelSettingsSchema.js';
+export { type SettingsActor, SettingsAudit, type SettingsAuditEntry, SettingsAuditLimit } from './settings/SettingsAudit.js';
+export { type SettingsLayers, SettingsStore } from './settings/SettingsStore.js';
+export type { CharacterStats } from './stats/CharacterStats.js';
+export { GuildStats } from './stats/GuildStats.js';
