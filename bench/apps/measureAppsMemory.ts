@@ -77,7 +77,7 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the four production apps in `mode` against a fresh real redis-server, the Ollama simulator and the Discord
+ * Starts the five production apps in `mode` against a fresh real redis-server, the Ollama simulator and the Discord
  * emulator; reads each one's memory once ready and settled, then after `questions` Discord questions (each answered
  * through gateway, router and quality control) and as many LLM service generations.
  */

@@ -1,15 +1,6 @@
 import { CharacterRegistry } from '@charbot/characters';
 import { createQueueMetrics } from '@charbot/contracts';
-import {
-	createRedisConnection,
-	Keyspace,
-	type RunningService,
-	resolveFromRoot,
-	type ServiceContext,
-	StartupError,
-	UndoStack,
-	waitForRedisReady,
-} from '@charbot/core';
+import { Keyspace, openWorkerConnections, type RunningService, resolveFromRoot, type ServiceContext, StartupError, UndoStack } from '@charbot/core';
 import { GuildStats } from '@charbot/stores';
 import { createDiscordRest } from './delivery/createDiscordRest.js';
 import { resolveWebhookTokenSeal } from './delivery/resolveWebhookTokenSeal.js';
@@ -29,15 +20,16 @@ export async function startDeliveryService({ config, logger, registry }: Service
 	const prometheus = createDeliveryPrometheusHooks(registry);
 	prometheus.watchRest(rest);
 	const keyspace = new Keyspace(config.REDIS_KEY_PREFIX);
-	const connection = createRedisConnection({ url: redisUrl, role: 'worker', logger, connectionName: 'delivery-worker' });
-	const producer = createRedisConnection({ url: redisUrl, role: 'producer', logger, connectionName: 'delivery-producer' });
 	const built = new UndoStack(logger);
-	built.push(() => {
-		connection.disconnect();
-		producer.disconnect();
-	});
 	try {
-		await waitForRedisReady(producer, 15_000);
+		const redis = await openWorkerConnections({
+			url: redisUrl,
+			logger,
+			names: { worker: 'delivery-worker', producer: 'delivery-producer' },
+			undo: built,
+			readyTimeoutMs: 15_000,
+		});
+		const { worker: connection, producer } = redis;
 		const discord = new DiscordProbe(rest, logger);
 		await discord.probe();
 		const characters = await CharacterRegistry.open({
@@ -72,7 +64,7 @@ export async function startDeliveryService({ config, logger, registry }: Service
 				await delivery.close();
 				characters.close();
 				logger.info({ counts: counters.snapshot() }, 'delivery counts');
-				await Promise.all([connection.quit(), producer.quit()]);
+				await redis.quit();
 			},
 		};
 	} catch (error) {

@@ -3,13 +3,12 @@ import { ChannelHistory, GenerationBudget, GuildStats, MemberMemory, MemberPerso
 import {
 	createRepeatedErrorLog,
 	type Config,
-	createRedisConnection,
 	Keyspace,
 	type Logger,
+	openWorkerConnections,
 	type ReadinessCheck,
 	resolveFromRoot,
 	UndoStack,
-	waitForRedisReady,
 } from '@charbot/core';
 import {
 	buildJobData,
@@ -70,33 +69,35 @@ export interface MessageRouter {
 /** Starts the `route` worker: each job becomes a candidate reply on the `review` queue. */
 export async function startMessageRouter(options: MessageRouterOptions): Promise<MessageRouter> {
 	const { config, logger } = options;
-	if (config.REDIS_URL === undefined) throw new Error('REDIS_URL is required: the message router takes its jobs from the queue Redis');
+	const redisUrl = config.REDIS_URL;
+	if (redisUrl === undefined) throw new Error('REDIS_URL is required: the message router takes its jobs from the queue Redis');
 	// Production refuses the Ollama simulator before any connection opens (the pool would refuse it too, later).
 	await refuseSimulatedHosts(config, resolveLlmSettings(config));
 	const registry = options.registry ?? new Registry();
 	const keys = new Keyspace(config.REDIS_KEY_PREFIX);
-	const redis = createRedisConnection({ url: config.REDIS_URL, role: 'producer', logger, connectionName: 'charbot-router' });
-	const workerConnection = createRedisConnection({ url: config.REDIS_URL, role: 'worker', logger, connectionName: 'charbot-router-worker' });
 	// The steps that can fail: when one does, what was built before it is undone, so a failed start leaves nothing open.
 	const built = new UndoStack(logger);
-	built.push(() => {
-		redis.disconnect();
-		workerConnection.disconnect();
-	});
 	const opened = await (async () => {
-		await waitForRedisReady(redis, 10_000);
+		const connections = await openWorkerConnections({
+			url: redisUrl,
+			logger,
+			names: { worker: 'charbot-router-worker', producer: 'charbot-router' },
+			undo: built,
+			readyTimeoutMs: 10_000,
+		});
 		const characters = await CharacterRegistry.open({
 			dir: resolveFromRoot(config.CHARACTERS_DIR),
 			onProblem: (problem) => logger.error({ file: problem.file, field: problem.field }, problem.message),
 			onChange: (change) => logger.info(change, 'characters reloaded'),
 		});
 		built.push(() => characters.close());
-		return { characters, ...(await createConfiguredPool(config, logger, { metrics: [createPrometheusLlmMetrics(registry)] })) };
+		return { connections, characters, ...(await createConfiguredPool(config, logger, { metrics: [createPrometheusLlmMetrics(registry)] })) };
 	})().catch(async (error: unknown) => {
 		await built.undo();
 		throw error;
 	});
-	const { characters, pool, close: closePool } = opened;
+	const { connections, characters, pool, close: closePool } = opened;
+	const { producer: redis, worker: workerConnection } = connections;
 	registerHostHealthMetrics(registry, pool);
 	const settings = new SettingsStore(redis, keys);
 	const history = new ChannelHistory(redis, keys);

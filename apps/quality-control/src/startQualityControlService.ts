@@ -1,15 +1,6 @@
 import { CharacterRegistry } from '@charbot/characters';
 import { createQueueMetrics } from '@charbot/contracts';
-import {
-	createRedisConnection,
-	Keyspace,
-	type RunningService,
-	resolveFromRoot,
-	type ServiceContext,
-	StartupError,
-	UndoStack,
-	waitForRedisReady,
-} from '@charbot/core';
+import { Keyspace, openWorkerConnections, type RunningService, resolveFromRoot, type ServiceContext, StartupError, UndoStack } from '@charbot/core';
 import { GuildStats } from '@charbot/stores';
 import { createConfiguredPool, refuseSimulatedHosts, resolveLlmSettings } from '@charbot/llm';
 import { lazyLlmPool } from './judge/LlmSource.js';
@@ -28,15 +19,16 @@ export async function startQualityControlService({ config, logger, registry }: S
 	// opens only when a judge is needed.
 	await refuseSimulatedHosts(config, resolveLlmSettings(config));
 	const keyspace = new Keyspace(config.REDIS_KEY_PREFIX);
-	const connection = createRedisConnection({ url: redisUrl, role: 'worker', logger, connectionName: 'quality-control-worker' });
-	const producer = createRedisConnection({ url: redisUrl, role: 'producer', logger, connectionName: 'quality-control-producer' });
 	const built = new UndoStack(logger);
-	built.push(() => {
-		connection.disconnect();
-		producer.disconnect();
-	});
 	try {
-		await waitForRedisReady(producer, 15_000);
+		const redis = await openWorkerConnections({
+			url: redisUrl,
+			logger,
+			names: { worker: 'quality-control-worker', producer: 'quality-control-producer' },
+			undo: built,
+			readyTimeoutMs: 15_000,
+		});
+		const { worker: connection, producer } = redis;
 		const characters = await CharacterRegistry.open({
 			dir: resolveFromRoot(config.CHARACTERS_DIR),
 			onProblem: (problem) => logger.warn({ problem }, `persona problem: ${problem.message}`),
@@ -75,7 +67,7 @@ export async function startQualityControlService({ config, logger, registry }: S
 				await llm.close();
 				characters.close();
 				logger.info({ counts: counters.snapshot() }, 'quality-control counts');
-				await Promise.all([connection.quit(), producer.quit()]);
+				await redis.quit();
 			},
 		};
 	} catch (error) {

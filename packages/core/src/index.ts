@@ -21,6 +21,7 @@ export { repoRoot, resolveFromRoot } from './paths/repoRoot.js';
 export { createRedisConnection, waitForRedisReady } from './redis/createRedisConnection.js';
 export { createRepeatedErrorLog } from './redis/createRepeatedErrorLog.js';
 export { Keyspace } from './redis/Keyspace.js';
+export { openWorkerConnections } from './redis/openWorkerConnections.js';
 export { describeFailure } from './service/describeFailure.js';
 export { installFailureHooks } from './service/installFailureHooks.js';
 export { loadServiceConfig } from './service/loadServiceConfig.js';
