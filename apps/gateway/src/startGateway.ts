@@ -182,6 +182,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 		intake.restore(restored, (channelId) => whenLoggedIn.then((ready) => fetchTextChannel(ready, channelId)));
 
 		metrics.watchHeldMessages(() => intake.heldMessages);
+		metrics.watchPendingWork(() => pending.size);
 		const retryHeld = () => intake.retryHeld();
 		redis.on('ready', retryHeld);
 		undo.push(() => redis.off('ready', retryHeld));
