@@ -1,5 +1,5 @@
 import { DefaultChannelSettings, GuildStats, MemberMemory, SettingsAudit, SettingsAuditLimit, SettingsStore } from '@charbot/stores';
-import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, ManualClock, waitForRedisReady } from '@charbot/core';
 import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -127,14 +127,14 @@ describe('MemberMemory', () => {
 
 describe('GuildStats', () => {
 	it('sums hourly buckets over the window: replies, pass rate, median latency, cache hit rate', async () => {
-		let now = Date.UTC(2025, 0, 1, 12, 30);
-		const stats = new GuildStats(redis, keys, { now: () => now, maxLatencySamples: 3 });
+		const clock = new ManualClock(Date.UTC(2025, 0, 1, 12, 30));
+		const stats = new GuildStats(redis, keys, { clock, maxLatencySamples: 3 });
 		await stats.recordGeneration(guild, 'peter', true);
 		await stats.recordGeneration(guild, 'peter', false);
 		await stats.recordReview(guild, 'peter', 'repaired');
 		await stats.recordReview(guild, 'peter', 'regenerated');
 		await stats.recordDelivery(guild, 'peter', 900);
-		now += 3_600_000;
+		clock.advance(3_600_000);
 		for (const latency of [100, 200, 300, 400]) await stats.recordDelivery(guild, 'peter', latency);
 		await stats.recordReview(guild, 'stewie', 'passed');
 		await stats.recordGeneration(guild, 'stewie', false);
@@ -170,7 +170,7 @@ describe('GuildStats', () => {
 			},
 		]);
 		expect((await stats.summary(guild, 1))[0]).toMatchObject({ characterId: 'peter', replies: 4, passed: 0, passRate: null });
-		now += 24 * 3_600_000;
+		clock.advance(24 * 3_600_000);
 		expect(await stats.summary(guild)).toEqual([]);
 		const hour = Math.floor(Date.UTC(2025, 0, 1, 12, 30) / 3_600_000);
 		expect(await redis.ttl(keys.statsBucket(guild, hour))).toBeGreaterThan(86_400);

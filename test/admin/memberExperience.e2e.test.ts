@@ -91,7 +91,7 @@ describe('greetings when a character joins a channel', () => {
 			channel: 'kitchen',
 		});
 		expect(answerText(again)).toBe('**Stewie Griffin** already answers in this channel.');
-		await new Promise((resolve) => setTimeout(resolve, 1000));
+		await platform.settled();
 		expect(fromStewie()).toHaveLength(1);
 	});
 

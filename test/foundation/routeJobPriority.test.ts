@@ -1,4 +1,4 @@
-import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, ManualClock, waitForRedisReady } from '@charbot/core';
 import { MaxJobPriority, routeJobPriority, routeLoadScope } from '@charbot/contracts';
 import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import { Queue, Worker } from 'bullmq';
@@ -28,13 +28,13 @@ describe('routeJobPriority', () => {
 	});
 
 	it("numbers a guild's jobs by its recent load, each guild (and each DM member) on its own count", async () => {
-		const now = () => 1_000_000_000_000;
+		const clock = new ManualClock(1_000_000_000_000);
 		const busy = [];
-		for (let index = 0; index < 5; index += 1) busy.push(await routeJobPriority(queue, member('1', busyGuild), { now }));
+		for (let index = 0; index < 5; index += 1) busy.push(await routeJobPriority(queue, member('1', busyGuild), { clock }));
 		expect(busy).toEqual([1, 2, 3, 4, 5]);
-		expect(await routeJobPriority(queue, member('2', quietGuild), { now })).toBe(1);
-		expect([await routeJobPriority(queue, member('3', null), { now }), await routeJobPriority(queue, member('3', null), { now })]).toEqual([1, 2]);
-		expect(await routeJobPriority(queue, member('4', null), { now })).toBe(1);
+		expect(await routeJobPriority(queue, member('2', quietGuild), { clock })).toBe(1);
+		expect([await routeJobPriority(queue, member('3', null), { clock }), await routeJobPriority(queue, member('3', null), { clock })]).toEqual([1, 2]);
+		expect(await routeJobPriority(queue, member('4', null), { clock })).toBe(1);
 		expect(routeLoadScope(member('3', null))).toBe('dm-3');
 	});
 
@@ -42,19 +42,22 @@ describe('routeJobPriority', () => {
 		const guild = '333333333333333333';
 		const windowMs = 60_000;
 		const start = 1_700_000_040_000 - (1_700_000_040_000 % windowMs);
-		for (let index = 0; index < 10; index += 1) await routeJobPriority(queue, member('5', guild), { now: () => start + 1000 });
+		const clock = new ManualClock(start + 1000);
+		for (let index = 0; index < 10; index += 1) await routeJobPriority(queue, member('5', guild), { clock });
 		// Half-way through the next window: 10 × 0.5 from the last one, nothing yet in this one.
-		expect(await routeJobPriority(queue, member('5', guild), { now: () => start + windowMs * 1.5 })).toBe(6);
+		clock.advance(windowMs * 1.5 - 1000);
+		expect(await routeJobPriority(queue, member('5', guild), { clock })).toBe(6);
 		// Two windows on, nothing counts any more but the job just added.
-		expect(await routeJobPriority(queue, member('5', guild), { now: () => start + windowMs * 3 })).toBe(1);
+		clock.advance(windowMs * 1.5);
+		expect(await routeJobPriority(queue, member('5', guild), { clock })).toBe(1);
 	});
 
 	it('never passes BullMQ’s limit', async () => {
 		const guild = '444444444444444444';
-		const now = () => 1_800_000_000_000;
-		const key = queue.toKey(`fair:${guild}:${Math.floor(now() / 60_000)}`);
+		const clock = new ManualClock(1_800_000_000_000);
+		const key = queue.toKey(`fair:${guild}:${Math.floor(clock.now() / 60_000)}`);
 		await redis.set(key, String(MaxJobPriority + 10), 'EX', 120);
-		expect(await routeJobPriority(queue, member('6', guild), { now })).toBe(MaxJobPriority);
+		expect(await routeJobPriority(queue, member('6', guild), { clock })).toBe(MaxJobPriority);
 	});
 
 	it("runs a quiet guild's job before the backlog of a busy one when the priorities go on real BullMQ jobs", async () => {

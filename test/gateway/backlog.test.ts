@@ -24,9 +24,9 @@ describe('the backlog note when the route queue is long', () => {
 		const typedBefore = typingRequests();
 		const posted = fx.post(channelId, fx.newMember('early'), `${botMention} hi`);
 		expect(await fx.outcomeOf(posted.id)).toMatchObject({ kind: 'enqueued' });
-		// Typing and the note run side by side; once typing went out the note had its chance too.
+		// Typing and the note run side by side, as the gateway's side work; once it settled the note had its chance too.
 		await waitFor(() => typingRequests() > typedBefore, 'the typing request');
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		await fx.app.settled();
 		expect(notes(channelId)).toEqual([]);
 	});
 
@@ -39,7 +39,7 @@ describe('the backlog note when the route queue is long', () => {
 		const posted = ['one', 'two', 'three'].map((name) => fx.post(busy, fx.newMember(name), `${botMention} are you there, ${name}?`));
 		for (const message of posted) expect(await fx.outcomeOf(message.id)).toMatchObject({ kind: 'enqueued' });
 		await waitFor(() => notes(busy).length > 0, 'the backlog note');
-		await new Promise((resolve) => setTimeout(resolve, 200));
+		await fx.app.settled();
 		const [note, ...more] = notes(busy);
 		expect(more).toEqual([]);
 		expect(note).toMatchObject({ fromBot: true, author: { kind: 'bot' }, mentionsPinged: { everyone: false, users: [], roles: [] } });

@@ -95,7 +95,7 @@ describe('messages held longer than the gateway waits for Redis', () => {
 		// Still down, within the minute: this one is given up too, but the channel gets no second reply.
 		const later = fx.post(busy, members[2] ?? '', 'Stewie, still nobody?');
 		expect(await fx.outcomeOf(later.id, 15_000)).toMatchObject({ kind: 'failed' });
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		await fx.app.settled();
 		expect(apologies(busy)).toHaveLength(1);
 
 		await fx.redisServer.start();

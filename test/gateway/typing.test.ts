@@ -21,7 +21,7 @@ describe('the typing indicator', () => {
 		const posted = Array.from({ length: 12 }, (_, index) => fx.post(busy, fx.newMember(`typist${index}`), `Stewie, question ${index}`));
 		posted.push(fx.post(calm, fx.newMember('loner'), 'Stewie, anyone here?'));
 		for (const message of posted) expect(await fx.outcomeOf(message.id)).toMatchObject({ kind: 'enqueued' });
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		await fx.app.settled();
 		// Every message was enqueued; typing went out once per channel.
 		expect(typingRequests() - before).toBe(2);
 	});

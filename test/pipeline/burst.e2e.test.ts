@@ -43,7 +43,7 @@ describe('a burst of questions', () => {
 					.map((message) => ({ channelId, content: message.content })),
 			);
 		await waitFor(() => replies().length >= 50, '50 replies', 60_000);
-		await new Promise((resolve) => setTimeout(resolve, 2000));
+		await platform.settled();
 		const all = replies();
 		expect(all).toHaveLength(50);
 		for (const { token, channelId } of asked) {

@@ -26,7 +26,7 @@ const textOf = (message: TranscriptMessage) => `${message.content}\n${message.em
 async function replyTo(channelId: string, token: string): Promise<TranscriptMessage> {
 	const carrying = () => platform.botMessages(channelId).filter((message) => textOf(message).includes(token));
 	await waitFor(() => carrying().length > 0, `a reply carrying ${token}`, 20_000);
-	await new Promise((resolve) => setTimeout(resolve, 1500));
+	await platform.settled();
 	const replies = carrying();
 	expect(replies, `exactly one reply for ${token}`).toHaveLength(1);
 	return replies[0] as TranscriptMessage;
@@ -67,7 +67,8 @@ describe('a member talks to the characters', () => {
 	});
 
 	it('an active channel gets one character chiming in', async () => {
-		await platform.updateSettings(seededChannel(platform, 'kitchen'), { mode: 'active', talkativeness: 5 });
+		// alice asked in #general a moment ago, and the member cooldown spans the guild: it must not hold this one back.
+		await platform.updateSettings(seededChannel(platform, 'kitchen'), { mode: 'active', talkativeness: 5, userCooldownSeconds: 0 });
 		platform.emulator.control.postMessage({
 			channelId: seededChannel(platform, 'kitchen'),
 			authorId: seededUser(platform, 'alice'),
@@ -86,12 +87,15 @@ describe('a member talks to the characters', () => {
 	});
 
 	it('a member in a mention-only channel who names nobody gets no reply', async () => {
+		const notTriggered = () => platform.metric('gateway', 'charbot_gateway_messages_total{outcome="not-triggered"}');
+		const before = await notTriggered();
 		platform.emulator.control.postMessage({
 			channelId: seededChannel(platform, 'general'),
 			authorId: seededUser(platform, 'dana'),
 			content: 'just talking to myself tk-silent',
 		});
-		await new Promise((resolve) => setTimeout(resolve, 2500));
+		await waitFor(async () => (await notTriggered()) > before, 'the gateway to see the message and ask nobody');
+		await platform.settled();
 		expect(platform.botMessages(seededChannel(platform, 'general')).filter((message) => message.content.includes('tk-silent'))).toEqual([]);
 	});
 });
@@ -125,7 +129,7 @@ describe('characters talking to each other', () => {
 		platform.emulator.control.postMessage({ channelId, authorId: seededUser(platform, 'erin'), content: 'Peter, go pick a fight with the baby. banter-time' });
 		const lines = () => platform.botMessages(channelId).filter((message) => message.content.includes('banter-time'));
 		await waitFor(() => lines().length >= 4, 'four lines of banter', 30_000);
-		await new Promise((resolve) => setTimeout(resolve, 4000));
+		await platform.settled();
 		expect(lines().map((message) => message.author.displayName)).toEqual(['Peter Griffin', 'Stewie Griffin', 'Peter Griffin', 'Stewie Griffin']);
 	}, 60_000);
 
@@ -152,7 +156,7 @@ describe('characters talking to each other', () => {
 		const posts = () => platform.botMessages(channelId).filter((message) => message.content.includes('pair-talk'));
 		// The two addressed, then banter up to the limit of 3: five posts, where two parallel chains made eight.
 		await waitFor(() => posts().length >= 5, 'the turn and its banter', 40_000);
-		await new Promise((resolve) => setTimeout(resolve, 5000));
+		await platform.settled();
 		const speakers = posts().map((message) => message.author.displayName);
 		expect(speakers).toHaveLength(5);
 		expect(new Set(speakers.slice(0, 2))).toEqual(new Set(['Stewie Griffin', 'Brian Griffin']));
@@ -173,7 +177,7 @@ describe('a message nobody could answer well', () => {
 		const asked = platform.emulator.control.postMessage({ channelId, authorId: seededUser(platform, 'bob'), content: 'Peter, say something. hopeless-case' });
 		const notices = () => platform.botMessages(channelId).filter((message) => message.replyTo === asked.id);
 		await waitFor(() => notices().length > 0, 'the no-good-answer notice', 40_000);
-		await new Promise((resolve) => setTimeout(resolve, 2000));
+		await platform.settled();
 		expect(notices()).toHaveLength(1);
 		expect(notices()[0]?.content).toMatch(/Peter Griffin couldn't come up with a good answer/);
 		expect(notices()[0]?.mentionsPinged).toMatchObject({ everyone: false, users: [], roles: [] });

@@ -62,8 +62,8 @@ describe('SIGTERM during load', () => {
 
 		await Promise.all([platform.startApp('message-router'), platform.startApp('quality-control'), platform.startApp('delivery')]);
 		await waitFor(() => replies().length >= questions, `${questions} replies`, 90_000);
-		// A duplicate would come after the last first reply; give it time to show.
-		await new Promise((resolve) => setTimeout(resolve, 4000));
+		// A duplicate would come after the last first reply, from a job still in the queues.
+		await platform.settled();
 		const all = replies();
 		expect(all, JSON.stringify(all, null, 1)).toHaveLength(questions);
 		for (const { token, channelId } of asked) {

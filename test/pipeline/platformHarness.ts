@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type SettingsOverrides, SettingsStore } from '@charbot/stores';
 import { createLogger, createRedisConnection, Keyspace, resolveFromRoot, waitForRedisReady } from '@charbot/core';
+import { QueueName } from '@charbot/contracts';
 import { type DiscordEmulator, startDiscordEmulator, type TranscriptMessage } from '@charbot/discord-emulator';
 import { type OllamaSim, type OllamaSimOptions, startOllamaSim } from '@charbot/ollama-sim';
 import { findFreePort, type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
+import { Queue } from 'bullmq';
 import { PlatformApps } from '../../apps/launcher/src/PlatformApps.js';
 
 const silentLogger = createLogger({ name: 'harness', level: 'silent', format: 'json' });
@@ -40,6 +42,14 @@ export interface PlatformHarness {
 	stopApp(name: AppName, signal?: NodeJS.Signals, timeoutMs?: number): Promise<AppExit>;
 	/** Bot-side messages of a channel (webhooks, the bot), oldest first; ephemeral ones left out. */
 	botMessages(channelId: string): TranscriptMessage[];
+	/** The value of one series (`name` or `name{labels}`) an app serves on `/metrics` now; NaN when it serves none. */
+	metric(name: AppName, series: string): Promise<number>;
+	/**
+	 * Resolves once the pipeline is idle: the gateway runs no pending work and the route, review and deliver queues hold no
+	 * waiting, active or delayed job. Every later stage's job is added by the earlier stage's job before it completes, so
+	 * nothing the platform was doing can still post after this; a test awaits it before asserting that something did not happen.
+	 */
+	settled(timeoutMs?: number): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -155,7 +165,50 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 		}
 	};
 
+	let queues: { connection: ReturnType<typeof createRedisConnection>; list: Queue[] } | undefined;
+	const openQueues = async () => {
+		if (queues === undefined) {
+			const connection = createRedisConnection({ url: redis.url, role: 'producer', logger: silentLogger });
+			const queuePrefix = new Keyspace(prefix).queuePrefix();
+			queues = { connection, list: Object.values(QueueName).map((name) => new Queue(name, { connection, prefix: queuePrefix })) };
+			await waitForRedisReady(connection);
+		}
+		return queues.list;
+	};
+
+	const metric = async (name: AppName, series: string): Promise<number> => {
+		const app = apps.get(name);
+		if (!app) throw new Error(`${name} was never started`);
+		const text = await (await fetch(`${app.healthUrl}/metrics`)).text();
+		const line = text.split('\n').find((each) => each.startsWith(`${series} `));
+		return line === undefined ? Number.NaN : Number(line.slice(series.length + 1));
+	};
+
+	const settled = async (timeoutMs = 30_000): Promise<void> => {
+		const list = await openQueues();
+		const gateway = apps.get('gateway');
+		await waitFor(
+			async () => {
+				// The gateway first: its work ends in route jobs, which the queues then show.
+				if (gateway && gateway.child.exitCode === null && gateway.child.signalCode === null) {
+					if ((await metric('gateway', 'charbot_gateway_pending_work')) !== 0) return false;
+				}
+				for (const queue of list) {
+					const counts = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'waiting-children');
+					if (Object.values(counts).some((count) => count > 0)) return false;
+				}
+				return true;
+			},
+			'the pipeline to be idle (no gateway work, no waiting, active or delayed job)',
+			timeoutMs,
+		);
+	};
+
 	const close = async () => {
+		if (queues !== undefined) {
+			await Promise.all(queues.list.map((queue) => queue.close()));
+			queues.connection.disconnect();
+		}
 		await Promise.all(
 			[...apps.values()].map(async (app) => {
 				if (app.child.exitCode !== null || app.child.signalCode !== null) return;
@@ -199,6 +252,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 			}
 		},
 		botMessages: (channelId) => emulator.control.transcript(channelId).filter((message) => message.fromBot && !message.ephemeral),
+		metric,
+		settled,
 		close,
 	};
 }

@@ -165,8 +165,9 @@ beforeAll(async () => {
 		sim: { models: [chatModel, escalationModel], scripts },
 		env: { OLLAMA_ROLES_FILE: rolesFile, QC_MAX_ATTEMPTS: '2', CHARACTERS_DIR: cast },
 	});
-	// Long replies are allowed here so the 5,000-character one reaches delivery and gets split.
-	await platform.updateSettings(seededChannel(platform, 'general'), { maxReplyChars: 6000 });
+	// Long replies are allowed here so the 5,000-character one reaches delivery and gets split; bob asks one question
+	// right after the other, as soon as the pipeline is idle, so no member cooldown stands between them.
+	await platform.updateSettings(seededChannel(platform, 'general'), { maxReplyChars: 6000, userCooldownSeconds: 0 });
 });
 afterAll(async () => {
 	await platform?.close();
@@ -179,7 +180,7 @@ function ask(content: string): void {
 async function repliesCarrying(token: string, count = 1): Promise<TranscriptMessage[]> {
 	const carrying = () => platform.botMessages(seededChannel(platform, 'general')).filter((message) => message.content.includes(token));
 	await waitFor(() => carrying().length >= count, `${count} message(s) carrying ${token}`, 25_000);
-	await new Promise((resolve) => setTimeout(resolve, 1500));
+	await platform.settled();
 	return carrying();
 }
 
@@ -224,7 +225,7 @@ describe('quality control in the pipeline', () => {
 		platform.emulator.control.postMessage({ channelId, authorId: seededUser(platform, 'bob'), content: 'Peter, tell us the whole saga. saga-time' });
 		const by = (name: string) => platform.botMessages(channelId).filter((message) => message.author.displayName === name);
 		await waitFor(() => by('Stewie Griffin').length > 0, "Stewie's answer to the split reply", 30_000);
-		await new Promise((resolve) => setTimeout(resolve, 4000));
+		await platform.settled();
 		const peterParts = by('Peter Griffin');
 		expect(peterParts.length).toBeGreaterThanOrEqual(2);
 		for (const part of peterParts) expect(part.content).toContain('Stewie');

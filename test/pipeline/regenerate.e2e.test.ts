@@ -71,7 +71,7 @@ describe('a member regenerates a reply', () => {
 		expect(notes[0]?.content).toContain(oldReply);
 		expect(regeneration.filter((message) => message.content.includes(oldReply))).toEqual(notes);
 
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await platform.settled();
 		// One reply in the channel: edited, not reposted, and no notice.
 		expect(repliesTo().map((message) => message.id)).toEqual([first.id]);
 		expect(platform.botMessages(channelId).filter((message) => message.replyTo === asked.id)).toEqual([]);
@@ -109,7 +109,7 @@ describe('a member regenerates a reply', () => {
 			);
 			throw new Error(`${error.message}\n${logs.join('\n')}`);
 		});
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await platform.settled();
 		expect(notices()).toHaveLength(1);
 		expect(notices()[0]?.content).toMatch(/Peter Griffin couldn't come up with a good answer/);
 		const kept = platform.emulator.control.transcript(channelId).find((message) => message.id === first.id);

@@ -29,7 +29,7 @@ describe('failures in the pipeline', () => {
 		await platform.killApp('message-router');
 		await platform.startApp('message-router');
 		await waitFor(() => carrying(general, 'tk-kill').length > 0, 'the reply after the crash', 40_000);
-		await new Promise((resolve) => setTimeout(resolve, 3000));
+		await platform.settled();
 		expect(carrying(general, 'tk-kill')).toHaveLength(1);
 	}, 90_000);
 
@@ -40,7 +40,7 @@ describe('failures in the pipeline', () => {
 		platform.emulator.control.postMessage({ channelId: kitchen, authorId: seededUser(platform, 'carol'), content: 'Peter, and another tk-resume2' });
 		const first = () => platform.botMessages(kitchen).filter((message) => /tk-resume\b(?!2)/.test(message.content));
 		await waitFor(() => carrying(kitchen, 'tk-resume2').length > 0 && first().length > 0, 'both replies', 40_000);
-		await new Promise((resolve) => setTimeout(resolve, 3000));
+		await platform.settled();
 		expect(carrying(kitchen, 'tk-resume2')).toHaveLength(1);
 		expect(first()).toHaveLength(1);
 		expect(platform.emulator.control.stats().gateway.resumes).toBeGreaterThanOrEqual(1);

@@ -1,5 +1,5 @@
 import { GenerationBudget } from '@charbot/stores';
-import { createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { createRedisConnection, Keyspace, ManualClock, waitForRedisReady } from '@charbot/core';
 import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,9 +21,9 @@ describe('GenerationBudget on a real redis-server', () => {
 		redis?.disconnect();
 		await server?.close();
 	});
-	const budget = (memberLimit: number, guildLimit: number, now = () => 1_000_000) => {
+	const budget = (memberLimit: number, guildLimit: number, clock = new ManualClock(1_000_000)) => {
 		keys = new Keyspace(uniquePrefix('budget'));
-		return new GenerationBudget(redis, keys, { memberLimit, guildLimit, windowSeconds: 600, now });
+		return new GenerationBudget(redis, keys, { memberLimit, guildLimit, windowSeconds: 600, clock });
 	};
 
 	it('reserves all of a message or none of it, per member across guilds and DMs, and says when the window ends', async () => {

@@ -69,6 +69,8 @@ export interface GatewayApp {
 	readonly emulated: boolean;
 	/** Readiness checks for the health server: Discord connected and Redis answering. */
 	readonly checks: Readonly<Record<string, ReadinessCheck>>;
+	/** Resolves once no message, interaction or side work (typing, notes, apologies) it started is still running. */
+	settled(): Promise<void>;
 	/** Stops taking messages, waits for those being handled, then disconnects from Discord. */
 	stopIntake(): Promise<void>;
 	/** Stops intake, then closes the queue, the character registry (when it opened it) and Redis. */
@@ -180,6 +182,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 		intake.restore(restored, (channelId) => whenLoggedIn.then((ready) => fetchTextChannel(ready, channelId)));
 
 		metrics.watchHeldMessages(() => intake.heldMessages);
+		metrics.watchPendingWork(() => pending.size);
 		const retryHeld = () => intake.retryHeld();
 		redis.on('ready', retryHeld);
 		undo.push(() => redis.off('ready', retryHeld));
@@ -254,6 +257,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 				redis: async () =>
 					redis.status === 'ready' && (await redis.ping()) === 'PONG' ? { ok: true } : { ok: false, detail: `redis connection is ${redis.status}` },
 			},
+			settled: () => pending.idle(),
 			stopIntake,
 			close: () => {
 				closing ??= (async () => {

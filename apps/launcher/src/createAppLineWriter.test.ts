@@ -1,3 +1,4 @@
+import { ManualClock } from '@charbot/core';
 import { describe, expect, it } from 'vitest';
 import { createAppLineWriter } from './createAppLineWriter.js';
 
@@ -6,7 +7,7 @@ const time = new Date(2026, 0, 2, 9, 5, 7, 42).getTime();
 
 function writer(format: 'json' | 'pretty') {
 	const written: string[] = [];
-	const write = createAppLineWriter({ format, color: false, nameWidth: 15, now: () => time, write: (text) => written.push(text) });
+	const write = createAppLineWriter({ format, color: false, nameWidth: 15, clock: new ManualClock(time), write: (text) => written.push(text) });
 	return { write, written };
 }
 

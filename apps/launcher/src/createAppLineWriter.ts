@@ -1,4 +1,4 @@
-import { formatLogLine, type LogEntry, parseLogLine, scrubSecrets } from '@charbot/core';
+import { type Clock, formatLogLine, type LogEntry, parseLogLine, scrubSecrets, systemClock } from '@charbot/core';
 import type { OutputStream } from './superviseProcess.js';
 
 /** Options of {@link createAppLineWriter}. */
@@ -10,7 +10,8 @@ export interface AppLineWriterOptions {
 	readonly write: (text: string) => void;
 	/** Width app names are padded to, the longest name's. */
 	readonly nameWidth: number;
-	readonly now?: () => number;
+	/** The time source (tests pass a `ManualClock`). */
+	readonly clock?: Clock;
 }
 
 /** Writes one line an app printed. */
@@ -21,12 +22,12 @@ export type AppLineWriter = (app: string, line: string, stream: OutputStream) =>
  * that is not a log entry (a crash trace, a Node warning) becomes one under the app's name, scrubbed like the rest.
  */
 export function createAppLineWriter(options: AppLineWriterOptions): AppLineWriter {
-	const now = options.now ?? Date.now;
+	const clock = options.clock ?? systemClock;
 	return (app, line, stream) => {
 		const text = scrubSecrets(line);
 		if (text.trim() === '') return;
 		const parsed = parseLogLine(text);
-		const entry: LogEntry = parsed ?? { level: stream === 'stderr' ? 50 : 30, time: now(), name: app, msg: text };
+		const entry: LogEntry = parsed ?? { level: stream === 'stderr' ? 50 : 30, time: clock.now(), name: app, msg: text };
 		if (options.format === 'json') {
 			options.write(`${parsed ? text : JSON.stringify(entry)}\n`);
 			return;

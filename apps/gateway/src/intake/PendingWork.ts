@@ -14,6 +14,11 @@ export class PendingWork {
 		return this.#pending.size;
 	}
 
+	/** Resolves once nothing tracked is running any more, including work started by work that settled meanwhile. */
+	public async idle(): Promise<void> {
+		while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
+	}
+
 	/** Resolves once everything tracked so far (and anything it started) settled, or after `timeoutMs`; true when all settled. */
 	public async drain(timeoutMs: number): Promise<boolean> {
 		const deadline = Date.now() + timeoutMs;

@@ -11,6 +11,8 @@ export interface GatewayMetrics {
 	onRouteJobAdded(trigger: string): void;
 	/** Reports how many member messages are held for Redis on each scrape. */
 	watchHeldMessages(count: () => number): void;
+	/** Reports how much tracked work (messages, interactions, side work) is still running on each scrape. */
+	watchPendingWork(count: () => number): void;
 	/** Reports the client's shard connections on each scrape and counts its REST rate limits. */
 	watchClient(client: Client): void;
 }
@@ -50,12 +52,24 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
 			this.set(heldCounts.reduce((sum, count) => sum + count(), 0));
 		},
 	});
+	const pendingCounts: (() => number)[] = [];
+	new Gauge({
+		name: 'charbot_gateway_pending_work',
+		help: 'Messages, interactions and their side work (typing, notes, apologies) the gateway is still running.',
+		registers: [registry],
+		collect() {
+			this.set(pendingCounts.reduce((sum, count) => sum + count(), 0));
+		},
+	});
 	for (const outcome of ['ignored', 'not-triggered', 'cooldown', 'refused', 'enqueued', 'failed'] as const) messages.inc({ outcome }, 0);
 	return {
 		onMessageOutcome: (outcome) => messages.inc({ outcome: outcome.kind }),
 		onRouteJobAdded: (trigger) => routeJobs.inc({ trigger }),
 		watchHeldMessages: (count) => {
 			heldCounts.push(count);
+		},
+		watchPendingWork: (count) => {
+			pendingCounts.push(count);
 		},
 		watchClient: (client) => {
 			clients.push(client);

@@ -1,4 +1,4 @@
-import { type Logger } from '@charbot/core';
+import { type Clock, type Logger, systemClock } from '@charbot/core';
 import { buildJobData, type Notice, QueueName, type RouteJob } from '@charbot/contracts';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import type { LlmOutageError } from './LlmOutageError.js';
@@ -11,7 +11,8 @@ export interface OutageWaitOptions {
 	readonly patienceMs: number;
 	readonly notices: OutageNotices;
 	readonly logger: Logger;
-	readonly now?: () => number;
+	/** The time source (tests pass a `ManualClock`). */
+	readonly clock?: Clock;
 	readonly random?: () => number;
 }
 
@@ -27,7 +28,7 @@ export async function waitOutLlmOutage(
 	outage: LlmOutageError,
 	options: OutageWaitOptions,
 ): Promise<never> {
-	const now = options.now?.() ?? Date.now();
+	const now = (options.clock ?? systemClock).now();
 	const since = route.llmWaitingSince ?? now;
 	const waitedMs = now - since;
 	const fields = { jobId: job.id, channelId: route.message.channelId, role: outage.role, waitedMs };

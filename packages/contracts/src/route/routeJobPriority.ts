@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '@charbot/core';
 import type { Queue } from 'bullmq';
 
 /** The lowest priority BullMQ accepts (2^21 - 1); lower numbers are served first, and 0 would mean "no priority". */
@@ -7,12 +8,12 @@ export const MaxJobPriority = 2 ** 21 - 1;
 export interface RouteJobPriorityOptions {
 	/** Seconds of recent route jobs that weigh on the next one's priority. */
 	readonly windowSeconds?: number;
-	/** The current time in ms since the epoch (tests pass their own). */
-	readonly now?: () => number;
+	/** The time source (tests pass a `ManualClock`). */
+	readonly clock?: Clock;
 }
 
 /** Defaults of {@link RouteJobPriorityOptions}: the last minute counts. */
-export const DefaultRouteJobPriorityOptions = { windowSeconds: 60, now: Date.now } as const satisfies Required<RouteJobPriorityOptions>;
+export const DefaultRouteJobPriorityOptions = { windowSeconds: 60, clock: systemClock } as const satisfies Required<RouteJobPriorityOptions>;
 
 /** What a route job's priority depends on: where its message was written and by whom. */
 export interface RouteLoadSource {
@@ -55,7 +56,7 @@ export function routeLoadScope(source: RouteLoadSource): string {
 export async function routeJobPriority(queue: Queue, source: RouteLoadSource, options: RouteJobPriorityOptions = {}): Promise<number> {
 	const windowMs = (options.windowSeconds ?? DefaultRouteJobPriorityOptions.windowSeconds) * 1000;
 	if (!Number.isFinite(windowMs) || windowMs < 1000) throw new RangeError(`routeJobPriority option windowSeconds must be at least 1, got ${windowMs / 1000}`);
-	const now = (options.now ?? DefaultRouteJobPriorityOptions.now)();
+	const now = (options.clock ?? DefaultRouteJobPriorityOptions.clock).now();
 	const scope = routeLoadScope(source);
 	const window = Math.floor(now / windowMs);
 	const client = await queue.getBackend().client;

@@ -1,3 +1,5 @@
+import { type Clock, systemClock } from '../time/Clock.js';
+
 /** What to do on SIGINT or SIGTERM. */
 export interface StopSignalHandlers {
 	/** The first signal: stop gracefully. */
@@ -10,8 +12,8 @@ export interface StopSignalHandlers {
 export interface StopSignalOptions {
 	/** A repeat this soon after the first signal is the same Ctrl-C delivered twice, not a second press. */
 	readonly samePressWithinMs?: number;
-	/** The clock, for tests. */
-	readonly now?: () => number;
+	/** The time source (tests pass a `ManualClock`). */
+	readonly clock?: Clock;
 }
 
 /**
@@ -23,14 +25,14 @@ export const DefaultSamePressWithinMs = 1000;
 
 /** Listens for SIGINT and SIGTERM: the first stops gracefully, a later one forces; returns a function that stops listening. */
 export function onStopSignals(handlers: StopSignalHandlers, options: StopSignalOptions = {}): () => void {
-	const now = options.now ?? Date.now;
+	const clock = options.clock ?? systemClock;
 	const window = options.samePressWithinMs ?? DefaultSamePressWithinMs;
 	let firstAt: number | undefined;
 	const listener = (signal: NodeJS.Signals) => {
 		if (firstAt === undefined) {
-			firstAt = now();
+			firstAt = clock.now();
 			handlers.stop(signal);
-		} else if (now() - firstAt > window) {
+		} else if (clock.now() - firstAt > window) {
 			handlers.force(signal);
 		}
 	};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/createLogger.js';
+import { ManualClock } from '../time/Clock.js';
 import { createRepeatedErrorLog } from './createRepeatedErrorLog.js';
 
 function recordingLogger() {
@@ -11,12 +12,12 @@ function recordingLogger() {
 describe('createRepeatedErrorLog', () => {
 	it('logs a repeating connection error once per minute, with how many were left out, and a new error at once', () => {
 		const { logger, lines } = recordingLogger();
-		let clock = 0;
-		const log = createRepeatedErrorLog({ logger, label: 'route queue', fields: { queue: 'route' }, now: () => clock });
+		const clock = new ManualClock();
+		const log = createRepeatedErrorLog({ logger, label: 'route queue', fields: { queue: 'route' }, clock });
 		const refused = new Error('connect ECONNREFUSED 127.0.0.1:6379');
 		for (let attempt = 0; attempt < 40; attempt += 1) {
 			log(refused);
-			clock += 2000;
+			clock.advance(2000);
 		}
 		// 40 attempts over 80 s: logged at 0 s and at 60 s.
 		expect(lines.map((line) => [line.msg, line.repeated, line.queue])).toEqual([
@@ -30,12 +31,12 @@ describe('createRepeatedErrorLog', () => {
 
 	it('logs the same error again at once when it comes back after a quiet spell (a second outage)', () => {
 		const { logger, lines } = recordingLogger();
-		let clock = 0;
-		const log = createRepeatedErrorLog({ logger, label: 'worker', now: () => clock });
+		const clock = new ManualClock();
+		const log = createRepeatedErrorLog({ logger, label: 'worker', clock });
 		log(new Error('connect ECONNREFUSED'));
-		clock += 1000;
+		clock.advance(1000);
 		log(new Error('connect ECONNREFUSED'));
-		clock += 15_000;
+		clock.advance(15_000);
 		log(new Error('connect ECONNREFUSED'));
 		expect(lines.map((line) => line.msg)).toEqual(['worker error: connect ECONNREFUSED', 'worker error: connect ECONNREFUSED']);
 	});

@@ -1,5 +1,6 @@
 import type { Logger } from '../logging/createLogger.js';
 import { scrubSecrets } from '../logging/scrubSecrets.js';
+import { type Clock, systemClock } from '../time/Clock.js';
 
 /** Options of {@link createRepeatedErrorLog}. */
 export interface RepeatedErrorLogOptions {
@@ -13,7 +14,8 @@ export interface RepeatedErrorLogOptions {
 	readonly repeatMs?: number;
 	/** The same error after this long without it starts a new episode and is logged at once. */
 	readonly quietMs?: number;
-	readonly now?: () => number;
+	/** The time source (tests pass a `ManualClock`). */
+	readonly clock?: Clock;
 }
 
 /**
@@ -21,14 +23,14 @@ export interface RepeatedErrorLogOptions {
  * while Redis is away: each distinct error is logged once, then at most once per `repeatMs` while it repeats.
  */
 export function createRepeatedErrorLog(options: RepeatedErrorLogOptions): (error: Error) => void {
-	const { logger, label, level = 'error', fields = {}, repeatMs = 60_000, quietMs = 10_000, now = Date.now } = options;
+	const { logger, label, level = 'error', fields = {}, repeatMs = 60_000, quietMs = 10_000, clock = systemClock } = options;
 	let lastMessage: string | undefined;
 	let lastLoggedAt = 0;
 	let lastSeenAt = 0;
 	let leftOut = 0;
 	return (error) => {
 		const message = scrubSecrets(error.message);
-		const at = now();
+		const at = clock.now();
 		const sameEpisode = message === lastMessage && at - lastSeenAt < quietMs;
 		lastSeenAt = at;
 		if (sameEpisode && at - lastLoggedAt < repeatMs) {

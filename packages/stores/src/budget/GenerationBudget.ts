@@ -1,4 +1,4 @@
-import type { Keyspace } from '@charbot/core';
+import { type Clock, type Keyspace, systemClock } from '@charbot/core';
 import type { Redis } from 'ioredis';
 
 /** Options of {@link GenerationBudget}; a limit of 0 turns that budget off. */
@@ -9,8 +9,8 @@ export interface GenerationBudgetOptions {
 	readonly guildLimit: number;
 	/** The window's length; each member's and guild's starts with its first generation in it. */
 	readonly windowSeconds: number;
-	/** The current time in ms since the epoch (tests pass their own). */
-	readonly now?: () => number;
+	/** The time source (tests pass a `ManualClock`). */
+	readonly clock?: Clock;
 }
 
 /** Who a generation is charged to: the member who asked (none for a character's own post) and the guild (none in DMs). */
@@ -51,14 +51,14 @@ return 0
  * in different Redis Cluster slots.
  */
 export class GenerationBudget {
-	readonly #now: () => number;
+	readonly #clock: Clock;
 
 	public constructor(
 		private readonly redis: Redis,
 		private readonly keys: Keyspace,
 		private readonly options: GenerationBudgetOptions,
 	) {
-		this.#now = options.now ?? Date.now;
+		this.#clock = options.clock ?? systemClock;
 		for (const name of ['memberLimit', 'guildLimit'] as const) {
 			const value = options[name];
 			if (!Number.isInteger(value) || value < 0) throw new RangeError(`GenerationBudget option ${name} must be a whole number ≥ 0, got ${value}`);
@@ -78,7 +78,7 @@ export class GenerationBudget {
 				continue;
 			}
 			for (const earlier of taken) await this.redis.eval(refundScript, 1, earlier, count);
-			return { allowed: false, scope, retryAt: this.#now() + Math.max(0, ttlMs) };
+			return { allowed: false, scope, retryAt: this.#clock.now() + Math.max(0, ttlMs) };
 		}
 		return { allowed: true };
 	}

@@ -1,4 +1,4 @@
-import type { Keyspace } from '@charbot/core';
+import { type Clock, type Keyspace, systemClock } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import type { CharacterStats } from './CharacterStats.js';
 import { medianOf } from './medianOf.js';
@@ -9,15 +9,15 @@ export interface GuildStatsOptions {
 	readonly bucketTtlSeconds?: number;
 	/** Latency samples kept per character and hour (the newest). */
 	readonly maxLatencySamples?: number;
-	/** The clock, in epoch milliseconds; tests pass their own. */
-	readonly now?: () => number;
+	/** The time source (tests pass a `ManualClock`). */
+	readonly clock?: Clock;
 }
 
 /** Defaults of {@link GuildStatsOptions}. */
 export const DefaultGuildStatsOptions = {
 	bucketTtlSeconds: 2 * 86_400,
 	maxLatencySamples: 200,
-	now: Date.now,
+	clock: systemClock,
 } as const satisfies Required<GuildStatsOptions>;
 
 const hourMs = 3_600_000;
@@ -134,7 +134,7 @@ export class GuildStats {
 	}
 
 	#hour(): number {
-		return Math.floor(this.#options.now() / hourMs);
+		return Math.floor(this.#options.clock.now() / hourMs);
 	}
 }
 
