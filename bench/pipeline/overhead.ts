@@ -94,6 +94,9 @@ async function startBench(): Promise<Bench> {
 			MAX_CONCURRENT_REQUESTS: '64',
 			DELIVERY_RATE_LIMIT: String(deliveryRateLimit),
 			DISCORD_GLOBAL_RATE_LIMIT: String(deliveryRateLimit),
+			// 32 members send thousands of messages: fair share's budgets would refuse most of them, and we measure overhead.
+			MEMBER_GENERATION_BUDGET: '0',
+			GUILD_GENERATION_BUDGET: '0',
 		},
 	});
 	const { control, seed } = platform.emulator;
@@ -469,7 +472,7 @@ function report(input: ReportInput): string {
 		'',
 		`Machine: ${describeMachine()}.`,
 		'',
-		`Method: real redis-server (appendonly), the Discord emulator, an Ollama simulator answering at once (no time to first token, 1M tokens/s, one-sentence replies) and the gateway, message-router, quality-control and delivery as real processes (\`WORKER_CONCURRENCY=64\`, \`MAX_CONCURRENT_REQUESTS=64\`, \`LOG_LEVEL=warn\`). \`DELIVERY_RATE_LIMIT\` and \`DISCORD_GLOBAL_RATE_LIMIT\` ${deliveryRateLimit}: we measure our overhead, not Discord's rate limit (a bot gets 50 requests/s unless Discord raises it; production delivers 40/s by default). Open-loop load from ${memberCount} members over ${channelCount} mention-only channels (cooldowns 0), each message naming Peter; latency runs from just before the emulator accepts the member's message to the moment it stores the webhook reply, on one clock (the emulator, simulator and load generator share the bench process).`,
+		`Method: real redis-server (appendonly), the Discord emulator, an Ollama simulator answering at once (no time to first token, 1M tokens/s, one-sentence replies) and the gateway, message-router, quality-control and delivery as real processes (\`WORKER_CONCURRENCY=64\`, \`MAX_CONCURRENT_REQUESTS=64\`, \`LOG_LEVEL=warn\`). \`DELIVERY_RATE_LIMIT\` and \`DISCORD_GLOBAL_RATE_LIMIT\` ${deliveryRateLimit}: we measure our overhead, not Discord's rate limit (a bot gets 50 requests/s unless Discord raises it; production delivers 40/s by default). Generation budgets off (\`MEMBER_GENERATION_BUDGET=0\`, \`GUILD_GENERATION_BUDGET=0\`): ${memberCount} members send thousands of messages. Open-loop load from ${memberCount} members over ${channelCount} mention-only channels (cooldowns 0), each message naming Peter; latency runs from just before the emulator accepts the member's message to the moment it stores the webhook reply, on one clock (the emulator, simulator and load generator share the bench process).`,
 		'',
 		`### Latency at ${fixedRate} messages/s`,
 		'',
