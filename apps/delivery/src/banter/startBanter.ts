@@ -1,5 +1,6 @@
 import { type DeliverJob, enqueueRouteJob, type IncomingMessage, MaxJobContentLength, messageJobId, snowflakeSchema } from '@charbot/contracts';
 import { truncateText } from '@charbot/core';
+import type { ChannelSettings } from '@charbot/stores';
 import { Routes } from 'discord.js';
 import type { DeliveryDependencies } from '../delivery/DeliveryDependencies.js';
 import { toWebhookUsername } from '../delivery/toWebhookUsername.js';
@@ -28,16 +29,18 @@ export interface PostedReply {
  * itself) may answer, adds that character's `route` job (`banter`, one level deeper), until the channel's banter limit.
  * One chain per reply: the whole reply is read at once, after every part is posted; a reply with a character still to
  * answer after it (`followers`) starts none, and neither does one whose turn a member has since superseded. The job id
- * is `messageJobId(reply, character)`, so a retried delivery adds it once.
+ * is `messageJobId(reply, character)`, so a retried delivery adds it once. `settings` are the channel's, as the delivery
+ * read them for this reply.
  */
 export async function startBanter(
-	deps: Pick<DeliveryDependencies, 'rest' | 'redis' | 'keys' | 'settings' | 'cooldowns' | 'characters' | 'routeQueue' | 'logger'>,
+	deps: Pick<DeliveryDependencies, 'rest' | 'redis' | 'keys' | 'cooldowns' | 'characters' | 'routeQueue' | 'logger'>,
 	data: DeliverJob,
 	reply: PostedReply,
+	settings: ChannelSettings,
 ): Promise<BanterOutcome> {
 	const { guildId, channelId } = data.message;
 	if (guildId === null || data.followers.length > 0) return { kind: 'not-triggered', reason: 'turn-continues' };
-	const [settings, currentTurn] = await Promise.all([deps.settings.effective(guildId, channelId), deps.redis.get(deps.keys.channelTurn(guildId, channelId))]);
+	const currentTurn = await deps.redis.get(deps.keys.channelTurn(guildId, channelId));
 	if (data.turnOf !== undefined && currentTurn !== null && currentTurn !== data.turnOf) return { kind: 'not-triggered', reason: 'superseded' };
 	const decision = decideBanter({
 		content: data.text,

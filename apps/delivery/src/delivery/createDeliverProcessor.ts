@@ -1,5 +1,6 @@
 import { continueTurn, type DeliverJob, MaxReplyParts, parseJobData, QueueName } from '@charbot/contracts';
 import { DiscordLimits } from '@charbot/core';
+import type { ChannelSettings } from '@charbot/stores';
 import type { Job } from 'bullmq';
 import { startBanter } from '../banter/startBanter.js';
 import { runHook } from '../metrics/runHook.js';
@@ -28,7 +29,9 @@ export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, t
 		if (data.replaces !== undefined) return deliverRegeneration(deps, job, token, { ...data, replaces: data.replaces });
 		const { guildId, channelId } = data.message;
 		const identity = identityOf(deps, data);
-		const regenerable = await offersRegenerate(deps, data);
+		// A channel's settings, read once for the regenerate button and for banter; an answer to a command needs neither.
+		const settings = guildId === null || data.interaction !== undefined ? undefined : await deps.settings.effective(guildId, channelId);
+		const regenerable = offersRegenerate(data, settings);
 		const poster = selectPoster(deps, data, identity, regenerable);
 		const parts = splitMessage(data.text, poster.maxPartLength);
 		const messageIds: string[] = [];
@@ -81,8 +84,8 @@ export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, t
 		// After the history holds this reply, so the next character's prompt sees it.
 		await continueTurn(deps.routeQueue, data);
 		// Only a channel webhook's post is a character speaking in the channel (a DM or an interaction answer starts none).
-		if (poster.target === 'webhook') {
-			const banter = await startBanter(deps, data, { messageId: replyId, authorId, authorName: identity.name });
+		if (poster.target === 'webhook' && settings !== undefined) {
+			const banter = await startBanter(deps, data, { messageId: replyId, authorId, authorName: identity.name }, settings);
 			if (banter.kind === 'not-triggered') deps.logger.debug({ jobKey: data.jobKey, channelId, reason: banter.reason }, 'no banter from this reply');
 		}
 		const skipped = parts.length - posted;
@@ -101,13 +104,13 @@ export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, t
 /**
  * Whether the reply gets the regenerate button: a character's reply in a guild channel (posted through the webhook, so
  * it can be edited in place), not a greeting (persona text answering nobody), short enough for a regeneration to edit
- * every part (split as the webhook splits it), in a channel whose `regenerate` setting is on.
+ * every part (split as the webhook splits it), in a channel whose `regenerate` setting is on (no `settings`: a DM or
+ * the answer to a command).
  */
-async function offersRegenerate(deps: Pick<DeliveryDependencies, 'settings'>, data: DeliverJob): Promise<boolean> {
-	const { guildId, channelId } = data.message;
-	if (guildId === null || data.interaction !== undefined || data.trigger === 'greeting') return false;
+function offersRegenerate(data: DeliverJob, settings: ChannelSettings | undefined): boolean {
+	if (settings === undefined || data.trigger === 'greeting') return false;
 	if (splitMessage(data.text, DiscordLimits.messageContent).length > MaxReplyParts) return false;
-	return (await deps.settings.effective(guildId, channelId)).regenerate;
+	return settings.regenerate;
 }
 
 /** Appends the whole reply to the channel history, once per `jobKey` even when the job runs again. */
