@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createLogger, createRedisConnection, Keyspace, resolveFromRoot } from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace } from '@charbot/core';
 import { buildJobData, QueueName } from '@charbot/contracts';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
 import { findFreePort, type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { startAppProcess } from '../foundation/startAppProcess.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverJob, settledJob } from '../quality-control/qcHarness.js';
 
@@ -21,24 +21,6 @@ afterAll(async () => {
 	await Promise.all([emulator?.close(), redis?.close()]);
 });
 
-interface Started {
-	readonly child: ChildProcess;
-	readonly output: string[];
-	readonly exited: Promise<number | null>;
-}
-
-function startProcess(env: Record<string, string>): Started {
-	const child = spawn(process.execPath, ['--import', 'tsx', resolveFromRoot('apps/delivery/src/main.ts')], {
-		cwd: resolveFromRoot('.'),
-		env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', LOG_FORMAT: 'json', ...env },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	const output: string[] = [];
-	child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-	child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-	return { child, output, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
-}
-
 function baseEnv(prefix: string, port: number): Record<string, string> {
 	return {
 		REDIS_URL: redis.url,
@@ -54,7 +36,7 @@ describe('the delivery process', () => {
 	it('becomes ready, delivers, and drains on SIGTERM', async () => {
 		const prefix = uniquePrefix('qcp');
 		const port = await findFreePort();
-		const app = startProcess(baseEnv(prefix, port));
+		const app = startAppProcess('delivery', baseEnv(prefix, port));
 		const deliverQueue = new Queue(QueueName.Deliver, { connection: producer, prefix: new Keyspace(prefix).queuePrefix() });
 		try {
 			let readiness: { checks?: Record<string, { ok: boolean; detail?: string }> } = {};
@@ -90,14 +72,14 @@ describe('the delivery process', () => {
 	});
 
 	it('refuses the emulator unless simulated parts are allowed, naming the settings', async () => {
-		const app = startProcess({ ...baseEnv(uniquePrefix('qcp'), await findFreePort()), ALLOW_SIMULATED_PARTS: 'false' });
+		const app = startAppProcess('delivery', { ...baseEnv(uniquePrefix('qcp'), await findFreePort()), ALLOW_SIMULATED_PARTS: 'false' });
 		expect(await app.exited).toBe(1);
 		expect(app.output.join('')).toMatch(/DISCORD_API_URL=http:\/\/127\.0\.0\.1:\d+\/api points at a Discord emulator; that needs ALLOW_SIMULATED_PARTS=true/);
 	});
 
 	it('exits at start when Discord refuses the token, without printing it', async () => {
 		const token = 'not-the-emulator-token-0123456789';
-		const app = startProcess({ ...baseEnv(uniquePrefix('qcp'), await findFreePort()), DISCORD_TOKEN: token });
+		const app = startAppProcess('delivery', { ...baseEnv(uniquePrefix('qcp'), await findFreePort()), DISCORD_TOKEN: token });
 		expect(await app.exited).toBe(1);
 		const output = app.output.join('');
 		expect(output).toContain('Discord refused DISCORD_TOKEN (401 Unauthorized)');

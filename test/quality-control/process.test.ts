@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createLogger, createRedisConnection, Keyspace, resolveFromRoot } from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace } from '@charbot/core';
 import { buildJobData, deliverJobId, parseJobData, QueueName, reviewJobId } from '@charbot/contracts';
 import { findFreePort, type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { startAppProcess } from '../foundation/startAppProcess.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existingJob, reviewJob } from './qcHarness.js';
 
@@ -19,24 +19,6 @@ afterAll(async () => {
 	await redis?.close();
 });
 
-interface Started {
-	readonly child: ChildProcess;
-	readonly output: string[];
-	readonly exited: Promise<number | null>;
-}
-
-function startProcess(env: Record<string, string>): Started {
-	const child = spawn(process.execPath, ['--import', 'tsx', resolveFromRoot('apps/quality-control/src/main.ts')], {
-		cwd: resolveFromRoot('.'),
-		env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', LOG_FORMAT: 'json', ...env },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	const output: string[] = [];
-	child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-	child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-	return { child, output, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
-}
-
 function baseEnv(prefix: string, port: number): Record<string, string> {
 	return {
 		REDIS_URL: redis.url,
@@ -49,7 +31,7 @@ describe('the quality-control process', () => {
 	it('becomes ready without Discord, reviews and hands the reply to delivery, and drains on SIGTERM', async () => {
 		const prefix = uniquePrefix('qcp');
 		const port = await findFreePort();
-		const app = startProcess(baseEnv(prefix, port));
+		const app = startAppProcess('quality-control', baseEnv(prefix, port));
 		const queue = new Queue(QueueName.Review, { connection: producer, prefix: new Keyspace(prefix).queuePrefix() });
 		const deliverQueue = new Queue(QueueName.Deliver, { connection: producer, prefix: new Keyspace(prefix).queuePrefix() });
 		try {
