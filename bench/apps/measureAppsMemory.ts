@@ -1,13 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { resolveFromRoot } from '@charbot/core';
 import { startDiscordEmulator } from '@charbot/discord-emulator';
 import { startOllamaSim } from '@charbot/ollama-sim';
 import { findFreePort, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import { PlatformApps } from '../../apps/launcher/src/PlatformApps.js';
-
-/** How an app is run: TypeScript through tsx from src/ (as before the build), or compiled from dist/ (as in production). */
-export type AppsRunMode = 'tsx' | 'compiled';
+import { type AppRunMode, appEntryArguments, readRss } from '../appProcess.js';
 
 /** The production apps this figure measures. */
 export const MeasuredApps = ['gateway', 'message-router', 'quality-control', 'delivery', 'llm-service'] as const;
@@ -20,7 +17,7 @@ export interface AppMemory {
 
 /** What {@link measureAppsMemory} found for one mode. */
 export interface AppsMemoryRun {
-	readonly mode: AppsRunMode;
+	readonly mode: AppRunMode;
 	/** Per app: spawn to `/readyz` 200. */
 	readonly readyMs: Readonly<Record<string, number>>;
 	readonly settled: Readonly<Record<string, AppMemory>>;
@@ -34,16 +31,9 @@ const model = 'llama3.2:1b';
 const adminToken = 'bench-admin-token-0123456789';
 
 /** The node arguments that start `app` in `mode`, with the flags it runs with everywhere. */
-function argumentsFor(app: (typeof MeasuredApps)[number], mode: AppsRunMode): string[] {
+function argumentsFor(app: (typeof MeasuredApps)[number], mode: AppRunMode): string[] {
 	const flags = PlatformApps.find((each) => each.name === app)?.nodeFlags ?? [];
-	return mode === 'compiled'
-		? [...flags, '--conditions=charbot-dist', resolveFromRoot(`apps/${app}/dist/main.js`)]
-		: [...flags, '--import', 'tsx', resolveFromRoot(`apps/${app}/src/main.ts`)];
-}
-
-function readRss(pid: number): number {
-	const line = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-	return line ? Number(line[1]) * 1024 : Number.NaN;
+	return [...flags, ...appEntryArguments(app, mode)];
 }
 
 /** V8 heap used from the app's Prometheus text (`/metrics`, or the LLM service's `/metrics/prometheus`). */
@@ -81,7 +71,7 @@ async function stop(child: ChildProcess): Promise<void> {
  * emulator; reads each one's memory once ready and settled, then after `questions` Discord questions (each answered
  * through gateway, router and quality control) and as many LLM service generations.
  */
-export async function measureAppsMemory(mode: AppsRunMode, options: { readonly questions: number; readonly settleMs: number }): Promise<AppsMemoryRun> {
+export async function measureAppsMemory(mode: AppRunMode, options: { readonly questions: number; readonly settleMs: number }): Promise<AppsMemoryRun> {
 	const [redis, emulator, sim] = await Promise.all([
 		startRedisServer(),
 		startDiscordEmulator({ heartbeatIntervalMs: 5000 }),

@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveFromRoot } from '@charbot/core';
 import { type SeedSize, startDiscordEmulator } from '@charbot/discord-emulator';
 import { findFreePort, startRedisServer, uniquePrefix } from '@charbot/testkit';
 import { PlatformApps } from '../../apps/launcher/src/PlatformApps.js';
+import { type AppRunMode, appEntryArguments, readRss } from '../appProcess.js';
 import { type HeapSummary, summarizeHeapSnapshot } from './summarizeHeapSnapshot.js';
 
 /** One gateway memory reading. */
@@ -45,7 +46,7 @@ export interface GatewayMemoryOptions {
 	/** Node/V8 flags of the gateway process instead of its usual ones (`PlatformApps`), e.g. heap settings to try. */
 	readonly nodeFlags?: readonly string[];
 	/** `compiled` (default, as production runs it): `dist/main.js` under `--conditions=charbot-dist`, after `npm run build`; `tsx`: `src/main.ts` through tsx, as before the build. */
-	readonly run?: 'compiled' | 'tsx';
+	readonly run?: AppRunMode;
 }
 
 /** A heap snapshot taken after a reading, and the memory right after it (so after a full GC). */
@@ -57,11 +58,6 @@ export interface HeapLook {
 const characterCalls = ['Peter', 'Lois', 'Brian', 'Stewie', 'Meg'] as const;
 const flowChunk = 100;
 const flowChunkIntervalMs = 100;
-
-function readRss(pid: number): number {
-	const line = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-	return line ? Number(line[1]) * 1024 : Number.NaN;
-}
 
 async function readMetrics(healthUrl: string): Promise<string> {
 	return (await fetch(`${healthUrl}/metrics`)).text();
@@ -149,10 +145,7 @@ export async function measureGatewayMemory(options: GatewayMemoryOptions): Promi
 	// The flags the gateway runs with everywhere, unless the run tries others.
 	const gatewayFlags = options.nodeFlags ?? PlatformApps.find((app) => app.name === 'gateway')?.nodeFlags ?? [];
 	const nodeFlags = [...gatewayFlags, ...(snapshotDir === undefined ? [] : ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`])];
-	const entry =
-		options.run === 'tsx'
-			? ['--import', 'tsx', resolveFromRoot('apps/gateway/src/main.ts')]
-			: ['--conditions=charbot-dist', resolveFromRoot('apps/gateway/dist/main.js')];
+	const entry = appEntryArguments('gateway', options.run ?? 'compiled');
 	const child = spawn(process.execPath, [...nodeFlags, ...entry], {
 		cwd: resolveFromRoot('.'),
 		env: {
