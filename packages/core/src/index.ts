@@ -14,6 +14,7 @@ export { chooseLogFormat } from './logging/chooseLogFormat.js';
 export { createLogger, type Logger } from './logging/createLogger.js';
 export { formatLogLine, type LogEntry } from './logging/formatLogLine.js';
 export { parseLogLine } from './logging/parseLogLine.js';
+export { runHook } from './logging/runHook.js';
 export { registerSecret, scrubSecrets } from './logging/scrubSecrets.js';
 export { terminalHasColors } from './logging/terminalHasColors.js';
 export { createRateLimitMetrics } from './metrics/createRateLimitMetrics.js';

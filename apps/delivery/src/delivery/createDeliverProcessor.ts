@@ -1,9 +1,8 @@
 import { continueTurn, type DeliverJob, MaxReplyParts, parseJobData, QueueName } from '@charbot/contracts';
-import { DiscordLimits } from '@charbot/core';
+import { DiscordLimits, runHook } from '@charbot/core';
 import type { ChannelSettings } from '@charbot/stores';
 import type { Job } from 'bullmq';
 import { startBanter } from '../banter/startBanter.js';
-import { runHook } from '../metrics/runHook.js';
 import type { DeliverJobResult } from './DeliverJobResult.js';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';
 import { deliverRegeneration } from './deliverRegeneration.js';
@@ -90,7 +89,7 @@ export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, t
 		}
 		const skipped = parts.length - posted;
 		const latencyMs = Math.max(0, Date.now() - data.message.createdAt);
-		runHook(deps.logger, () =>
+		runHook(deps.logger, 'a delivery metrics hook', () =>
 			deps.hooks.onDelivery?.({ guildId, characterId: data.characterId, target: poster.target, parts: parts.length, posted, skipped, latencyMs }),
 		);
 		deps.logger.info(

@@ -10,9 +10,9 @@ import {
 	type ReviewJob,
 	throwWithNoAnswerNotice,
 } from '@charbot/contracts';
+import { runHook } from '@charbot/core';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { ReviewOutcomeKind } from '../metrics/QualityControlHooks.js';
-import { runHook } from '../metrics/runHook.js';
 import type { ReplyScore } from '../scoring/ReplyScore.js';
 import { ReplyRejectedError } from './ReplyRejectedError.js';
 import { reviewCandidate } from './reviewCandidate.js';
@@ -55,7 +55,7 @@ async function review(deps: ReviewDependencies, data: ReviewJob, signal: AbortSi
 	const { result, text, repairedFrom, judge } = await reviewCandidate(deps, data, persona, signal);
 	const { candidate, ...route } = data;
 	const record = (outcome: ReviewOutcomeKind) =>
-		runHook(deps.logger, () =>
+		runHook(deps.logger, 'a quality-control metrics hook', () =>
 			deps.hooks.onReview?.({
 				guildId: data.message.guildId,
 				characterId: data.characterId,
