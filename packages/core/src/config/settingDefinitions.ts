@@ -123,6 +123,12 @@ export const settingDefinitions = {
 		description: 'Model for every role unless a roles file says otherwise.',
 		example: 'llama3.2:1b',
 	},
+	OLLAMA_VISION_MODEL: {
+		schema: z.string().min(1, 'must not be empty').optional(),
+		description:
+			'Vision model that reads the images members post (the `vision` role; a roles file may set it instead); unset: characters only learn that a picture was posted.',
+		example: 'llava:7b',
+	},
 	OLLAMA_ROLES_FILE: {
 		schema: z.string().optional(),
 		description: 'Optional YAML file of hosts and roles (chat, judge, escalation).',
