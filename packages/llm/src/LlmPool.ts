@@ -229,6 +229,11 @@ export class LlmPool {
 		return describePoolHealth({ hosts: this.hosts, roles: this.options.settings.roles, hostsForRole: (role) => this.hostsForRole(role), cache: this.cache });
 	}
 
+	/** Whether the role is configured (the `vision` role exists only when a vision model is named). */
+	public hasRole(role: string): boolean {
+		return Object.hasOwn(this.options.settings.roles, role);
+	}
+
 	/**
 	 * Whether any host for the role could take a request now (answering health checks, circuit not open; busy ones count).
 	 * False only in an outage, which callers tell from a single failed request with it.
@@ -318,6 +323,7 @@ export class LlmPool {
 			character,
 			conversationId,
 			promptLength: messages.reduce((sum, message) => sum + message.content.length, 0),
+			images: messages.reduce((sum, message) => sum + (message.images?.length ?? 0), 0),
 			responseTimeMs: durationMs,
 			cacheHit: result?.cacheHit ?? false,
 			coalesced: result?.coalesced ?? false,

@@ -16,4 +16,4 @@ export type { LlmStatsSnapshot } from './metrics/LlmStats.js';
 export { registerHostHealthMetrics } from './metrics/registerHostHealthMetrics.js';
 export type { GenerationSettings } from './settings/generationDefaults.js';
 export type { LlmSettings } from './settings/llmSettings.js';
-export { resolveLlmSettings } from './settings/resolveLlmSettings.js';
+export { resolveLlmSettings, VisionRole } from './settings/resolveLlmSettings.js';

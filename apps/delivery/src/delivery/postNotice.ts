@@ -4,6 +4,7 @@ import { createBotMessagePoster } from './createBotMessagePoster.js';
 import { createInteractionPoster } from './createInteractionPoster.js';
 import type { DeliverJobResult } from './DeliverJobResult.js';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';
+import { imageNoticeText } from './imageNoticeText.js';
 import { noAnswerNoticeText } from './noAnswerNoticeText.js';
 import { OutageNoticeText } from './outageNoticeText.js';
 import { postPartOnce } from './postPartOnce.js';
@@ -47,6 +48,7 @@ export async function postNotice(
 }
 
 function noticeText(deps: Pick<DeliveryDependencies, 'characters'>, notice: NoticeJob): string {
+	if (notice.notice === 'images-unseen' || notice.notice === 'image-refused') return imageNoticeText({ ...notice, notice: notice.notice });
 	if (notice.notice !== 'no-good-answer') return OutageNoticeText[notice.notice];
 	const characterId = notice.characterId;
 	const name = characterId === undefined ? 'the character' : (deps.characters.get(characterId)?.displayName ?? characterId);

@@ -27,6 +27,7 @@ function message(id: string, channelId = 'c1', progress: SpooledMessage['progres
 			webhookId: null,
 			content: `Peter, message ${id}`,
 			createdAt: 1_700_000_000_000,
+			images: id === '3' ? [{ url: 'https://cdn.discordapp.com/attachments/1/2/cat.png', name: 'cat.png', size: 1200, source: 'attachment' }] : [],
 			botMentioned: false,
 			isChat: true,
 		},
@@ -53,6 +54,7 @@ describe('HeldMessageSpool', () => {
 			['1', { userCooldownTaken: true, budgetReserved: true }],
 			['3', {}],
 		]);
+		expect(again.restored.map((each) => each.received.images.map((image) => image.name))).toEqual([[], ['cat.png']]);
 		expect(readFileSync(again.spool.path, 'utf8').trim().split('\n'), 'compacted on open').toHaveLength(2);
 	});
 

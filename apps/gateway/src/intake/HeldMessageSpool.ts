@@ -19,6 +19,20 @@ export const spooledMessageSchema = z.object({
 		replyToMessageId: z.string().optional(),
 		botMentioned: z.boolean(),
 		isChat: z.boolean(),
+		// Spools written before pictures were read have none.
+		images: z
+			.array(
+				z.object({
+					url: z.string(),
+					name: z.string(),
+					size: z.number().optional(),
+					width: z.number().optional(),
+					height: z.number().optional(),
+					source: z.enum(['attachment', 'embed', 'link']),
+				}),
+			)
+			.readonly()
+			.default([]),
 	}),
 	heldSince: z.number(),
 	/** Steps an earlier try took that must not be taken twice (the cooldowns it started, the budget it reserved, the history's seen mark). */

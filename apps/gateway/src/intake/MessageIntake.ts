@@ -131,7 +131,8 @@ export class MessageIntake {
 		// A webhook's post, ours included: delivery starts banter itself as it posts a character's reply.
 		if (received.webhookId !== null) return ignored('webhook');
 		if (received.authorIsBot) return ignored('other-bot');
-		if (received.content.trim() === '') return ignored('empty');
+		// A picture alone is a message: the history notes it, and a reply to a character or a DM still gets an answer.
+		if (received.content.trim() === '' && received.images.length === 0) return ignored('empty');
 		const progress: MemberMessageProgress = {};
 		// Queued now, synchronously, so the channel's order is the order the events arrived in.
 		const channel = () => Promise.resolve(message.channel);

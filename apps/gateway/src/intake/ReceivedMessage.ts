@@ -1,3 +1,5 @@
+import type { ReceivedImage } from './readMessageImages.js';
+
 /** A Discord message as the gateway needs it: plain values, read once from discord.js. */
 export interface ReceivedMessage {
 	readonly id: string;
@@ -14,6 +16,8 @@ export interface ReceivedMessage {
 	readonly content: string;
 	readonly createdAt: number;
 	readonly replyToMessageId: string | undefined;
+	/** Pictures it shows (the router finds a replied-to message's in the channel history). */
+	readonly images: readonly ReceivedImage[];
 	readonly botMentioned: boolean;
 	/** A member's text message or reply, not a join, pin or other system notice. */
 	readonly isChat: boolean;

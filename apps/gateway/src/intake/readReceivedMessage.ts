@@ -1,4 +1,5 @@
 import { type Message, MessageType } from 'discord.js';
+import { readMessageImages } from './readMessageImages.js';
 import type { ReceivedMessage } from './ReceivedMessage.js';
 
 /** Reads what the gateway needs from a discord.js message. */
@@ -23,6 +24,7 @@ export function readReceivedMessage(message: Message): ReceivedMessage {
 		content: message.content,
 		createdAt: message.createdTimestamp,
 		replyToMessageId: message.reference?.messageId,
+		images: readMessageImages(message),
 		botMentioned,
 		isChat: !message.system && (message.type === MessageType.Default || message.type === MessageType.Reply),
 	};

@@ -1,4 +1,5 @@
 import type { IntakeContext } from './IntakeContext.js';
+import { toImageRefs } from './toIncomingMessage.js';
 import type { ReceivedMessage } from './ReceivedMessage.js';
 
 /** How long a message id is remembered as recorded, covering gateway replays and a second replica. */
@@ -9,6 +10,15 @@ export interface RecordProgress {
 	seenClaimed?: boolean;
 }
 
+/**
+ * The text the history keeps: the message and a short note per picture it showed. Pictures are seen only with the
+ * message being answered; later prompts know from the note that one was posted.
+ */
+function withPictureNotes(received: Pick<ReceivedMessage, 'content' | 'images'>): string {
+	const notes = received.images.map((image) => `(picture: ${image.name})`);
+	return [received.content, ...notes].filter((part) => part !== '').join('\n');
+}
+
 /** Appends a member's message to the channel history once, even when the event arrives twice; true when this call recorded it. */
 export async function recordMemberMessage(context: IntakeContext, received: ReceivedMessage, progress: RecordProgress = {}): Promise<boolean> {
 	if (progress.seenClaimed !== true) {
@@ -17,12 +27,14 @@ export async function recordMemberMessage(context: IntakeContext, received: Rece
 		if (!first) return false;
 		progress.seenClaimed = true;
 	}
+	const images = toImageRefs(received);
 	await context.history.append(received.guildId, received.channelId, {
 		messageId: received.id,
 		authorId: received.authorId,
 		authorName: received.displayName,
-		content: received.content,
+		content: withPictureNotes(received),
 		at: received.createdAt,
+		...(images.length === 0 ? {} : { images }),
 	});
 	return true;
 }

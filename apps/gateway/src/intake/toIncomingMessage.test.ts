@@ -18,6 +18,7 @@ const received: ReceivedMessage = {
 	replyToMessageId: undefined,
 	botMentioned: false,
 	isChat: true,
+	images: [],
 };
 
 const routeJobWith = (message: ReturnType<typeof toIncomingMessage>) =>

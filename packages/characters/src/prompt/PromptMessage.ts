@@ -5,4 +5,6 @@ export interface PromptMessage {
 	/** Set when a character wrote it; the character's own lines become `assistant` turns. */
 	readonly characterId?: string;
 	readonly content: string;
+	/** Pictures a vision model sees with it (base64); only the message being answered carries them. */
+	readonly images?: readonly string[];
 }

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@charbot/core';
-import { estimateTokens, messageOverheadTokens } from './estimateTokens.js';
+import { estimateTokens, imageTokens, messageOverheadTokens } from './estimateTokens.js';
 
 /** Counts down the tokens left for a prompt. Costs are estimated per part, which never undercounts the whole. */
 export class TokenBudget {
@@ -16,7 +16,7 @@ export class TokenBudget {
 
 	/** The estimated cost of a whole chat message. */
 	public static messageCost(message: ChatMessage): number {
-		return estimateTokens(message.content) + messageOverheadTokens;
+		return estimateTokens(message.content) + messageOverheadTokens + (message.images?.length ?? 0) * imageTokens;
 	}
 
 	/** Spends `cost` unconditionally. */

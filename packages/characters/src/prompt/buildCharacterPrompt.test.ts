@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Persona, type PersonaInput, personaSchema } from '../persona/personaSchema.js';
 import { buildCharacterPrompt } from './buildCharacterPrompt.js';
 import type { ChatMessage } from '@charbot/core';
-import { estimateTokens, messageOverheadTokens } from './estimateTokens.js';
+import { estimateTokens, imageTokens, messageOverheadTokens } from './estimateTokens.js';
 import { findTemplateToken } from './findTemplateToken.js';
 import type { PromptMessage } from './PromptMessage.js';
 
@@ -281,6 +281,24 @@ describe('buildCharacterPrompt', () => {
 		const needed = core.tokenEstimate + estimateTokens('x'.repeat(400)) + 10 + messageOverheadTokens;
 		const fits = buildCharacterPrompt({ persona: persona(), history, trigger, contextTokens: needed + 500, reserveForReply: 500 });
 		expect(fits.dropped).toEqual({ examples: 2, history: 0, lore: 0 });
+	});
+
+	it('gives the pictures to the trigger turn alone, counts them in the budget, and keeps them when the text is cut', () => {
+		const history: PromptMessage[] = [{ authorName: 'Dave', content: 'earlier (picture: old.png)' }];
+		const seeing = { ...trigger, images: ['aGVsbG8=', 'd29ybGQ='] };
+		const { messages, tokenEstimate } = buildCharacterPrompt({ persona: persona(), history, trigger: seeing });
+		const withImages = messages.filter((message) => message.images !== undefined);
+		expect(withImages).toEqual([{ role: 'user', content: 'Dave: Peter, what do you think?', images: ['aGVsbG8=', 'd29ybGQ='] }]);
+		const blind = buildCharacterPrompt({ persona: persona(), history, trigger });
+		expect(tokenEstimate - blind.tokenEstimate).toBe(2 * imageTokens);
+		const cut = buildCharacterPrompt({
+			persona: persona({ exampleDialogues: [] }),
+			trigger: { ...seeing, content: 'word '.repeat(4000) },
+			contextTokens: 4096,
+		});
+		expect(cut.truncatedTrigger).toBe(true);
+		expect(cut.messages.find((message) => message.role === 'user')?.images).toEqual(seeing.images);
+		expect(cut.tokenEstimate).toBeLessThanOrEqual(cut.budget);
 	});
 
 	it('cuts the triggering message only when it alone does not fit', () => {

@@ -1,7 +1,7 @@
 import type { Persona } from '../persona/personaSchema.js';
 import { buildSystemCore, fillPlaceholders, withOriginal } from './buildSystemCore.js';
 import type { ChatMessage } from '@charbot/core';
-import { messageOverheadTokens } from './estimateTokens.js';
+import { imageTokens, messageOverheadTokens } from './estimateTokens.js';
 import { neutralizeTemplateTokens } from './neutralizeTemplateTokens.js';
 import type { PromptMessage } from './PromptMessage.js';
 import { presentRejectedAttempts } from './presentRejectedAttempts.js';
@@ -100,6 +100,7 @@ export function buildCharacterPrompt(input: CharacterPromptInput): CharacterProm
 	const asUserTurn = (message: PromptMessage): ChatMessage => ({
 		role: 'user',
 		content: `${speakerName(message)}: ${neutralizeTemplateTokens(message.content.trim() || '(no text)')}`,
+		...(message.images?.length ? { images: message.images } : {}),
 	});
 	const toTurn = (message: PromptMessage): ChatMessage =>
 		message.characterId === persona.id ? { role: 'assistant', content: neutralizeTemplateTokens(message.content) } : asUserTurn(message);
@@ -157,14 +158,14 @@ export function buildCharacterPrompt(input: CharacterPromptInput): CharacterProm
 /** The trigger turn as it is, or cut (keeping its start and the speaker prefix) to what the budget has left. */
 function fitTrigger(turn: ChatMessage, remaining: number): ChatMessage {
 	if (TokenBudget.messageCost(turn) <= remaining) return turn;
-	const maxChars = Math.max(minimumTriggerChars, (remaining - messageOverheadTokens) * 4);
+	const maxChars = Math.max(minimumTriggerChars, (remaining - messageOverheadTokens - (turn.images?.length ?? 0) * imageTokens) * 4);
 	if (turn.content.length <= maxChars) return turn;
 	let cut = '';
 	for (const character of turn.content) {
 		if (cut.length + character.length > maxChars - 1) break;
 		cut += character;
 	}
-	return { role: turn.role, content: `${cut}…` };
+	return { ...turn, content: `${cut}…` };
 }
 
 function assertOptions(contextTokens: number, reserveForReply: number, maxReplyChars: number): void {

@@ -13,6 +13,31 @@ export const characterIdSchema = z
 	.string()
 	.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase slug (a-z, 0-9 and -, starting with a letter or digit, at most 64 characters)');
 
+/** Most pictures a job lists for one message (its own and the replied-to message's); the router shows at most 4 of them. */
+export const MaxImageRefs = 10;
+
+/**
+ * A picture in a member's message or in the message it replies to, as Discord describes it. Only the address travels:
+ * the router downloads it (from Discord's servers alone, within hard limits) when a vision model can see it.
+ */
+export const imageRefSchema = z.object({
+	url: z
+		.string()
+		.max(2048)
+		.refine((value) => /^https?:\/\/[^\s/]+\/\S*$/u.test(value), 'must be an http(s) URL'),
+	/** The file name, or for an embedded or linked picture the last part of its address. */
+	name: z.string().min(1).max(200),
+	/** Bytes, as Discord reports them for an attachment. */
+	size: z.number().int().nonnegative().optional(),
+	/** Pixels, as Discord reports them. */
+	width: z.number().int().nonnegative().optional(),
+	height: z.number().int().nonnegative().optional(),
+	/** An attachment, an embed's image, or a link in the text. */
+	source: z.enum(['attachment', 'embed', 'link']),
+	/** Set when the picture is in the message this one replies to. */
+	inReply: z.literal(true).optional(),
+});
+
 /** The Discord message that a job answers, as much of it as the workers need. */
 export const incomingMessageSchema = z.object({
 	id: snowflakeSchema,
@@ -35,6 +60,8 @@ export const incomingMessageSchema = z.object({
 	content: z.string().refine((text) => codePointLength(text) <= MaxJobContentLength, `must be at most ${MaxJobContentLength} characters`),
 	createdAt: z.number().int().nonnegative(),
 	replyToMessageId: snowflakeSchema.optional(),
+	/** Pictures the message shows (its own first, then the replied-to message's); absent when none. */
+	images: z.array(imageRefSchema).max(MaxImageRefs).optional(),
 });
 
 /**
@@ -107,10 +134,11 @@ export const deliverJobSchema = routeJobSchema.extend({
 });
 
 /**
- * Notices the platform posts in its own name: no LLM host can answer yet, none came back in time, or (for a slash command)
- * no answer could be made that passed review.
+ * Notices the platform posts in its own name: no LLM host can answer yet, none came back in time, (for a slash command)
+ * no answer could be made that passed review, the characters cannot see pictures here (no vision model), or a picture
+ * was not shown to them (its `detail` says which and why).
  */
-export const noticeSchema = z.enum(['llm-resting', 'llm-gave-up', 'no-good-answer']);
+export const noticeSchema = z.enum(['llm-resting', 'llm-gave-up', 'no-good-answer', 'images-unseen', 'image-refused']);
 
 /** Payload of the `deliver` queue for a notice: posted as the bot (or into a slash command's deferred response), pinging nobody. */
 export const noticeJobSchema = z.object({
@@ -126,6 +154,8 @@ export const noticeJobSchema = z.object({
 	characterId: characterIdSchema.optional(),
 	/** The member message the notice answers: a channel notice is posted as a reply to it (pinging nobody). */
 	replyToMessageId: snowflakeSchema.optional(),
+	/** What the notice is about, in a member's words (`image-refused`: which picture and why). */
+	detail: z.string().min(1).max(300).optional(),
 });
 
 /** Everything the `deliver` queue carries: a reply (no `kind`, or `reply`) or a notice. */
@@ -143,6 +173,8 @@ export type JobData<Name extends QueueName> = z.output<(typeof jobSchemas)[Name]
 /** What a producer hands to a queue: its payload, where fields with defaults may be left out. */
 export type JobInput<Name extends QueueName> = z.input<(typeof jobSchemas)[Name]>;
 export type IncomingMessage = z.output<typeof incomingMessageSchema>;
+/** A picture a message shows, by address. */
+export type ImageRef = z.output<typeof imageRefSchema>;
 export type Trigger = z.output<typeof triggerSchema>;
 export type RouteJob = JobData<typeof QueueName.Route>;
 export type ReviewJob = JobData<typeof QueueName.Review>;

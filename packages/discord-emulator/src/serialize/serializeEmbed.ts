@@ -1,11 +1,12 @@
 /**
  * An embed as Discord returns it: embeds sent by bots and webhooks are always `type: "rich"` (whatever `type` was sent),
- * and every field carries `inline`.
+ * while a member's message keeps the type of the link preview Discord made (`image`, `gifv`, `article`, …); every field
+ * carries `inline`.
  */
-export function serializeEmbed(embed: Readonly<Record<string, unknown>>): Record<string, unknown> {
-	const { type: _sentType, fields, ...rest } = embed;
+export function serializeEmbed(embed: Readonly<Record<string, unknown>>, linkPreview = false): Record<string, unknown> {
+	const { type: sentType, fields, ...rest } = embed;
 	return {
-		type: 'rich',
+		type: linkPreview && typeof sentType === 'string' ? sentType : 'rich',
 		...rest,
 		...(Array.isArray(fields)
 			? { fields: fields.map((field: Readonly<Record<string, unknown>>) => ({ name: field.name, value: field.value, inline: field.inline === true })) }

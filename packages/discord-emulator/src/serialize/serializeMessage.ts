@@ -39,7 +39,8 @@ export function serializeMessage(store: EmulatorStore, message: MessageRecord, o
 					...(attachment.contentType ? { content_type: attachment.contentType } : {}),
 					...(attachment.width === undefined ? {} : { width: attachment.width, height: attachment.height }),
 				})),
-		embeds: redact ? [] : message.embeds.map(serializeEmbed),
+		// A member's embeds are Discord's previews of their links; a bot's or webhook's are its own, always rich.
+		embeds: redact ? [] : message.embeds.map((embed) => serializeEmbed(embed, message.webhookId === null && store.users.get(message.authorId)?.bot !== true)),
 		timestamp: new Date(message.timestamp).toISOString(),
 		edited_timestamp: message.editedTimestamp === null ? null : new Date(message.editedTimestamp).toISOString(),
 		flags: message.flags,

@@ -27,6 +27,14 @@ describe('buildCacheKey', () => {
 		expect(buildCacheKey({ ...base, modelDigest: 'sha256:bbb' }).key).not.toBe(key);
 	});
 
+	it('tells pictures apart by their content, not by the words around them', () => {
+		const withImage = (images: string[]) => buildCacheKey({ ...base, messages: [{ role: 'user', content: 'hi', images }] }).key;
+		expect(withImage(['aGVsbG8='])).not.toBe(buildCacheKey(base).key);
+		expect(withImage(['aGVsbG8='])).not.toBe(withImage(['d29ybGQ=']));
+		expect(withImage(['aGVsbG8='])).toBe(withImage(['aGVsbG8=']));
+		expect(withImage(['aGVsbG8=', 'd29ybGQ='])).not.toBe(withImage(['d29ybGQ=', 'aGVsbG8=']));
+	});
+
 	it('keeps hostile character names out of the key structure', () => {
 		expect(buildCacheKey({ ...base, character: 'a:b*c' }).key.split(':')).toHaveLength(4);
 	});

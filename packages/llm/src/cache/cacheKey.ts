@@ -6,7 +6,7 @@ export interface CacheKeyInput {
 	readonly model: string;
 	/** The model's digest from `/api/tags`: a changed model makes new keys, so old answers are never served. */
 	readonly modelDigest: string | undefined;
-	readonly messages: readonly { role: string; content: string }[];
+	readonly messages: readonly { role: string; content: string; images?: readonly string[] }[];
 	readonly format: unknown;
 	readonly character: string;
 	readonly settings: unknown;
@@ -22,9 +22,11 @@ export interface CacheKey {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Builds the response key from a SHA-256 of model + prompt and a SHA-256 of the settings. */
+/** Builds the response key from a SHA-256 of model + prompt (images by their own SHA-256) and a SHA-256 of the settings. */
 export function buildCacheKey(input: CacheKeyInput): CacheKey {
-	const promptHash = sha256(canonicalJson({ model: input.model, digest: input.modelDigest ?? null, messages: input.messages, format: input.format ?? null }));
+	// A picture counts by its hash: the same words about another picture are another question.
+	const messages = input.messages.map((message) => (message.images?.length ? { ...message, images: message.images.map(sha256) } : message));
+	const promptHash = sha256(canonicalJson({ model: input.model, digest: input.modelDigest ?? null, messages, format: input.format ?? null }));
 	const settingsHash = sha256(canonicalJson(input.settings ?? {})).slice(0, 16);
 	const character = input.character.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) || 'none';
 	return { key: `llm_response:${promptHash}:${character}:${settingsHash}`, promptHash, settingsHash };

@@ -63,7 +63,11 @@ export async function chatOnHost(request: HostChatRequest): Promise<HostChatResu
 	try {
 		const stream = await client.chat({
 			model: request.model,
-			messages: request.messages.map((message) => ({ role: message.role, content: message.content })),
+			messages: request.messages.map((message) => ({
+				role: message.role,
+				content: message.content,
+				...(message.images?.length ? { images: [...message.images] } : {}),
+			})),
 			options: request.options,
 			stream: true,
 			...(request.format === undefined ? {} : { format: request.format }),

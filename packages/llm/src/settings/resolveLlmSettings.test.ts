@@ -45,6 +45,13 @@ describe('resolveLlmSettings', () => {
 		expect(settings.roles.chat?.model).toBe('llama3.2:1b');
 	});
 
+	it('has a vision role only when a vision model is named, by OLLAMA_VISION_MODEL or the roles file', () => {
+		expect(resolveLlmSettings(loadConfig({})).roles.vision).toBeUndefined();
+		expect(resolveLlmSettings(loadConfig({ OLLAMA_VISION_MODEL: 'llava:7b' })).roles.vision).toEqual({ model: 'llava:7b' });
+		const fromFile = resolveLlmSettings(loadConfig({ OLLAMA_VISION_MODEL: 'llava:7b' }), { roles: { vision: { model: 'gemma3:4b', keepAlive: -1 } } });
+		expect(fromFile.roles.vision).toEqual({ model: 'gemma3:4b', keepAlive: -1 });
+	});
+
 	it('names the file, field and reason of a bad roles file', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'roles-'));
 		const file = join(dir, 'roles.yaml');

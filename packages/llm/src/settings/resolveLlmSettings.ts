@@ -6,6 +6,9 @@ import { hostSettingsSchema, type LlmSettings, type RoleSettings, type RolesFile
 /** The roles every deployment has; a roles file may add more. */
 export const BuiltInRoles = ['chat', 'judge', 'escalation'] as const;
 
+/** The role that reads members' images: configured by `OLLAMA_VISION_MODEL` or a roles file, absent otherwise. */
+export const VisionRole = 'vision';
+
 /** Thrown when the hosts or roles settings are invalid; names the file or variable and the field. */
 export class LlmSettingsError extends Error {
 	public constructor(message: string) {
@@ -37,6 +40,8 @@ export function resolveLlmSettings(config: Config, rolesFile?: RolesFile): LlmSe
 
 	const roles: Record<string, RoleSettings> = {};
 	for (const role of BuiltInRoles) roles[role] = { model: config.OLLAMA_MODEL };
+	// No text model can see: the vision role exists only when a model for it is named.
+	if (config.OLLAMA_VISION_MODEL !== undefined) roles[VisionRole] = { model: config.OLLAMA_VISION_MODEL };
 	for (const [name, role] of Object.entries(file.roles ?? {})) roles[name] = role;
 	for (const [name, role] of Object.entries(roles)) {
 		for (const selector of role.hosts ?? []) {

@@ -1,3 +1,4 @@
+import { imageRefSchema, MaxImageRefs } from '@charbot/contracts';
 import type { Keyspace } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
@@ -16,6 +17,8 @@ export const historyEntrySchema = z.object({
 	at: z.number(),
 	/** For a character's reply: the message it answers. */
 	answers: z.string().optional(),
+	/** Pictures a member's message showed, by address, for a later reply to it (only the message being answered is seen). */
+	images: z.array(imageRefSchema).max(MaxImageRefs).optional(),
 });
 export type HistoryEntry = z.output<typeof historyEntrySchema>;
 
@@ -82,19 +85,22 @@ export class ChannelHistory {
 	}
 
 	/**
-	 * The conversation a reply to `messageId` continues: the messages before it (oldest first, at most `limit`) and the
-	 * answers characters have already given to it, in order (characters addressed together answer in turn).
+	 * The conversation a reply to `messageId` continues: the messages before it (oldest first, at most `limit`), the
+	 * answers characters have already given to it, in order (characters addressed together answer in turn), and the
+	 * message it replies to (`replyToMessageId`) while the history still holds it.
 	 */
 	public async conversationAt(
 		guildId: string | null,
 		channelId: string,
 		messageId: string,
 		limit = this.maxEntries,
-	): Promise<{ before: HistoryEntry[]; answers: HistoryEntry[] }> {
+		replyToMessageId?: string,
+	): Promise<{ before: HistoryEntry[]; answers: HistoryEntry[]; repliedTo: HistoryEntry | undefined }> {
 		const entries = await this.newestFirst(guildId, channelId);
 		const index = entries.findIndex((entry) => entry.messageId === messageId);
 		const answers = entries.slice(0, Math.max(0, index)).filter((entry) => entry.answers === messageId);
-		return { before: entries.slice(index + 1, index + 1 + limit).reverse(), answers: answers.reverse() };
+		const repliedTo = replyToMessageId === undefined ? undefined : entries.find((entry) => entry.messageId === replyToMessageId);
+		return { before: entries.slice(index + 1, index + 1 + limit).reverse(), answers: answers.reverse(), repliedTo };
 	}
 
 	private async newestFirst(guildId: string | null, channelId: string): Promise<HistoryEntry[]> {
