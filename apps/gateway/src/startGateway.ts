@@ -17,6 +17,7 @@ import {
 	createRepeatedErrorLog,
 	Keyspace,
 	type Logger,
+	mediaHostsFor,
 	type ReadinessCheck,
 	registerSecret,
 	resolveFromRoot,
@@ -31,7 +32,7 @@ import { Registry } from 'prom-client';
 import { BacklogGauge } from './backlog/BacklogGauge.js';
 import { BacklogNotice } from './backlog/BacklogNotice.js';
 import { allCommands } from './commands/allCommands.js';
-import { DefaultCardImportLimits, DiscordAttachmentHosts } from './commands/characters/CardImportOptions.js';
+import { DefaultCardImportLimits } from './commands/characters/CardImportOptions.js';
 import { registerCommandsOnStart } from './commands/registration/registerCommandsOnStart.js';
 import { checkDiscordTarget } from './discord/checkDiscordTarget.js';
 import { createDiscordClient } from './discord/createDiscordClient.js';
@@ -198,7 +199,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 			deliverQueue,
 			cardImport: {
 				dir: characters.dir,
-				allowedHosts: [...DiscordAttachmentHosts, ...(target.apiUrl === undefined ? [] : [new URL(target.apiUrl).host])],
+				allowedHosts: mediaHostsFor(target.apiUrl),
 				...DefaultCardImportLimits,
 			},
 			commands: new Map(allCommands.map((command) => [command.data.name, command])),

@@ -5,6 +5,7 @@ import {
 	type Config,
 	Keyspace,
 	type Logger,
+	mediaHostsFor,
 	openWorkerConnections,
 	type ReadinessCheck,
 	resolveFromRoot,
@@ -21,8 +22,10 @@ import {
 	parseJobData,
 	QueueName,
 	reviewJobId,
+	type RouteJob,
 	throwWithNoAnswerNotice,
 } from '@charbot/contracts';
+import { DefaultImageLimits } from '@charbot/images';
 import {
 	createConfiguredPool,
 	createPrometheusLlmMetrics,
@@ -35,15 +38,18 @@ import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { LlmOutageError } from './outage/LlmOutageError.js';
-import { OutageNotices } from './outage/OutageNotices.js';
+import { ChannelNotices } from './notices/ChannelNotices.js';
 import { waitOutLlmOutage } from './outage/waitOutLlmOutage.js';
 import { watchLlmRecovery } from './outage/watchLlmRecovery.js';
 import { routerChecks } from './routerChecks.js';
+import type { UnseenImages } from './vision/lookAtImages.js';
 import { chargeRegeneration } from './routing/chargeRegeneration.js';
 import { type GenerationRecord, generateCandidate } from './routing/generateCandidate.js';
 
 // One "resting" notice per channel per 10 minutes while an outage lasts.
 const outageNoticeIntervalSeconds = 600;
+// Why pictures go unseen is told once per channel (and reason) a month: it rarely changes, and it is in /config show.
+const imageNoticeIntervalSeconds = 30 * 86_400;
 
 /** Options of {@link startMessageRouter}. */
 export interface MessageRouterOptions {
@@ -119,10 +125,18 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 	const deliverQueue = new CharbotQueue(QueueName.Deliver, { connection: redis, prefix: keys.queuePrefix(), defaultJobOptions: DefaultJobOptions });
 	const routeQueue = new CharbotQueue(QueueName.Route, { connection: redis, prefix: keys.queuePrefix() });
 	const handOn = { deliverQueue, routeQueue };
-	const outage = {
-		patienceMs: config.LLM_OUTAGE_PATIENCE * 1000,
-		notices: new OutageNotices({ redis, keys, deliverQueue, intervalSeconds: outageNoticeIntervalSeconds }),
-		logger,
+	const notices = new ChannelNotices({ redis, keys, deliverQueue, intervalSeconds: outageNoticeIntervalSeconds });
+	const outage = { patienceMs: config.LLM_OUTAGE_PATIENCE * 1000, notices, logger };
+	const imageLimits = { ...DefaultImageLimits, allowedHosts: mediaHostsFor(config.DISCORD_API_URL) };
+	// Notices are best effort: the reply goes on without them.
+	const onImagesUnseen = (route: RouteJob, unseen: readonly UnseenImages[]) => {
+		for (const each of unseen) {
+			const details = each.notice === 'image-refused' ? { topic: each.code, detail: each.detail } : {};
+			notices
+				.notify(route, each.notice, Date.now(), { ...details, intervalSeconds: imageNoticeIntervalSeconds, replyToMessage: true })
+				.then((sent) => sent && logger.info({ channelId: route.message.channelId, notice: each.notice }, `posting the ${each.notice} notice`))
+				.catch((error: unknown) => logger.error({ err: error, channelId: route.message.channelId, notice: each.notice }, `could not enqueue the ${each.notice} notice`));
+		}
 	};
 
 	const worker = new CharbotWorker(
@@ -135,7 +149,19 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 			// member itself when it gives up.
 			const review = await generateCandidate(
 				route,
-				{ characters, settings, history, memory, personas, pool, maxAttempts: config.QC_MAX_ATTEMPTS, onGenerated, priority: job.priority },
+				{
+					characters,
+					settings,
+					history,
+					memory,
+					personas,
+					pool,
+					maxAttempts: config.QC_MAX_ATTEMPTS,
+					onGenerated,
+					imageLimits,
+					onImagesUnseen,
+					priority: job.priority,
+				},
 				signal,
 			).catch((error: unknown) => {
 				if (error instanceof LlmOutageError) return waitOutLlmOutage(job, token, route, error, outage);

@@ -6,6 +6,7 @@ export { loadConfig } from './config/loadConfig.js';
 export { type Config, settingDefinitions, type SettingName } from './config/settingDefinitions.js';
 export { simulatedPartsAllowed } from './config/simulatedPartsAllowed.js';
 export { DiscordLimits } from './discord/DiscordLimits.js';
+export { mediaHostsFor } from './discord/discordMediaHosts.js';
 export { formatZodIssues } from './errors/formatZodIssues.js';
 export { type CheckResult, type HealthServer, type ReadinessCheck, startHealthServer } from './http/startHealthServer.js';
 export { createShutdown, type ShutdownOutcome } from './lifecycle/createShutdown.js';

@@ -2,14 +2,14 @@ import { type Clock, type Logger, systemClock } from '@charbot/core';
 import { buildJobData, type Notice, QueueName, type RouteJob } from '@charbot/contracts';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import type { LlmOutageError } from './LlmOutageError.js';
-import type { OutageNotices } from './OutageNotices.js';
+import type { ChannelNotices } from '../notices/ChannelNotices.js';
 import { outageRetryDelay } from './outageRetryDelay.js';
 
 /** What {@link waitOutLlmOutage} needs. */
 export interface OutageWaitOptions {
 	/** How long a job may wait for a host (`LLM_OUTAGE_PATIENCE`), from the first time it found none. */
 	readonly patienceMs: number;
-	readonly notices: OutageNotices;
+	readonly notices: ChannelNotices;
 	readonly logger: Logger;
 	/** The time source (tests pass a `ManualClock`). */
 	readonly clock?: Clock;

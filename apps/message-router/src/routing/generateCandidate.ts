@@ -1,10 +1,12 @@
 import { buildCharacterPrompt, type CharacterRegistry, type PromptMessage } from '@charbot/characters';
 import type { ChannelHistory, HistoryEntry, MemberMemory, MemberPersonas, SettingsStore } from '@charbot/stores';
-import type { ReviewJob, RouteJob } from '@charbot/contracts';
-import { type LlmPool, LlmError } from '@charbot/llm';
+import { type ImageRef, MaxImageRefs, type ReviewJob, type RouteJob } from '@charbot/contracts';
+import type { ImageLimits } from '@charbot/images';
+import { type LlmPool, LlmError, VisionRole } from '@charbot/llm';
 import { UnrecoverableError } from 'bullmq';
 import { LlmOutageError } from '../outage/LlmOutageError.js';
 import { chooseRole } from './chooseRole.js';
+import { lookAtImages, type UnseenImages } from '../vision/lookAtImages.js';
 import { describeFailedAttempts } from './describeFailedAttempts.js';
 
 /** What {@link generateCandidate} reads and calls. */
@@ -12,7 +14,11 @@ export interface CandidateDependencies {
 	readonly characters: CharacterRegistry;
 	readonly settings: SettingsStore;
 	readonly history: ChannelHistory;
-	readonly pool: Pick<LlmPool, 'generate' | 'canServe'>;
+	readonly pool: Pick<LlmPool, 'generate' | 'canServe' | 'hasRole'>;
+	/** Limits on downloading members' pictures (hosts, count, size, pixels, time); without them pictures are only noted. */
+	readonly imageLimits?: ImageLimits;
+	/** Told when pictures of a member's message go unseen, on the first attempt only; must not throw and must not wait. */
+	readonly onImagesUnseen?: (job: RouteJob, unseen: readonly UnseenImages[]) => void;
 	/** Attempts with the chat model before the escalation model answers. */
 	readonly maxAttempts: number;
 	/** Channel messages given to the model before the trigger. */
@@ -55,13 +61,27 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 	const memberAuthored = !message.author.isBot && message.author.characterId === undefined;
 	const [settings, conversation, facts, self] = await Promise.all([
 		deps.settings.effective(message.guildId, message.channelId),
-		deps.history.conversationAt(message.guildId, message.channelId, message.id, deps.historyLimit ?? 20),
+		deps.history.conversationAt(message.guildId, message.channelId, message.id, deps.historyLimit ?? 20, message.replyToMessageId),
 		memberAuthored && deps.memory !== undefined ? deps.memory.list(message.guildId, message.author.id) : [],
 		memberAuthored && deps.personas !== undefined ? deps.personas.get(message.guildId, message.author.id) : undefined,
 	]);
 	const authorName = (authorId: string, name: string) => (self !== undefined && authorId === message.author.id ? self.name : name);
 	const userFacts = settings.memory ? facts.map((fact) => fact.text) : [];
-	const role = chooseRole(persona, job.failedAttempts.length, deps.maxAttempts);
+	// The message's own pictures, then those of the message it replies to (a member asking about a photo posted earlier).
+	const imageRefs: ImageRef[] = [...(message.images ?? []), ...(conversation.repliedTo?.images ?? []).map((ref) => ({ ...ref, inReply: true as const }))].slice(
+		0,
+		MaxImageRefs,
+	);
+	const visionConfigured = deps.pool.hasRole(VisionRole);
+	// A vision model whose hosts are all down for now: the character answers blind rather than waiting out the outage.
+	const view = await lookAtImages(imageRefs, {
+		canSee: visionConfigured && deps.imageLimits !== undefined && deps.pool.canServe(VisionRole),
+		visionConfigured,
+		...(deps.imageLimits === undefined ? {} : { limits: deps.imageLimits }),
+		signal,
+	});
+	if (view.unseen.length > 0 && job.failedAttempts.length === 0) deps.onImagesUnseen?.(job, view.unseen);
+	const role = view.images.length > 0 ? VisionRole : chooseRole(persona, job.failedAttempts.length, deps.maxAttempts);
 	const regeneration = describeFailedAttempts(job.failedAttempts, role === 'escalation');
 	const toPromptMessage = (entry: HistoryEntry): PromptMessage => ({
 		authorName: authorName(entry.authorId, entry.authorName),
@@ -77,7 +97,8 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 		persona,
 		trigger: {
 			authorName: authorName(message.author.id, message.author.displayName),
-			content: message.content,
+			content: [message.content, ...view.notes].filter((part) => part !== '').join('\n'),
+			...(view.images.length === 0 ? {} : { images: view.images }),
 			...(message.author.characterId === undefined ? {} : { characterId: message.author.characterId }),
 		},
 		history,

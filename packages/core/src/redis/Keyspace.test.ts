@@ -12,10 +12,10 @@ describe('Keyspace', () => {
 	});
 
 	it('keys LLM notices by guild, notice and channel or interaction', () => {
-		expect(keys.llmNotice('123456789012345678', 'llm-resting', '223456789012345678')).toBe(
-			'charbot:g:123456789012345678:llm-notice:llm-resting:223456789012345678',
+		expect(keys.channelNotice('123456789012345678', 'llm-resting', '223456789012345678')).toBe(
+			'charbot:g:123456789012345678:notice:llm-resting:223456789012345678',
 		);
-		expect(keys.llmNotice(null, 'llm-gave-up', 'i-323456789012345678')).toBe('charbot:g:dm:llm-notice:llm-gave-up:i-323456789012345678');
+		expect(keys.channelNotice(null, 'llm-gave-up', 'i-323456789012345678')).toBe('charbot:g:dm:notice:llm-gave-up:i-323456789012345678');
 	});
 
 	it('keys the LLM response cache and coalescing with the strings the llm package always used', () => {

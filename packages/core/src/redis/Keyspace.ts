@@ -72,9 +72,9 @@ export class Keyspace {
 		return this.guild(guildId, 'backlog-note', channelId);
 	}
 
-	/** Limits a notice about the LLM hosts (e.g. "the characters are resting") to one per channel or interaction per interval. */
-	public llmNotice(guildId: string | null, notice: string, targetId: string): string {
-		return this.guild(guildId, 'llm-notice', notice, targetId);
+	/** Limits a notice in the platform's name (the characters are resting, pictures go unseen) to one per channel or interaction per interval. */
+	public channelNotice(guildId: string | null, notice: string, targetId: string): string {
+		return this.guild(guildId, 'notice', notice, targetId);
 	}
 
 	/** The capped list of settings changes of a guild, newest first. */

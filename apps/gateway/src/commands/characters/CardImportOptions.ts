@@ -10,9 +10,6 @@ export interface CardImportOptions {
 	readonly timeoutMs: number;
 }
 
-/** Discord's attachment hosts. */
-export const DiscordAttachmentHosts = ['cdn.discordapp.com', 'media.discordapp.net'] as const;
-
 /** Defaults of {@link CardImportOptions} besides the folder and hosts: 8 MiB fits a card PNG with its art. */
 export const DefaultCardImportLimits = {
 	maxBytes: 8 * 1024 * 1024,
