@@ -26,6 +26,7 @@ COPY packages/contracts/package.json packages/contracts/
 COPY packages/stores/package.json packages/stores/
 COPY packages/core/package.json packages/core/
 COPY packages/discord-emulator/package.json packages/discord-emulator/
+COPY packages/images/package.json packages/images/
 COPY packages/llm/package.json packages/llm/
 COPY packages/ollama-sim/package.json packages/ollama-sim/
 COPY packages/testkit/package.json packages/testkit/
