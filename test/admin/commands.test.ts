@@ -1,4 +1,4 @@
-import { MemberMemory, SettingsAudit } from '@charbot/stores';
+import { MemberMemory, SettingsAudit, VisionStatus } from '@charbot/stores';
 import { parseJobData, QueueName } from '@charbot/contracts';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,16 @@ describe('/config', () => {
 		expect(shown).toContain('• **quality-threshold**: 0.8 _(server)_');
 		expect(shown).toContain('• **cooldown**: 2 s _(default)_');
 		expect(shown).toMatch(/<t:\d+:R> Erin: \*\*quality-threshold\*\* \(server\) not set → 0\.8/);
+	});
+
+	it('shows what the running message routers do with pictures, as the last one to start said', async () => {
+		const show = async () => answerText(await answerOf(fx.emulator, { user: 'alice', name: 'config', sub: 'show' }));
+		expect(await show()).toContain('• **pictures**: not known yet (no message router has started) _(deployment)_');
+		const vision = new VisionStatus(fx.redis, fx.keyspace);
+		await vision.publish(undefined);
+		expect(await show()).toContain('• **pictures**: not seen: no vision model is set up (the operator sets `OLLAMA_VISION_MODEL` or a `vision` role)');
+		await vision.publish('llava:7b');
+		expect(await show()).toContain('• **pictures**: seen by the vision model `llava:7b` _(deployment)_');
 	});
 
 	it('sets a value for this channel only, over the server one', async () => {

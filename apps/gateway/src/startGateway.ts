@@ -6,6 +6,7 @@ import {
 	GuildStats,
 	MemberMemory,
 	MemberPersonas,
+	VisionStatus,
 	MessageOwners,
 	RegenerableReplies,
 	SettingsAudit,
@@ -195,6 +196,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 			audit: new SettingsAudit(redis, keyspace),
 			stats: new GuildStats(redis, keyspace),
 			personas: new MemberPersonas(redis, keyspace),
+			vision: new VisionStatus(redis, keyspace),
 			routeQueue,
 			deliverQueue,
 			cardImport: {

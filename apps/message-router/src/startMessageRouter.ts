@@ -1,5 +1,5 @@
 import { CharacterRegistry } from '@charbot/characters';
-import { ChannelHistory, GenerationBudget, GuildStats, MemberMemory, MemberPersonas, SettingsStore } from '@charbot/stores';
+import { ChannelHistory, GenerationBudget, GuildStats, MemberMemory, MemberPersonas, SettingsStore, VisionStatus } from '@charbot/stores';
 import {
 	createRepeatedErrorLog,
 	type Config,
@@ -33,6 +33,7 @@ import {
 	refuseSimulatedHosts,
 	registerHostHealthMetrics,
 	resolveLlmSettings,
+	VisionRole,
 } from '@charbot/llm';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -78,7 +79,8 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 	const redisUrl = config.REDIS_URL;
 	if (redisUrl === undefined) throw new Error('REDIS_URL is required: the message router takes its jobs from the queue Redis');
 	// Production refuses the Ollama simulator before any connection opens (the pool would refuse it too, later).
-	await refuseSimulatedHosts(config, resolveLlmSettings(config));
+	const llmSettings = resolveLlmSettings(config);
+	await refuseSimulatedHosts(config, llmSettings);
 	const registry = options.registry ?? new Registry();
 	const keys = new Keyspace(config.REDIS_KEY_PREFIX);
 	// The steps that can fail: when one does, what was built before it is undone, so a failed start leaves nothing open.
@@ -105,6 +107,15 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 	const { connections, characters, pool, close: closePool } = opened;
 	const { producer: redis, worker: workerConnection } = connections;
 	registerHostHealthMetrics(registry, pool);
+	// `/config show` tells admins what the routers do with pictures; a failed write only leaves it unknown there.
+	const visionModel = llmSettings.roles[VisionRole]?.model;
+	logger.info(
+		{ visionModel },
+		visionModel === undefined ? "no vision model: members' pictures are only noted in prompts" : `members' pictures are seen by ${visionModel}`,
+	);
+	await new VisionStatus(redis, keys)
+		.publish(visionModel)
+		.catch((error: unknown) => logger.warn({ err: error }, 'could not publish the vision model for /config show'));
 	const settings = new SettingsStore(redis, keys);
 	const history = new ChannelHistory(redis, keys);
 	const memory = new MemberMemory(redis, keys);
@@ -135,7 +146,9 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 			notices
 				.notify(route, each.notice, Date.now(), { ...details, intervalSeconds: imageNoticeIntervalSeconds, replyToMessage: true })
 				.then((sent) => sent && logger.info({ channelId: route.message.channelId, notice: each.notice }, `posting the ${each.notice} notice`))
-				.catch((error: unknown) => logger.error({ err: error, channelId: route.message.channelId, notice: each.notice }, `could not enqueue the ${each.notice} notice`));
+				.catch((error: unknown) =>
+					logger.error({ err: error, channelId: route.message.channelId, notice: each.notice }, `could not enqueue the ${each.notice} notice`),
+				);
 		}
 	};
 

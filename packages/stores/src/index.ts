@@ -24,3 +24,4 @@ export { type SettingsActor, SettingsAudit, type SettingsAuditEntry, SettingsAud
 export { type SettingsLayers, SettingsStore } from './settings/SettingsStore.js';
 export type { CharacterStats } from './stats/CharacterStats.js';
 export { GuildStats } from './stats/GuildStats.js';
+export { type VisionModelStatus, VisionStatus } from './vision/VisionStatus.js';

@@ -1,5 +1,15 @@
 import type { Persona } from '@charbot/characters';
-import type { ChannelHistory, Cooldowns, GenerationBudget, GuildStats, MemberMemory, MemberPersonas, SettingsAudit, SettingsStore } from '@charbot/stores';
+import type {
+	ChannelHistory,
+	Cooldowns,
+	GenerationBudget,
+	GuildStats,
+	MemberMemory,
+	MemberPersonas,
+	SettingsAudit,
+	SettingsStore,
+	VisionStatus,
+} from '@charbot/stores';
 import type { Logger } from '@charbot/core';
 import type { Queue } from 'bullmq';
 import type { CardImportOptions } from './characters/CardImportOptions.js';
@@ -25,6 +35,8 @@ export interface CommandContext {
 	readonly routeQueue: Queue;
 	/** Where a character's greeting goes to be posted by quality control's delivery, like any reply. */
 	readonly deliverQueue: Queue;
+	/** Which vision model the message routers use, for `/config show`. */
+	readonly vision: Pick<VisionStatus, 'read'>;
 	/** Where `/characters import` writes persona files, and what it accepts. */
 	readonly cardImport: CardImportOptions;
 }

@@ -28,9 +28,6 @@ export const DefaultImageLimits = {
 	outputMaxSide: 1344,
 } as const satisfies Omit<ImageLimits, 'allowedHosts'>;
 
-/** The hosts Discord serves attachments and embed images from. */
-export const DiscordCdnHosts: readonly string[] = ['cdn.discordapp.com', 'media.discordapp.net'];
-
 /** Checks limits a caller built (from config) before any download, so a wrong one fails naming its field. */
 export const imageLimitsSchema = z.object({
 	allowedHosts: z.array(z.string().min(1)).readonly(),

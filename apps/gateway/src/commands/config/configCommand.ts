@@ -55,11 +55,12 @@ export const configCommand: SlashCommand = {
 		const subcommand = interaction.options.getSubcommand();
 		if (subcommand === 'set') return setValue(interaction, context);
 		if (subcommand === 'reset') return resetValues(interaction, context);
-		const [layers, recent] = await Promise.all([
+		const [layers, recent, vision] = await Promise.all([
 			context.settings.layers(interaction.guildId, interaction.channelId),
 			context.audit.recent(interaction.guildId, 8),
+			context.vision.read(),
 		]);
-		return reply(formatSettings(layers, recent, context.characters.list()));
+		return reply(formatSettings(layers, recent, context.characters.list(), vision));
 	},
 	autocomplete(interaction, context) {
 		const focused = interaction.options.getFocused(true);
