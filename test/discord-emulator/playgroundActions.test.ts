@@ -286,6 +286,19 @@ describe('the playground shows the product as Discord would (Chromium)', () => {
 		await page.locator('#attachment-tray').waitFor({ state: 'hidden' });
 	});
 
+	it("shows a character's picture (a webhook upload through discord.js) inline, served with its bytes", async () => {
+		const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+		await webhook.send({ content: 'Here is my sketch', username: 'Peter Griffin', files: [{ attachment: png, name: 'sketch.png' }] });
+		const [attachment] = emulator.control.transcript(general).at(-1)?.attachments ?? [];
+		expect(attachment).toMatchObject({ filename: 'sketch.png', contentType: 'image/png', width: 1, height: 1, size: png.length });
+		const served = await fetch(new URL(attachment?.url ?? '', emulator.url));
+		expect(served.headers.get('content-type')).toBe('image/png');
+		expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+		const image = page.locator('.message', { hasText: 'Here is my sketch' }).locator('img.attachment-image');
+		await image.waitFor();
+		await expect.poll(() => image.evaluate((node) => (node as unknown as PageImage).naturalWidth)).toBe(1);
+	});
+
 	it('refuses attachments Discord would refuse, naming the field', async () => {
 		const post = (attachments: unknown) =>
 			fetch(`${emulator.url}_emu/channels/${general}/messages`, {

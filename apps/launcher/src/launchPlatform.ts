@@ -9,6 +9,7 @@ import { PlatformApps } from './PlatformApps.js';
 import { PortInUseError, portInUse } from './PortInUseError.js';
 import { probeOllama } from './probeOllama.js';
 import { simulatedCharacterReply } from './simulatedCharacterReply.js';
+import { simulatedVisionModel } from './simulatedVisionModel.js';
 import { type SupervisedProcess, superviseProcess } from './superviseProcess.js';
 import { waitForApps } from './waitForApps.js';
 
@@ -81,19 +82,27 @@ export async function launchPlatform(options: LaunchOptions): Promise<Platform> 
 			logger.warn('Discord is EMULATED (no DISCORD_TOKEN): nothing reaches discord.com.');
 		}
 		if (plan.ollamaSimulator) {
+			// Characters see pictures in the playground too: the simulator's vision model answers the vision role.
+			const visionModel = config.OLLAMA_VISION_MODEL ?? simulatedVisionModel;
 			sim = await startOllamaSim({
 				name: 'npm-start',
-				models: [config.OLLAMA_MODEL],
+				// Listed first so that a vision model named like the chat model still sees.
+				models: [{ name: visionModel, vision: true }, config.OLLAMA_MODEL],
 				preloaded: true,
 				numParallel: 4,
 				tokensPerSecond: 80,
 				scripts: [simulatedCharacterReply],
 			});
 			env.OLLAMA_BASE_URL = sim.url;
+			env.OLLAMA_VISION_MODEL = visionModel;
 			delete env.OLLAMA_HOSTS;
 			delete env.OLLAMA_ROLES_FILE;
 			simulated.push('Ollama');
-			logger.warn(`Ollama is SIMULATED (nothing answered at ${ollamaUrls.join(', ')}): replies are canned, not a model's.`);
+			const seeing =
+				config.OLLAMA_VISION_MODEL === undefined
+					? `pictures go to the SIMULATED vision model ${visionModel} (OLLAMA_VISION_MODEL was unset), which only counts them`
+					: `pictures go to OLLAMA_VISION_MODEL=${visionModel}, simulated too, which only counts them`;
+			logger.warn(`Ollama is SIMULATED (nothing answered at ${ollamaUrls.join(', ')}): replies are canned, not a model's; ${seeing}.`);
 		}
 		if (simulated.length > 0) env.ALLOW_SIMULATED_PARTS = 'true';
 	} catch (error) {

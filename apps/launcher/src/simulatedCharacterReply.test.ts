@@ -33,6 +33,20 @@ describe('simulatedCharacterReply', () => {
 		expect(ask('Meg: do you like pizza?')).not.toBe(ask('Meg: do you like pizza?'));
 	});
 
+	it('remarks on the picture when the request carried images, naming how many the simulator saw', () => {
+		const messages = [
+			{ role: 'system', content: system },
+			{ role: 'user', content: 'Meg: Peter, look at this!' },
+		];
+		const image = { message: 1, bytes: 68, sha256: 'a'.repeat(64) };
+		const one = reply({ model: 'llava:7b', lastUserMessage: 'Meg: Peter, look at this!', messages, images: [image] });
+		expect(one).toMatch(/^[^\n]*\(The simulator saw 1 image\.\) \S/u);
+		expect(one.split('\n').at(-1)).toBe('-# simulated');
+		const two = reply({ model: 'llava:7b', lastUserMessage: 'Meg: Peter, look at this!', messages, images: [image, image] });
+		expect(two).toContain('(The simulator saw 2 images.)');
+		expect(reply({ model: 'llama3.2:1b', lastUserMessage: 'Meg: Peter, look at this!', messages, images: [] })).not.toContain('simulator saw');
+	});
+
 	it('answers a structured request with JSON for its schema, passing', () => {
 		const format = { type: 'object', properties: { verdict: { type: 'string', enum: ['pass', 'fail'] }, score: { type: 'number', minimum: 0, maximum: 1 } } };
 		const judged = JSON.parse(

@@ -14,6 +14,7 @@ import { ScriptBook } from './scripts/ScriptBook.js';
 import type { SimScript } from './scripts/SimScript.js';
 import { SloppyPlanner } from './sloppy/SloppyPlanner.js';
 import type { SloppyRecord } from './sloppy/SloppyRecord.js';
+import type { SimRequestRecord } from './stats/SimRequestRecord.js';
 import type { SimStats } from './stats/SimStats.js';
 import { StatsRecorder } from './stats/StatsRecorder.js';
 import { TokenPacer } from './streaming/TokenPacer.js';
@@ -41,7 +42,9 @@ export interface OllamaSim {
 	stats(): SimStats;
 	/** The sloppy failures that reached clients, oldest first (the last 10,000 since start or `resetStats()`). */
 	sloppyRecords(): SloppyRecord[];
-	/** Zeroes the counters and drops the sloppy records (gauges such as `inFlight` keep their current values). */
+	/** The chat and generate requests that asked for a reply, oldest first, with the model and the images each carried (the last 10,000 since start or `resetStats()`). */
+	requestRecords(): SimRequestRecord[];
+	/** Zeroes the counters and drops the sloppy and request records (gauges such as `inFlight` keep their current values). */
 	resetStats(): void;
 	/** Stops listening and drops every connection, hung ones included. */
 	close(): Promise<void>;
@@ -154,6 +157,7 @@ export async function startOllamaSim(options: OllamaSimOptions = {}): Promise<Ol
 		addModel: (model) => void models.add(model),
 		stats: () => stats.snapshot(),
 		sloppyRecords: () => stats.sloppyRecords(),
+		requestRecords: () => stats.requestRecords(),
 		resetStats: () => stats.reset(),
 		close: async () => {
 			if (closed) return;

@@ -1,6 +1,7 @@
 import type { CharacterPromptReading } from './CharacterPromptReading.js';
 import { type PromptTurn, readCharacterPrompt } from './readCharacterPrompt.js';
 import { type MessageShape, readMessageShape } from './readMessageShape.js';
+import { remarkOnPictures } from './remarkOnPictures.js';
 import { replyTemplates } from './replyTemplates.js';
 import { type SeededRandom, seededRandom } from './seededRandom.js';
 import { simulatedMarker } from './simulatedMarker.js';
@@ -25,9 +26,10 @@ const earlierWindow = 8;
  * filled with the member's own words and remembered facts, and voiced with the persona's habits, speech-style phrases,
  * likes, lore and relationships. The choice is seeded by the whole prompt, so the same message later in a conversation
  * gets another line; it never repeats a line in `spoken` (then remembers its own) nor closely follows the character's
- * earlier replies or anyone's recent lines in the prompt. The last line is {@link simulatedMarker}.
+ * earlier replies or anyone's recent lines in the prompt. With `imageCount` images in the request it opens with a
+ * remark on the picture naming that count (see `remarkOnPictures`). The last line is {@link simulatedMarker}.
  */
-export function composeSimulatedReply(messages: readonly PromptTurn[], spoken: SpokenLines = new SpokenLines()): string {
+export function composeSimulatedReply(messages: readonly PromptTurn[], spoken: SpokenLines = new SpokenLines(), imageCount = 0): string {
 	const reading = readCharacterPrompt(messages);
 	const message = readMessageShape(reading);
 	const style = sortStylePhrases(reading.stylePhrases);
@@ -35,21 +37,23 @@ export function composeSimulatedReply(messages: readonly PromptTurn[], spoken: S
 	const earlier = reading.earlierReplies.slice(-earlierWindow);
 	// In banter the others' lines come from this same grammar: answering one with its own frame would read as parroting.
 	const heard = [...earlier, ...reading.othersLines.slice(-earlierWindow)];
+	const remark = imageCount > 0 ? remarkOnPictures(imageCount, reading.formal ? 'formal' : 'casual', seededRandom(`${seed}#pictures`)) : undefined;
+	const maxChars = remark === undefined ? reading.maxChars : reading.maxChars - remark.length - 1;
 	let best: { body: string; overlap: number } | undefined;
 	for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
 		const body = composeBody(reading, message, style, seededRandom(`${seed}#${attempt}`));
-		if (body === undefined || body.length > reading.maxChars || earlier.includes(body) || spoken.has(body) || saysNever(body, reading.neverSays)) continue;
+		if (body === undefined || body.length > maxChars || earlier.includes(body) || spoken.has(body) || saysNever(body, reading.neverSays)) continue;
 		// A short line lifted whole from a long one has a low Jaccard overlap, so what it borrowed counts too.
 		const overlap = Math.max(0, ...heard.map((line) => Math.max(wordTrigramOverlap(body, line), borrowedShare(body, line))));
-		if (overlap < freshOverlap) return finish(body, spoken);
+		if (overlap < freshOverlap) return finish(body, spoken, remark);
 		if (best === undefined || overlap < best.overlap) best = { body, overlap };
 	}
-	return finish(best?.body ?? '...', spoken);
+	return finish(best?.body ?? '...', spoken, remark);
 }
 
-function finish(body: string, spoken: SpokenLines): string {
+function finish(body: string, spoken: SpokenLines, remark: string | undefined): string {
 	spoken.add(body);
-	return `${body}\n${simulatedMarker}`;
+	return `${remark === undefined ? '' : `${remark} `}${body}\n${simulatedMarker}`;
 }
 
 /** The values a frame's slots take for this message. */

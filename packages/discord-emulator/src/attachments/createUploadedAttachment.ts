@@ -1,6 +1,8 @@
 import type { EmulatorStore } from '../state/EmulatorStore.js';
 import type { AttachmentRecord } from '../state/records.js';
+import { attachmentPath } from './attachmentPath.js';
 import { readImageSize } from './readImageSize.js';
+import { sniffImageType } from './sniffImageType.js';
 
 /** A file a member attaches through the control API. */
 export interface UploadedFile {
@@ -12,8 +14,6 @@ export interface UploadedFile {
 
 /** Discord's upload limit per file for members without boosts: 10 MiB. */
 export const MaxAttachmentBytes = 10 * 1024 * 1024;
-
-const sniffed: Readonly<Record<string, string>> = { png: 'image/png', gif: 'image/gif', jpeg: 'image/jpeg', webp: 'image/webp' };
 
 /** Discord keeps letters, digits, dots, dashes and underscores of a file name and turns the rest into underscores. */
 export function toDiscordFilename(name: string): string {
@@ -27,22 +27,14 @@ export function createUploadedAttachment(store: EmulatorStore, channelId: string
 	const id = store.ids.next();
 	const filename = toDiscordFilename(file.filename);
 	const size = readImageSize(file.data);
-	const contentType = file.contentType ?? (size ? sniffContentType(file.data) : null);
+	const contentType = file.contentType ?? sniffImageType(file.data);
 	return {
 		id,
 		filename,
 		size: file.data.byteLength,
 		contentType,
 		data: file.data,
-		url: `${baseUrl.replace(/\/$/, '')}/_emu/attachments/${channelId}/${id}/${encodeURIComponent(filename)}`,
+		url: `${baseUrl.replace(/\/$/, '')}${attachmentPath(channelId, id, filename)}`,
 		...(size && (contentType ?? '').startsWith('image/') ? { width: size.width, height: size.height } : {}),
 	};
-}
-
-function sniffContentType(bytes: Uint8Array): string | null {
-	if (bytes[0] === 0x89) return sniffed.png ?? null;
-	if (bytes[0] === 0x47) return sniffed.gif ?? null;
-	if (bytes[0] === 0xff) return sniffed.jpeg ?? null;
-	if (bytes[0] === 0x52) return sniffed.webp ?? null;
-	return null;
 }

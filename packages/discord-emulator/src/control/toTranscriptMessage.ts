@@ -1,3 +1,4 @@
+import { attachmentPath } from '../attachments/attachmentPath.js';
 import type { EmulatorStore } from '../state/EmulatorStore.js';
 import type { InteractionRecord, MessageRecord } from '../state/records.js';
 import type { InteractionView, TranscriptAuthor, TranscriptMessage } from './views.js';
@@ -21,7 +22,7 @@ export function toTranscriptMessage(store: EmulatorStore, message: MessageRecord
 			filename: attachment.filename,
 			size: attachment.size,
 			contentType: attachment.contentType,
-			url: attachment.data && attachment.url ? new URL(attachment.url).pathname : null,
+			url: attachment.data ? (attachment.url ? new URL(attachment.url).pathname : attachmentPath(message.channelId, attachment.id, attachment.filename)) : null,
 			width: attachment.width ?? null,
 			height: attachment.height ?? null,
 		})),

@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { readImageSize } from '../attachments/readImageSize.js';
+import { sniffImageType } from '../attachments/sniffImageType.js';
 import { DiscordApiFailure } from '../errors/DiscordApiFailure.js';
 import type { EmulatorStore } from '../state/EmulatorStore.js';
 import type { AttachmentRecord } from '../state/records.js';
@@ -34,7 +36,18 @@ async function readMultipart(raw: Buffer, contentType: string, store: EmulatorSt
 	for (const [name, value] of form.entries()) {
 		if (name === 'payload_json' && typeof value === 'string') json = parseJson(value);
 		else if (typeof value !== 'string') {
-			files.push({ id: store.ids.next(), filename: value.name || name, size: value.size, contentType: value.type || null });
+			// The bytes are kept so the playground can show a bot's or webhook's picture, as Discord's client does.
+			const data = new Uint8Array(await value.arrayBuffer());
+			const contentType = value.type || sniffImageType(data);
+			const size = contentType?.startsWith('image/') ? readImageSize(data) : null;
+			files.push({
+				id: store.ids.next(),
+				filename: value.name || name,
+				size: value.size,
+				contentType,
+				data,
+				...(size ? { width: size.width, height: size.height } : {}),
+			});
 		}
 	}
 	return { json, files };

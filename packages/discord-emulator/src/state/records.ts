@@ -63,13 +63,13 @@ export interface ChannelRecord {
 	messages: Map<string, MessageRecord> | null;
 }
 
-/** A file attached to a message; bot uploads keep name and size, files posted through the control API keep their bytes too. */
+/** A file attached to a message, with its bytes (kept for uploads through the REST API and the control API alike). */
 export interface AttachmentRecord {
 	readonly id: string;
 	readonly filename: string;
 	readonly size: number;
 	readonly contentType: string | null;
-	/** The bytes, served under `/_emu/attachments/`; absent for bot uploads. */
+	/** The bytes, served under `/_emu/attachments/`. */
 	readonly data?: Uint8Array;
 	/** Where the emulator serves the file (Discord's CDN URL otherwise). */
 	readonly url?: string;

@@ -14,6 +14,6 @@ export interface SimModel {
 	readonly quantization: string;
 	readonly embeddingLength: number;
 	readonly contextLength: number;
-	/** `completion` for chat models, `embedding` for embedding models (a name containing "embed"). */
-	readonly capabilities: readonly ('completion' | 'embedding')[];
+	/** `completion` for chat models (and `vision` for those that see images), `embedding` for embedding models (a name containing "embed"). */
+	readonly capabilities: readonly ('completion' | 'vision' | 'embedding')[];
 }

@@ -11,6 +11,9 @@ describe('resolveSimModel', () => {
 		expect(model.sizeBytes).toBeGreaterThan(5e9);
 		expect(model.digest).toMatch(/^[0-9a-f]{64}$/);
 		expect(resolveSimModel('nomic-embed-text', defaults).capabilities).toEqual(['embedding']);
+		expect(resolveSimModel('llava:7b', defaults).capabilities).toEqual(['completion', 'vision']);
+		expect(resolveSimModel({ name: 'my-seer:3b', vision: true }, defaults).capabilities).toEqual(['completion', 'vision']);
+		expect(resolveSimModel({ name: 'llava:7b', vision: false }, defaults).capabilities).toEqual(['completion']);
 	});
 
 	it('lets explicit options win', () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SimModelOptions } from '../options/OllamaSimOptions.js';
+import { isVisionModelName } from './isVisionModelName.js';
 import { normalizeModelName } from './normalizeModelName.js';
 import type { SimModel } from './SimModel.js';
 
@@ -43,6 +44,6 @@ export function resolveSimModel(input: string | SimModelOptions, defaults: SimMo
 		quantization,
 		embeddingLength: options.embeddingLength ?? 768,
 		contextLength: options.contextLength ?? 131_072,
-		capabilities: embedding ? ['embedding'] : ['completion'],
+		capabilities: embedding ? ['embedding'] : (options.vision ?? isVisionModelName(name)) ? ['completion', 'vision'] : ['completion'],
 	};
 }

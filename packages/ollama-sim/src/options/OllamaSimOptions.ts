@@ -25,6 +25,8 @@ export interface SimModelOptions {
 	embeddingLength?: number;
 	/** Context length reported by `/api/show` and `/api/ps` (default 131072). */
 	contextLength?: number;
+	/** Whether the model sees images (`vision` in `/api/show`); read from the name when unset (llava, gemma3:4b, qwen2.5vl, ...). */
+	vision?: boolean;
 }
 
 /** Options of {@link startOllamaSim}. */

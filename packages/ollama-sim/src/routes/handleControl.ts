@@ -30,6 +30,7 @@ export const controlEndpoints = [
 	'GET /_sim/behavior',
 	'POST /_sim/behavior {fault?, faultRate?, slowFactor?, forgottenModels?, faultScope?, sloppy?, sloppyKinds?, revertAfterMs?}',
 	'GET /_sim/sloppy',
+	'GET /_sim/requests',
 	'GET /_sim/scripts',
 	'POST /_sim/scripts {match, regex?, flags?, reply, model?, times?}',
 	'DELETE /_sim/scripts',
@@ -52,6 +53,10 @@ export async function handleControl(path: string, request: IncomingMessage, resp
 			return sendJson(response, 200, context.behavior);
 		case 'GET /_sim/sloppy': {
 			const records = context.stats.sloppyRecords();
+			return sendJson(response, 200, { count: records.length, records });
+		}
+		case 'GET /_sim/requests': {
+			const records = context.stats.requestRecords();
 			return sendJson(response, 200, { count: records.length, records });
 		}
 		case 'POST /_sim/behavior':

@@ -1,9 +1,13 @@
+import type { SimImage } from '../images/SimImage.js';
+
 /** What a scripted reply function sees. */
 export interface SimScriptContext {
 	model: string;
 	/** The last user message of a chat, or the prompt of a generate request. */
 	lastUserMessage: string;
 	messages: { role: string; content: string }[];
+	/** The request's images, in order, each naming the index in {@link messages} of the message that carried it (the simulator always sets it). */
+	images?: readonly SimImage[];
 	/** The request's `format`: `'json'` or a JSON schema when structured output was asked for. */
 	format?: 'json' | Readonly<Record<string, unknown>>;
 }

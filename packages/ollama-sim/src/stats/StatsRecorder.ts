@@ -1,14 +1,18 @@
 import type { SloppyRecord } from '../sloppy/SloppyRecord.js';
 import { BoundedLog } from './BoundedLog.js';
+import type { SimRequestRecord } from './SimRequestRecord.js';
 import type { SimStats } from './SimStats.js';
 
 /** How many sloppy records are kept; older ones are dropped. */
 const sloppyRecordLimit = 10_000;
+/** How many request records are kept; older ones are dropped. */
+const requestRecordLimit = 10_000;
 
 /** Counts what the simulator does; {@link StatsRecorder.snapshot} is a copy safe to hand out. */
 export class StatsRecorder {
 	private stats: SimStats = StatsRecorder.empty(0, 0, 0);
 	private readonly sloppyLog = new BoundedLog<SloppyRecord>(sloppyRecordLimit);
+	private readonly requestLog = new BoundedLog<SimRequestRecord>(requestRecordLimit);
 
 	private static empty(inFlight: number, queued: number, active: number): SimStats {
 		return {
@@ -30,10 +34,11 @@ export class StatsRecorder {
 		};
 	}
 
-	/** Zeroes the counters and drops the sloppy records; gauges keep their current values, and maxima restart from them. */
+	/** Zeroes the counters and drops the sloppy and request records; gauges keep their current values, and maxima restart from them. */
 	public reset(): void {
 		this.stats = StatsRecorder.empty(this.stats.inFlight, this.stats.queued, this.stats.active);
 		this.sloppyLog.clear();
+		this.requestLog.clear();
 	}
 
 	/** A deep copy of the current figures. */
@@ -105,6 +110,16 @@ export class StatsRecorder {
 	/** Counts a sloppy failure that was cut away before it reached the client. */
 	public sloppyCut(): void {
 		this.stats.sloppy.cut += 1;
+	}
+
+	/** Keeps what a chat or generate request that asked for a reply carried. */
+	public inference(record: SimRequestRecord): void {
+		this.requestLog.add(record);
+	}
+
+	/** Copies of the last 10,000 request records, oldest first. */
+	public requestRecords(): SimRequestRecord[] {
+		return this.requestLog.toArray().map((record) => ({ ...record, images: record.images.map((image) => ({ ...image })) }));
 	}
 
 	/** Copies of the last 10,000 sloppy records, oldest first. */

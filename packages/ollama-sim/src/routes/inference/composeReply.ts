@@ -5,6 +5,8 @@ import { makeSloppy } from '../../sloppy/makeSloppy.js';
 import { readPromptFacts } from '../../sloppy/readPromptFacts.js';
 import type { SloppyKind } from '../../sloppy/sloppyKinds.js';
 import type { SloppyText } from '../../sloppy/SloppyText.js';
+import { describeImagesSeen } from '../../images/describeImagesSeen.js';
+import { tokensPerImage } from '../../images/tokensPerImage.js';
 import { countTokens } from '../../text/countTokens.js';
 import { createRandom } from '../../text/createRandom.js';
 import { generateReply } from '../../text/generateReply.js';
@@ -36,25 +38,37 @@ export function composeReply(
 	settings: { readonly scripts: ScriptBook; readonly replyTokens: number; readonly defaultNumCtx: number; readonly sloppyKind?: SloppyKind },
 ): ComposedReply {
 	const numCtx = request.options.numCtx ?? settings.defaultNumCtx;
-	const fullPrompt = request.messages.reduce((sum, message) => sum + countTokens(message.content) + templateTokensPerMessage, 0);
+	const textTokens = request.messages.reduce((sum, message) => sum + countTokens(message.content) + templateTokensPerMessage, 0);
+	const fullPrompt = textTokens + request.images.length * tokensPerImage;
 	const promptTokens = Math.min(fullPrompt, numCtx);
 	const lastUserMessage = request.messages.findLast((message) => message.role === 'user')?.content ?? '';
 	const temperature = request.options.temperature ?? ollamaDefaultTemperature;
-	const seed = hashText(`${model.name}\u0000${temperature === 0 ? '' : (request.options.seed ?? '')}\u0000${JSON.stringify(request.messages)}`);
+	// Images seed the text too, yet a request without any keeps the seed it always had.
+	const imageHashes = request.images.map((image) => `\u0000${image.sha256}`).join('');
+	const seed = hashText(`${model.name}\u0000${temperature === 0 ? '' : (request.options.seed ?? '')}\u0000${JSON.stringify(request.messages)}${imageHashes}`);
 	const scripted = settings.scripts.take({
 		model: request.model,
 		lastUserMessage,
 		messages: request.messages.map((message) => ({ ...message })),
+		images: request.images.map((image) => ({ ...image })),
 		...(request.format === undefined ? {} : { format: request.format }),
 	});
 	let text: string;
 	if (scripted !== undefined) text = scripted;
 	else if (request.format === 'json') text = JSON.stringify({ response: generateReply({ seed, tokens: Math.min(settings.replyTokens, 60) }) });
 	else if (request.format !== undefined) text = JSON.stringify(generateSchemaValue(request.format, createRandom(seed)));
-	else text = generateReply({ seed, tokens: settings.replyTokens, variety: Math.max(0.15, temperature) });
+	else text = withImagesSeen(request.images.length, settings.replyTokens, (tokens) => generateReply({ seed, tokens, variety: Math.max(0.15, temperature) }));
 	const sloppy =
 		settings.sloppyKind === undefined ? undefined : makeSloppy(text, { kind: settings.sloppyKind, seed, facts: readPromptFacts(request.messages) });
 	const numPredict = request.options.numPredict;
 	const maxTokens = numPredict !== undefined && numPredict > 0 ? numPredict : numPredict === -2 ? Math.max(0, numCtx - promptTokens) : Number.POSITIVE_INFINITY;
 	return { ...limitReply(sloppy?.text ?? text, { stop: request.options.stop ?? [], maxTokens }), promptTokens, ...(sloppy === undefined ? {} : { sloppy }) };
+}
+
+// The sentence naming the pictures comes first and the prose fills what is left of the reply's length.
+function withImagesSeen(imageCount: number, replyTokens: number, prose: (tokens: number) => string): string {
+	if (imageCount === 0) return prose(replyTokens);
+	const seen = describeImagesSeen(imageCount);
+	const rest = prose(Math.max(0, replyTokens - countTokens(` ${seen}`)));
+	return rest === '' ? seen : `${seen} ${rest}`;
 }

@@ -5,6 +5,7 @@ import { sendError, sendJson } from '../../http/sendJson.js';
 import type { SimContext } from '../../SimContext.js';
 import { QueueFullError } from '../../scheduling/QueueFullError.js';
 import type { Lease } from '../../scheduling/Scheduler.js';
+import { imageInputUnsupported } from '../../images/imageInputUnsupported.js';
 import { hashText } from '../../text/hashText.js';
 import { splitTokens } from '../../text/splitTokens.js';
 import { composeReply } from './composeReply.js';
@@ -28,6 +29,7 @@ export async function handleInference(
 	if (parsed.model === '') return sendError(response, 400, 'model is required');
 	const entry = context.models.find(parsed.model);
 	context.stats.model(entry?.model.name ?? parsed.model);
+	if (!parsed.isLoadRequest) context.stats.inference({ at: new Date().toISOString(), kind, model: entry?.model.name ?? parsed.model, images: parsed.images });
 	if (!entry) return sendError(response, 404, `model '${parsed.model}' not found`);
 	if (!entry.model.capabilities.includes('completion')) return sendError(response, 400, `"${parsed.model}" does not support ${kind}`);
 	if (parsed.think) return sendError(response, 400, `"${parsed.model}" does not support thinking`);
@@ -60,6 +62,11 @@ export async function handleInference(
 	if (parsed.isLoadRequest) {
 		lease.release();
 		return sendJson(response, 200, renderLoadChunk(kind, parsed.model, 'load'));
+	}
+	// Ollama loads the model first; its runner then refuses images the model has no projector for.
+	if (parsed.images.length > 0 && !entry.model.capabilities.includes('vision')) {
+		lease.release();
+		return sendError(response, 500, imageInputUnsupported);
 	}
 	// Structured output is never made sloppy, nor a reply that a midstream fault will cut short anyway.
 	const sloppyEligible = context.behavior.sloppy > 0 && parsed.format === undefined && fault !== 'midstream' && fault !== 'abrupt-close';

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { BadRequestError } from '../../http/BadRequestError.js';
 import { jsonKind } from '../../http/readJsonBody.js';
+import { decodeGoBase64 } from '../../images/decodeGoBase64.js';
+import type { SimImage } from '../../images/SimImage.js';
+import { describeImage } from '../../images/describeImage.js';
 import { parseKeepAlive } from '../../time/parseKeepAlive.js';
 
 /** A chat or generate request, reduced to what the simulator acts on. */
@@ -10,6 +13,8 @@ export interface InferenceRequest {
 	readonly model: string;
 	/** Chat messages, or for generate the system prompt and the prompt as two messages. */
 	readonly messages: { role: string; content: string }[];
+	/** The images of every message (generate's `images` belong to the prompt, the last message), in order. */
+	readonly images: readonly SimImage[];
 	/** No messages (chat) or an empty prompt (generate): a load or unload request. */
 	readonly isLoadRequest: boolean;
 	readonly stream: boolean;
@@ -28,7 +33,9 @@ export interface InferenceRequest {
 	};
 }
 
-const messageSchema = z.object({ role: z.string(), content: z.string().optional() }).loose();
+// Go's encoding/json leaves a null element of a []byte list as an empty image rather than refusing it.
+const imagesSchema = z.array(z.string().nullable()).nullish();
+const messageSchema = z.object({ role: z.string(), content: z.string().optional(), images: imagesSchema }).loose();
 const shared = {
 	model: z.string().optional(),
 	stream: z.boolean().nullish(),
@@ -39,7 +46,7 @@ const shared = {
 };
 const schemas = {
 	chat: z.object({ ...shared, messages: z.array(messageSchema).nullish() }).loose(),
-	generate: z.object({ ...shared, prompt: z.string().nullish(), system: z.string().nullish() }).loose(),
+	generate: z.object({ ...shared, prompt: z.string().nullish(), system: z.string().nullish(), images: imagesSchema }).loose(),
 };
 const goTypes = { chat: 'ChatRequest', generate: 'GenerateRequest' } as const;
 
@@ -66,10 +73,13 @@ export function parseInferenceRequest(kind: 'chat' | 'generate', body: Record<st
 		kind === 'chat'
 			? (data.messages ?? []).map((message) => ({ role: message.role, content: message.content ?? '' }))
 			: [...(data.system ? [{ role: 'system', content: data.system }] : []), { role: 'user', content: data.prompt ?? '' }];
+	const imageLists = kind === 'chat' ? (data.messages ?? []).map((message) => message.images ?? []) : [...messages.slice(1).map(() => []), data.images ?? []];
+	const images = imageLists.flatMap((list, message) => list.map((image) => describeImage(decodeGoBase64(image ?? ''), message)));
 	return {
 		kind,
 		model: data.model ?? '',
 		messages,
+		images,
 		isLoadRequest: kind === 'chat' ? messages.length === 0 : (data.prompt ?? '') === '',
 		stream: data.stream ?? true,
 		think: data.think !== undefined && data.think !== null && data.think !== false,
