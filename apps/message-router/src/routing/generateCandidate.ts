@@ -2,11 +2,11 @@ import { buildCharacterPrompt, type CharacterRegistry, type PromptMessage } from
 import type { ChannelHistory, HistoryEntry, MemberMemory, MemberPersonas, SettingsStore } from '@charbot/stores';
 import { type ImageRef, MaxImageRefs, type ReviewJob, type RouteJob } from '@charbot/contracts';
 import type { ImageLimits } from '@charbot/images';
-import { type LlmPool, LlmError, VisionRole } from '@charbot/llm';
+import { type LlmPool, LlmError, ModelCannotSeeError, VisionRole } from '@charbot/llm';
 import { UnrecoverableError } from 'bullmq';
 import { LlmOutageError } from '../outage/LlmOutageError.js';
 import { chooseRole } from './chooseRole.js';
-import { lookAtImages, type UnseenImages } from '../vision/lookAtImages.js';
+import { type ImageView, lookAtImages, type UnseenImages } from '../vision/lookAtImages.js';
 import { describeFailedAttempts } from './describeFailedAttempts.js';
 
 /** What {@link generateCandidate} reads and calls. */
@@ -42,8 +42,9 @@ export interface GenerationRecord {
 
 /**
  * Answers one route job: loads the character, the channel's settings and history and the member's remembered facts
- * (put in the prompt only while the channel's `memory` setting is on), assembles the prompt and generates a
- * candidate reply, returning the review job payload. Faults no retry can fix (an unknown
+ * (put in the prompt only while the channel's `memory` setting is on), looks at the turn's pictures (the vision role
+ * answers when it sees any; a model that turns out unable to see is asked again without them), assembles the prompt and
+ * generates a candidate reply, returning the review job payload. Faults no retry can fix (an unknown
  * character, an invalid request) throw BullMQ's `UnrecoverableError`; when no host can serve at all (before the call,
  * or after it failed) it throws {@link LlmOutageError}, so the job waits without spending an attempt; others throw to be retried.
  */
@@ -81,8 +82,6 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 		signal,
 	});
 	if (view.unseen.length > 0 && job.failedAttempts.length === 0) deps.onImagesUnseen?.(job, view.unseen);
-	const role = view.images.length > 0 ? VisionRole : chooseRole(persona, job.failedAttempts.length, deps.maxAttempts);
-	const regeneration = describeFailedAttempts(job.failedAttempts, role === 'escalation');
 	const toPromptMessage = (entry: HistoryEntry): PromptMessage => ({
 		authorName: authorName(entry.authorId, entry.authorName),
 		content: entry.content,
@@ -93,27 +92,30 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 	// reply is not one of them: the model gets it among the failed attempts, as what not to say.
 	const replaced = new Set(job.replaces?.messageIds ?? []);
 	const answersSoFar = conversation.answers.filter((entry) => !replaced.has(entry.messageId)).map(toPromptMessage);
-	const prompt = buildCharacterPrompt({
-		persona,
-		trigger: {
-			authorName: authorName(message.author.id, message.author.displayName),
-			content: [message.content, ...view.notes].filter((part) => part !== '').join('\n'),
-			...(view.images.length === 0 ? {} : { images: view.images }),
-			...(message.author.characterId === undefined ? {} : { characterId: message.author.characterId }),
-		},
-		history,
-		...(answersSoFar.length === 0 ? {} : { answersSoFar }),
-		cast: deps.characters.list(),
-		maxReplyChars: settings.maxReplyChars,
-		...(userFacts.length === 0 ? {} : { userFacts }),
-		...(self === undefined ? {} : { member: { name: self.name, description: self.description } }),
-		...(regeneration === undefined ? {} : { regeneration }),
-	});
 	const temperature = settings.temperature ?? persona.generation.temperature;
-	// Asking while every host is down would only hold a worker slot until the request's deadline.
-	if (!deps.pool.canServe(role)) throw new LlmOutageError(role);
-	try {
-		const result = await deps.pool.generate({
+	let role = chooseRole(persona, job.failedAttempts.length, deps.maxAttempts);
+	const ask = async (seen: ImageView) => {
+		role = seen.images.length > 0 ? VisionRole : chooseRole(persona, job.failedAttempts.length, deps.maxAttempts);
+		const regeneration = describeFailedAttempts(job.failedAttempts, role === 'escalation');
+		const prompt = buildCharacterPrompt({
+			persona,
+			trigger: {
+				authorName: authorName(message.author.id, message.author.displayName),
+				content: [message.content, ...seen.notes].filter((part) => part !== '').join('\n'),
+				...(seen.images.length === 0 ? {} : { images: seen.images }),
+				...(message.author.characterId === undefined ? {} : { characterId: message.author.characterId }),
+			},
+			history,
+			...(answersSoFar.length === 0 ? {} : { answersSoFar }),
+			cast: deps.characters.list(),
+			maxReplyChars: settings.maxReplyChars,
+			...(userFacts.length === 0 ? {} : { userFacts }),
+			...(self === undefined ? {} : { member: { name: self.name, description: self.description } }),
+			...(regeneration === undefined ? {} : { regeneration }),
+		});
+		// Asking while every host is down would only hold a worker slot until the request's deadline.
+		if (!deps.pool.canServe(role)) throw new LlmOutageError(role);
+		return deps.pool.generate({
 			role,
 			character: persona.id,
 			messages: prompt.messages,
@@ -123,6 +125,13 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 			conversationId: job.jobKey,
 			...(deps.priority === undefined ? {} : { priority: deps.priority }),
 			...(signal === undefined ? {} : { signal }),
+		});
+	};
+	try {
+		const result = await ask(view).catch(async (error: unknown) => {
+			// A text model named as the vision model (the pool logged why): the character answers without the pictures.
+			if (!(error instanceof ModelCannotSeeError) || view.images.length === 0) throw error;
+			return ask(await lookAtImages(imageRefs, { canSee: false, visionConfigured: true }));
 		});
 		deps.onGenerated?.({ guildId: message.guildId, characterId: persona.id, cacheHit: result.cacheHit });
 		const review: ReviewJob = { ...job, candidate: { text: result.text.trim(), model: result.model, host: result.host, role, reasons: [] } };

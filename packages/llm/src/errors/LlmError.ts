@@ -33,6 +33,19 @@ export class InvalidRequestError extends LlmError {
 	}
 }
 
+/** The model cannot read images (no vision projector): the request must go without them, on no host will it see. */
+export class ModelCannotSeeError extends InvalidRequestError {
+	public constructor(
+		public readonly model: string,
+		host: string,
+		detail: string,
+		options?: { cause?: unknown },
+	) {
+		super(`${host}: model "${model}" cannot read images (${detail.slice(0, 200)}); name a vision model in OLLAMA_VISION_MODEL or the roles file`, options);
+		this.name = 'ModelCannotSeeError';
+	}
+}
+
 /** One attempt on one host failed in a way another attempt may not (timeout, refused, 5xx, mid-stream). */
 export class UpstreamError extends LlmError {
 	public constructor(

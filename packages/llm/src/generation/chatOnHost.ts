@@ -1,5 +1,5 @@
 import { Ollama } from 'ollama';
-import { InvalidRequestError, LlmError, UpstreamError } from '../errors/LlmError.js';
+import { InvalidRequestError, LlmError, ModelCannotSeeError, UpstreamError } from '../errors/LlmError.js';
 import type { HostFetch } from './createHostFetch.js';
 import { chatChunkSchema } from './ollamaResponseSchemas.js';
 import type { ChatMessage } from '@charbot/core';
@@ -104,11 +104,15 @@ export async function chatOnHost(request: HostChatRequest): Promise<HostChatResu
 	}
 }
 
+const cannotSeeText = /image input is not supported|missing data required for image input/iu;
+
 function classifyFailure(error: unknown, request: HostChatRequest): LlmError {
 	if (error instanceof LlmError) return error;
 	const status = (error as { status_code?: unknown }).status_code;
 	const message = error instanceof Error ? error.message : String(error);
 	if (status === 404) return new ModelMissingOnHostError(request.host, request.model);
+	// Ollama answers images for a model without a vision projector with llama-server's 500 (older versions with a 400).
+	if (cannotSeeText.test(message)) return new ModelCannotSeeError(request.model, request.host, message, { cause: error });
 	if (status === 400) return new InvalidRequestError(`${request.host} rejected the request: ${message}`, { cause: error });
 	if (typeof status === 'number') return new UpstreamError(request.host, `HTTP ${status}: ${message}`, { cause: error });
 	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
