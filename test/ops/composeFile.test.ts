@@ -198,7 +198,8 @@ describe('docker-compose.yaml', () => {
 				const pull = services.find(([, other]) => isOneShot(other) && environmentOf(other).OLLAMA_HOST === url);
 				expect(pull, `no one-shot service pulls the model on ${url}`).toBeDefined();
 				const [pullName, pullService] = pull as [string, ComposeService];
-				expect(environmentOf(pullService).PULL_MODELS, `${pullName} pulls the default OLLAMA_MODEL`).toBe(ollamaModel);
+				// The vision model joins it when OLLAMA_VISION_MODEL is set; unset, it leaves only a space.
+				expect(environmentOf(pullService).PULL_MODELS?.split(' ').filter(Boolean), `${pullName} pulls the default OLLAMA_MODEL`).toEqual([ollamaModel]);
 				if (name !== 'quality-control') expect(dependsOn(service)[pullName], `${name} waits for ${pullName}`).toBe('service_completed_successfully');
 			}
 		}
