@@ -2,7 +2,8 @@ import type { ImageRef } from '@charbot/contracts';
 import { fetchImages, formatBytes, type ImageLimits, type ImageRefusalCode } from '@charbot/images';
 
 /** Why pictures went unseen, for the member's notice: no vision model, or one picture refused (`detail` says which and why). */
-export type UnseenImages = { readonly notice: 'images-unseen' } | { readonly notice: 'image-refused'; readonly code: ImageRefusalCode; readonly detail: string };
+export type UnseenImages =
+	{ readonly notice: 'images-unseen' } | { readonly notice: 'image-refused'; readonly code: ImageRefusalCode; readonly detail: string };
 
 /** What the model gets of a turn's pictures. */
 export interface ImageView {
