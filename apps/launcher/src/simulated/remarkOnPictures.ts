@@ -1,7 +1,7 @@
 import type { SeededRandom } from './seededRandom.js';
 
 const openers = {
-	casual: ['Whoa, look at that picture!', 'Ha, nice picture!', 'Hold on, a picture?', 'Oh, you brought pictures!'],
+	casual: ['Whoa, look at that picture!', 'Ha, nice picture!', 'Hold on, a picture?', 'Oh, you brought a picture!'],
 	formal: ['What a striking picture.', 'How kind of you to show me this.', 'A picture, how delightful.', 'Let me take a proper look at this.'],
 } as const;
 
