@@ -126,6 +126,12 @@ describe('with a vision model, characters see what members post', () => {
 		await botMessagesMatching(platform, channel, (message) => message.content.includes('tk-fake-two'));
 		expect(platform.botMessages(channel).filter((message) => message.content.startsWith('📷'))).toHaveLength(1);
 	});
+
+	it("counts what the pictures became on the router's /metrics", async () => {
+		expect(await platform.metric('message-router', 'charbot_member_pictures_total{outcome="seen",reason=""}')).toBe(2);
+		expect(await platform.metric('message-router', 'charbot_member_pictures_total{outcome="refused",reason="not-an-image"}')).toBe(2);
+		expect(await platform.metric('message-router', 'charbot_member_pictures_total{outcome="blind",reason=""}')).toBe(0);
+	});
 });
 
 describe('without a vision model, characters know a picture was posted', () => {
@@ -158,5 +164,6 @@ describe('without a vision model, characters know a picture was posted', () => {
 		}
 		const notices = platform.botMessages(channel).filter((message) => message.content.startsWith('📷'));
 		expect(notices.map((message) => message.content)).toEqual([expect.stringMatching(/^📷 The characters here can't see pictures: no vision model is set up/)]);
+		expect(await platform.metric('message-router', 'charbot_member_pictures_total{outcome="blind",reason=""}')).toBe(2);
 	});
 });

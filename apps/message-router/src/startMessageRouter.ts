@@ -22,7 +22,6 @@ import {
 	parseJobData,
 	QueueName,
 	reviewJobId,
-	type RouteJob,
 	throwWithNoAnswerNotice,
 } from '@charbot/contracts';
 import { DefaultImageLimits } from '@charbot/images';
@@ -43,14 +42,12 @@ import { ChannelNotices } from './notices/ChannelNotices.js';
 import { waitOutLlmOutage } from './outage/waitOutLlmOutage.js';
 import { watchLlmRecovery } from './outage/watchLlmRecovery.js';
 import { routerChecks } from './routerChecks.js';
-import type { UnseenImages } from './vision/lookAtImages.js';
+import { createImageReporter } from './vision/createImageReporter.js';
 import { chargeRegeneration } from './routing/chargeRegeneration.js';
 import { type GenerationRecord, generateCandidate } from './routing/generateCandidate.js';
 
 // One "resting" notice per channel per 10 minutes while an outage lasts.
 const outageNoticeIntervalSeconds = 600;
-// Why pictures go unseen is told once per channel (and reason) a month: it rarely changes, and it is in /config show.
-const imageNoticeIntervalSeconds = 30 * 86_400;
 
 /** Options of {@link startMessageRouter}. */
 export interface MessageRouterOptions {
@@ -139,18 +136,7 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 	const notices = new ChannelNotices({ redis, keys, deliverQueue, intervalSeconds: outageNoticeIntervalSeconds });
 	const outage = { patienceMs: config.LLM_OUTAGE_PATIENCE * 1000, notices, logger };
 	const imageLimits = { ...DefaultImageLimits, allowedHosts: mediaHostsFor(config.DISCORD_API_URL) };
-	// Notices are best effort: the reply goes on without them.
-	const onImagesUnseen = (route: RouteJob, unseen: readonly UnseenImages[]) => {
-		for (const each of unseen) {
-			const details = each.notice === 'image-refused' ? { topic: each.code, detail: each.detail } : {};
-			notices
-				.notify(route, each.notice, Date.now(), { ...details, intervalSeconds: imageNoticeIntervalSeconds, replyToMessage: true })
-				.then((sent) => sent && logger.info({ channelId: route.message.channelId, notice: each.notice }, `posting the ${each.notice} notice`))
-				.catch((error: unknown) =>
-					logger.error({ err: error, channelId: route.message.channelId, notice: each.notice }, `could not enqueue the ${each.notice} notice`),
-				);
-		}
-	};
+	const onImagesLooked = createImageReporter({ notices, registry, logger });
 
 	const worker = new CharbotWorker(
 		QueueName.Route,
@@ -172,7 +158,7 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 					maxAttempts: config.QC_MAX_ATTEMPTS,
 					onGenerated,
 					imageLimits,
-					onImagesUnseen,
+					onImagesLooked,
 					priority: job.priority,
 				},
 				signal,

@@ -6,7 +6,7 @@ import { type LlmPool, LlmError, ModelCannotSeeError, VisionRole } from '@charbo
 import { UnrecoverableError } from 'bullmq';
 import { LlmOutageError } from '../outage/LlmOutageError.js';
 import { chooseRole } from './chooseRole.js';
-import { type ImageView, lookAtImages, type UnseenImages } from '../vision/lookAtImages.js';
+import { type ImageView, lookAtImages } from '../vision/lookAtImages.js';
 import { describeFailedAttempts } from './describeFailedAttempts.js';
 
 /** What {@link generateCandidate} reads and calls. */
@@ -17,8 +17,8 @@ export interface CandidateDependencies {
 	readonly pool: Pick<LlmPool, 'generate' | 'canServe' | 'hasRole'>;
 	/** Limits on downloading members' pictures (hosts, count, size, pixels, time); without them pictures are only noted. */
 	readonly imageLimits?: ImageLimits;
-	/** Told when pictures of a member's message go unseen, on the first attempt only; must not throw and must not wait. */
-	readonly onImagesUnseen?: (job: RouteJob, unseen: readonly UnseenImages[]) => void;
+	/** Told what a turn's pictures became (seen, blind, refused and why), when it has any; must not throw and must not wait. */
+	readonly onImagesLooked?: (job: RouteJob, view: ImageView) => void;
 	/** Attempts with the chat model before the escalation model answers. */
 	readonly maxAttempts: number;
 	/** Channel messages given to the model before the trigger. */
@@ -81,7 +81,7 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 		...(deps.imageLimits === undefined ? {} : { limits: deps.imageLimits }),
 		signal,
 	});
-	if (view.unseen.length > 0 && job.failedAttempts.length === 0) deps.onImagesUnseen?.(job, view.unseen);
+	if (view.notes.length > 0) deps.onImagesLooked?.(job, view);
 	const toPromptMessage = (entry: HistoryEntry): PromptMessage => ({
 		authorName: authorName(entry.authorId, entry.authorName),
 		content: entry.content,
