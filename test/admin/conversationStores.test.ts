@@ -1,24 +1,23 @@
 import { DefaultChannelSettings, GuildStats, MemberMemory, SettingsAudit, SettingsAuditLimit, SettingsStore } from '@charbot/stores';
-import { createLogger, createRedisConnection, Keyspace, ManualClock, waitForRedisReady } from '@charbot/core';
-import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
+import { Keyspace, ManualClock } from '@charbot/core';
+import { uniquePrefix } from '@charbot/testkit';
+import { type StoreRedis, startStoreRedis } from '../stores/startStoreRedis.js';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const guild = '100000000000000001';
 const channel = '200000000000000001';
 const erin = { id: '300000000000000001', name: 'erin' };
-let server: RedisServer;
+let store: StoreRedis;
 let redis: Redis;
 let keys: Keyspace;
 
 beforeAll(async () => {
-	server = await startRedisServer();
-	redis = createRedisConnection({ url: server.url, role: 'producer', logger: createLogger({ name: 'test', level: 'silent', format: 'json' }) });
-	await waitForRedisReady(redis);
+	store = await startStoreRedis();
+	redis = store.redis;
 });
 afterAll(async () => {
-	redis?.disconnect();
-	await server?.close();
+	await store?.close();
 });
 beforeEach(() => {
 	keys = new Keyspace(uniquePrefix());

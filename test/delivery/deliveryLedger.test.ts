@@ -1,21 +1,20 @@
-import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { Keyspace } from '@charbot/core';
 import { DeliveryLedger } from '../../apps/delivery/src/ledger/DeliveryLedger.js';
-import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
+import { uniquePrefix } from '@charbot/testkit';
+import { type StoreRedis, startStoreRedis } from '../stores/startStoreRedis.js';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-let server: RedisServer;
+let store: StoreRedis;
 let redis: Redis;
 let ledger: DeliveryLedger;
 
 beforeAll(async () => {
-	server = await startRedisServer();
-	redis = createRedisConnection({ url: server.url, role: 'producer', logger: createLogger({ name: 'test', level: 'silent', format: 'json' }) });
-	await waitForRedisReady(redis);
+	store = await startStoreRedis();
+	redis = store.redis;
 });
 afterAll(async () => {
-	redis?.disconnect();
-	await server?.close();
+	await store?.close();
 });
 beforeEach(() => {
 	ledger = new DeliveryLedger(redis, new Keyspace(uniquePrefix()));

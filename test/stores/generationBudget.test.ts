@@ -1,6 +1,7 @@
 import { GenerationBudget } from '@charbot/stores';
-import { createRedisConnection, Keyspace, ManualClock, waitForRedisReady } from '@charbot/core';
-import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
+import { Keyspace, ManualClock } from '@charbot/core';
+import { uniquePrefix } from '@charbot/testkit';
+import { type StoreRedis, startStoreRedis } from './startStoreRedis.js';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -8,18 +9,16 @@ const guild = '111111111111111111';
 const otherGuild = '222222222222222222';
 
 describe('GenerationBudget on a real redis-server', () => {
-	let server: RedisServer;
+	let store: StoreRedis;
 	let redis: Redis;
 	let keys: Keyspace;
 
 	beforeAll(async () => {
-		server = await startRedisServer();
-		redis = createRedisConnection({ url: server.url, role: 'producer' });
-		await waitForRedisReady(redis);
+		store = await startStoreRedis();
+		redis = store.redis;
 	});
 	afterAll(async () => {
-		redis?.disconnect();
-		await server?.close();
+		await store?.close();
 	});
 	const budget = (memberLimit: number, guildLimit: number, clock = new ManualClock(1_000_000)) => {
 		keys = new Keyspace(uniquePrefix('budget'));

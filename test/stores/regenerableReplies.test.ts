@@ -1,23 +1,22 @@
 import { ChannelHistory, type HistoryEntry, type RegenerableReply, RegenerableReplies } from '@charbot/stores';
-import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
-import { type RedisServer, startRedisServer, uniquePrefix } from '@charbot/testkit';
+import { Keyspace } from '@charbot/core';
+import { uniquePrefix } from '@charbot/testkit';
+import { type StoreRedis, startStoreRedis } from './startStoreRedis.js';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const guild = '100000000000000001';
 const channel = '200000000000000001';
-let server: RedisServer;
+let store: StoreRedis;
 let redis: Redis;
 let keys: Keyspace;
 
 beforeAll(async () => {
-	server = await startRedisServer();
-	redis = createRedisConnection({ url: server.url, role: 'producer', logger: createLogger({ name: 'test', level: 'silent', format: 'json' }) });
-	await waitForRedisReady(redis);
+	store = await startStoreRedis();
+	redis = store.redis;
 });
 afterAll(async () => {
-	redis?.disconnect();
-	await server?.close();
+	await store?.close();
 });
 beforeEach(() => {
 	keys = new Keyspace(uniquePrefix());
