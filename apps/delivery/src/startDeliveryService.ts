@@ -1,6 +1,6 @@
-import { CharacterRegistry } from '@charbot/characters';
+import { openServiceCharacters } from '@charbot/characters';
 import { createQueueMetrics } from '@charbot/contracts';
-import { Keyspace, openWorkerConnections, type RunningService, resolveFromRoot, type ServiceContext, StartupError, UndoStack } from '@charbot/core';
+import { Keyspace, openWorkerConnections, type RunningService, type ServiceContext, StartupError, UndoStack } from '@charbot/core';
 import { GuildStats } from '@charbot/stores';
 import { createDiscordRest } from './delivery/createDiscordRest.js';
 import { resolveWebhookTokenSeal } from './delivery/resolveWebhookTokenSeal.js';
@@ -32,10 +32,7 @@ export async function startDeliveryService({ config, logger, registry }: Service
 		const { worker: connection, producer } = redis;
 		const discord = new DiscordProbe(rest, logger);
 		await discord.probe();
-		const characters = await CharacterRegistry.open({
-			dir: resolveFromRoot(config.CHARACTERS_DIR),
-			onProblem: (problem) => logger.warn({ problem }, `persona problem: ${problem.message}`),
-		});
+		const characters = await openServiceCharacters(config, logger);
 		built.push(() => characters.close());
 
 		const counters = new DeliveryCounters();

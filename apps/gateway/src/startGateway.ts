@@ -1,4 +1,4 @@
-import { CharacterRegistry } from '@charbot/characters';
+import { type CharacterRegistry, openServiceCharacters } from '@charbot/characters';
 import {
 	ChannelHistory,
 	Cooldowns,
@@ -17,7 +17,6 @@ import {
 	createRedisConnection,
 	createRepeatedErrorLog,
 	Keyspace,
-	type Logger,
 	mediaHostsFor,
 	type ReadinessCheck,
 	registerSecret,
@@ -100,7 +99,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 		undo.push(() => redis.disconnect());
 		await waitForRedisReady(redis, 10_000);
 		const ownsRegistry = options.characters === undefined;
-		const characters = options.characters ?? (await openCharacters(config, logger));
+		const characters = options.characters ?? (await openServiceCharacters(config, logger));
 		if (ownsRegistry) undo.push(() => characters.close());
 		if (characters.get(config.DEFAULT_CHARACTER) === undefined) {
 			logger.warn(
@@ -277,17 +276,6 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 		await undo.undo();
 		throw error;
 	}
-}
-
-async function openCharacters(config: Config, logger: Logger): Promise<CharacterRegistry> {
-	const dir = resolveFromRoot(config.CHARACTERS_DIR);
-	const registry = await CharacterRegistry.open({
-		dir,
-		onProblem: (problem) => logger.warn({ file: problem.file }, problem.message),
-		onChange: (change) => logger.info(change, 'characters reloaded'),
-	});
-	if (registry.list().length === 0) logger.warn({ dir }, `no characters loaded from ${dir}; nothing will answer`);
-	return registry;
 }
 
 /** The spool file of this replica: its Redis prefix (a deployment) and shards, the same after a restart. */

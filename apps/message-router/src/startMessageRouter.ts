@@ -1,4 +1,4 @@
-import { CharacterRegistry } from '@charbot/characters';
+import { type CharacterRegistry, openServiceCharacters } from '@charbot/characters';
 import { ChannelHistory, GenerationBudget, GuildStats, MemberMemory, MemberPersonas, SettingsStore, VisionStatus } from '@charbot/stores';
 import {
 	createRepeatedErrorLog,
@@ -8,7 +8,6 @@ import {
 	mediaHostsFor,
 	openWorkerConnections,
 	type ReadinessCheck,
-	resolveFromRoot,
 	UndoStack,
 } from '@charbot/core';
 import {
@@ -90,11 +89,7 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 			undo: built,
 			readyTimeoutMs: 10_000,
 		});
-		const characters = await CharacterRegistry.open({
-			dir: resolveFromRoot(config.CHARACTERS_DIR),
-			onProblem: (problem) => logger.error({ file: problem.file, field: problem.field }, problem.message),
-			onChange: (change) => logger.info(change, 'characters reloaded'),
-		});
+		const characters = await openServiceCharacters(config, logger);
 		built.push(() => characters.close());
 		return { connections, characters, ...(await createConfiguredPool(config, logger, { metrics: [createPrometheusLlmMetrics(registry)] })) };
 	})().catch(async (error: unknown) => {

@@ -1,6 +1,6 @@
-import { CharacterRegistry } from '@charbot/characters';
+import { openServiceCharacters } from '@charbot/characters';
 import { createQueueMetrics } from '@charbot/contracts';
-import { Keyspace, openWorkerConnections, type RunningService, resolveFromRoot, type ServiceContext, StartupError, UndoStack } from '@charbot/core';
+import { Keyspace, openWorkerConnections, type RunningService, type ServiceContext, StartupError, UndoStack } from '@charbot/core';
 import { GuildStats } from '@charbot/stores';
 import { createConfiguredPool, refuseSimulatedHosts, resolveLlmSettings } from '@charbot/llm';
 import { lazyLlmPool } from './judge/LlmSource.js';
@@ -29,10 +29,7 @@ export async function startQualityControlService({ config, logger, registry }: S
 			readyTimeoutMs: 15_000,
 		});
 		const { worker: connection, producer } = redis;
-		const characters = await CharacterRegistry.open({
-			dir: resolveFromRoot(config.CHARACTERS_DIR),
-			onProblem: (problem) => logger.warn({ problem }, `persona problem: ${problem.message}`),
-		});
+		const characters = await openServiceCharacters(config, logger);
 		built.push(() => characters.close());
 		const llm = lazyLlmPool(async () => {
 			const opened = await createConfiguredPool(config, logger);

@@ -3,6 +3,7 @@ export { CardImportError } from './cards/CardImportError.js';
 export { encodePngWithCard } from './cards/encodePngWithCard.js';
 export { importCard } from './cards/importCard.js';
 export { type CharacterChange, CharacterRegistry } from './loading/CharacterRegistry.js';
+export { openServiceCharacters } from './loading/openServiceCharacters.js';
 export type { CharacterSource } from './loading/CharacterSource.js';
 export { findCastWarnings } from './loading/findCastWarnings.js';
 export { loadCharacters } from './loading/loadCharacters.js';
