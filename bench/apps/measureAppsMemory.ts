@@ -1,10 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { resolveFromRoot } from '@charbot/core';
 import { startDiscordEmulator } from '@charbot/discord-emulator';
 import { startOllamaSim } from '@charbot/ollama-sim';
-import { findFreePort, startRedisServer, uniquePrefix } from '@charbot/testkit';
+import { startRedisServer } from '@charbot/testkit';
 import { PlatformApps } from '../../apps/launcher/src/PlatformApps.js';
-import { type AppRunMode, appEntryArguments, readRss } from '../appProcess.js';
+import {
+	type AppRunMode,
+	appEntryArguments,
+	type BenchAppProcess,
+	benchEnvironment,
+	pollSlowly,
+	readRss,
+	spawnUntilReady,
+	stopAppProcess,
+} from '../appProcess.js';
 
 /** The production apps this figure measures. */
 export const MeasuredApps = ['gateway', 'message-router', 'quality-control', 'delivery', 'llm-service'] as const;
@@ -47,25 +54,6 @@ async function readHeapUsed(healthUrl: string): Promise<number> {
 	return Number.NaN;
 }
 
-// Polled every half second: each poll is a request the measured process must answer.
-async function poll(condition: () => Promise<boolean> | boolean, description: string, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (await condition()) return;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.kill('SIGTERM');
-	const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-	await exited;
-	clearTimeout(timer);
-}
-
 /**
  * Starts the five production apps in `mode` against a fresh real redis-server, the Ollama simulator and the Discord
  * emulator; reads each one's memory once ready and settled, then after `questions` Discord questions (each answered
@@ -78,47 +66,21 @@ export async function measureAppsMemory(mode: AppRunMode, options: { readonly qu
 		startOllamaSim({ models: [model], preloaded: true, numParallel: 8, tokensPerSecond: 2000, timeToFirstTokenMs: 5 }),
 	]);
 	const env: NodeJS.ProcessEnv = {
-		PATH: process.env.PATH,
-		HOME: process.env.HOME,
-		NODE_ENV: 'test',
-		LOG_LEVEL: 'warn',
-		LOG_FORMAT: 'json',
-		REDIS_URL: redis.url,
-		REDIS_KEY_PREFIX: uniquePrefix('bench'),
-		DISCORD_TOKEN: emulator.token,
-		DISCORD_API_URL: emulator.apiUrl,
+		...benchEnvironment(redis.url, emulator),
 		OLLAMA_BASE_URL: sim.url,
 		OLLAMA_MODEL: model,
-		ALLOW_SIMULATED_PARTS: 'true',
 		LLM_SERVICE_ADMIN_TOKEN: adminToken,
 		SHUTDOWN_TIMEOUT: '10',
+		HEALTH_HOST: '127.0.0.1',
 	};
-	const running = new Map<string, { child: ChildProcess; healthUrl: string; output: string[] }>();
+	const running = new Map<string, BenchAppProcess>();
 	try {
 		const readyMs: Record<string, number> = {};
 		// One after another, as a deploy would bring them up; each measured alone while it starts.
 		for (const app of MeasuredApps) {
-			const port = await findFreePort();
-			const output: string[] = [];
-			const startedAt = performance.now();
-			const child = spawn(process.execPath, argumentsFor(app, mode), {
-				cwd: resolveFromRoot('.'),
-				env: { ...env, HEALTH_PORT: String(port), HEALTH_HOST: '127.0.0.1' },
-				stdio: ['ignore', 'pipe', 'pipe'],
-			});
-			child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-			child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-			const healthUrl = `http://127.0.0.1:${port}`;
-			running.set(app, { child, healthUrl, output });
-			await poll(
-				async () => {
-					if (child.exitCode !== null) throw new Error(`${app} (${mode}) exited with ${child.exitCode}:\n${output.join('').slice(-3000)}`);
-					return (await fetch(`${healthUrl}/readyz`).catch(() => undefined))?.status === 200;
-				},
-				`${app} (${mode}) to be ready`,
-				60_000,
-			);
-			readyMs[app] = performance.now() - startedAt;
+			const started = await spawnUntilReady(`${app} (${mode})`, argumentsFor(app, mode), env, 60_000);
+			running.set(app, started);
+			readyMs[app] = started.readyMs;
 		}
 		const sample = async (): Promise<Record<string, AppMemory>> => {
 			const readings: Record<string, AppMemory> = {};
@@ -154,7 +116,7 @@ export async function measureAppsMemory(mode: AppRunMode, options: { readonly qu
 		);
 		const replies = () => channels.flatMap((channelId) => control.transcript(channelId).filter((message) => message.author.kind === 'webhook')).length;
 		try {
-			await poll(() => replies() >= options.questions, `${options.questions} replies (${mode})`, 120_000);
+			await pollSlowly(() => replies() >= options.questions, `${options.questions} replies (${mode})`, 120_000);
 		} catch (error) {
 			const logs = [...running].map(([app, { output }]) => `--- ${app} ---\n${output.join('').slice(-2000)}`).join('\n');
 			throw new Error(`${(error as Error).message}; ${replies()} came:\n${logs}`, { cause: error });
@@ -163,7 +125,7 @@ export async function measureAppsMemory(mode: AppRunMode, options: { readonly qu
 		const afterTraffic = await sample();
 		return { mode, readyMs, settled, afterTraffic, replies: replies(), generations: answered.filter(Boolean).length };
 	} finally {
-		await Promise.all([...running.values()].map(({ child }) => stop(child)));
+		await Promise.all([...running.values()].map(({ child }) => stopAppProcess(child)));
 		await Promise.all([emulator.close(), sim.close()]);
 		await redis.close();
 	}

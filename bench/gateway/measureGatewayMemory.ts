@@ -1,12 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveFromRoot } from '@charbot/core';
 import { type SeedSize, startDiscordEmulator } from '@charbot/discord-emulator';
-import { findFreePort, startRedisServer, uniquePrefix } from '@charbot/testkit';
+import { startRedisServer } from '@charbot/testkit';
 import { PlatformApps } from '../../apps/launcher/src/PlatformApps.js';
-import { type AppRunMode, appEntryArguments, readRss } from '../appProcess.js';
+import {
+	type AppRunMode,
+	appEntryArguments,
+	type BenchAppProcess,
+	benchEnvironment,
+	pollSlowly,
+	readRss,
+	spawnUntilReady,
+	stopAppProcess,
+} from '../appProcess.js';
 import { type HeapSummary, summarizeHeapSnapshot } from './summarizeHeapSnapshot.js';
 
 /** One gateway memory reading. */
@@ -89,23 +96,13 @@ async function readSample(pid: number, healthUrl: string): Promise<MemorySample>
 	return { rssBytes: readRss(pid), heapUsedBytes: metricSum(metrics, 'nodejs_heap_size_used_bytes') };
 }
 
-// Polled every half second rather than testkit's 20 ms: each poll is a request the measured process must answer.
-async function poll(condition: () => Promise<boolean>, description: string, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (await condition()) return;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);
-}
-
 /** Makes the gateway write a heap snapshot (SIGUSR2 with `--heapsnapshot-signal`), reads its memory once it answers again, sums and deletes the file. */
 async function lookInside(pid: number, healthUrl: string, dir: string): Promise<HeapLook> {
 	const known = new Set(readdirSync(dir));
 	process.kill(pid, 'SIGUSR2');
 	let file: string | undefined;
 	// The snapshot is written on the main thread, so the process answers HTTP again only when the file is complete.
-	await poll(
+	await pollSlowly(
 		async () => {
 			file = readdirSync(dir).find((name) => name.endsWith('.heapsnapshot') && !known.has(name));
 			if (file === undefined) return false;
@@ -124,61 +121,19 @@ async function lookInside(pid: number, healthUrl: string, dir: string): Promise<
 	}
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.kill('SIGTERM');
-	const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-	await exited;
-	clearTimeout(timer);
-}
-
 /** Starts Redis, the emulator with `seed` and the gateway as a process; measures it ready, settled, and after a message flow. */
 export async function measureGatewayMemory(options: GatewayMemoryOptions): Promise<GatewayMemoryRun> {
 	const settleMs = options.settleMs ?? 10_000;
 	const [redis, emulator] = await Promise.all([startRedisServer(), startDiscordEmulator({ seed: options.seed, heartbeatIntervalMs: 5000 })]);
-	const port = await findFreePort();
-	const healthUrl = `http://127.0.0.1:${port}`;
-	const output: string[] = [];
-	const startedAt = performance.now();
 	const snapshotDir = options.heapSnapshots ? mkdtempSync(join(tmpdir(), 'gateway-heap-')) : undefined;
 	// The flags the gateway runs with everywhere, unless the run tries others.
 	const gatewayFlags = options.nodeFlags ?? PlatformApps.find((app) => app.name === 'gateway')?.nodeFlags ?? [];
 	const nodeFlags = [...gatewayFlags, ...(snapshotDir === undefined ? [] : ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`])];
 	const entry = appEntryArguments('gateway', options.run ?? 'compiled');
-	const child = spawn(process.execPath, [...nodeFlags, ...entry], {
-		cwd: resolveFromRoot('.'),
-		env: {
-			PATH: process.env.PATH,
-			HOME: process.env.HOME,
-			NODE_ENV: 'test',
-			LOG_LEVEL: 'warn',
-			LOG_FORMAT: 'json',
-			REDIS_URL: redis.url,
-			REDIS_KEY_PREFIX: uniquePrefix('bench'),
-			DISCORD_TOKEN: emulator.token,
-			DISCORD_API_URL: emulator.apiUrl,
-			ALLOW_SIMULATED_PARTS: 'true',
-			HEALTH_PORT: String(port),
-		},
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-	child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+	let gateway: BenchAppProcess | undefined;
 	try {
-		await poll(
-			async () => {
-				if (child.exitCode !== null) throw new Error(`the gateway exited with ${child.exitCode}:\n${output.join('').slice(-3000)}`);
-				try {
-					return (await fetch(`${healthUrl}/readyz`)).status === 200;
-				} catch {
-					return false;
-				}
-			},
-			'the gateway to be ready',
-			300_000,
-		);
-		const readyMs = performance.now() - startedAt;
+		gateway = await spawnUntilReady('the gateway', [...nodeFlags, ...entry], benchEnvironment(redis.url, emulator), 300_000);
+		const { child, healthUrl, output, readyMs } = gateway;
 		const pid = child.pid ?? 0;
 		const sample = async (): Promise<MemorySample> => {
 			if (child.exitCode !== null || child.signalCode !== null) {
@@ -222,7 +177,7 @@ export async function measureGatewayMemory(options: GatewayMemoryOptions): Promi
 			emulator.control.postMessage({ channelId, authorId, content: `${call}message ${index} of the flow, about nothing in particular` });
 			if ((index + 1) % flowChunk === 0) await new Promise((resolve) => setTimeout(resolve, flowChunkIntervalMs));
 		}
-		await poll(async () => (await counted()) - before >= options.messages, 'the gateway to count every message', 300_000).catch((error: unknown) =>
+		await pollSlowly(async () => (await counted()) - before >= options.messages, 'the gateway to count every message', 300_000).catch((error: unknown) =>
 			process.stderr.write(`${(error as Error).message}\n`),
 		);
 		const flowMs = performance.now() - flowStartedAt;
@@ -243,7 +198,7 @@ export async function measureGatewayMemory(options: GatewayMemoryOptions): Promi
 			...(settledLook && afterFlowLook ? { heap: { settled: settledLook, afterFlow: afterFlowLook } } : {}),
 		};
 	} finally {
-		await stop(child);
+		if (gateway !== undefined) await stopAppProcess(gateway.child);
 		await emulator.close();
 		await redis.close();
 		if (snapshotDir !== undefined) rmSync(snapshotDir, { recursive: true, force: true });
