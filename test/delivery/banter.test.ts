@@ -10,6 +10,7 @@ import {
 	snowflake,
 	startQc,
 	startSharedParts,
+	seededPlace,
 } from '../quality-control/qcHarness.js';
 
 let parts: SharedParts;
@@ -18,9 +19,7 @@ let place: MessagePlace;
 
 beforeAll(async () => {
 	parts = await startSharedParts();
-	const seed = parts.emulator.seed;
-	if (seed === null) throw new Error('the emulator has no seeded world');
-	place = { guildId: seed.guildId, channelId: seed.channels['bot-lab'] ?? '', authorId: seed.users.alice ?? '' };
+	place = seededPlace(parts, 'bot-lab');
 	running = await startQc(parts);
 });
 

@@ -3,7 +3,16 @@ import { buildJobData, deliverJobId, QueueName } from '@charbot/contracts';
 import type { TranscriptMessage } from '@charbot/discord-emulator';
 import { Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverJob, type MessagePlace, type RunningQc, settledJob, type SharedParts, startQc, startSharedParts } from '../quality-control/qcHarness.js';
+import {
+	deliverJob,
+	type MessagePlace,
+	type RunningQc,
+	settledJob,
+	type SharedParts,
+	startQc,
+	startSharedParts,
+	seededPlace,
+} from '../quality-control/qcHarness.js';
 
 let parts: SharedParts;
 let guild: MessagePlace;
@@ -12,10 +21,8 @@ let running: RunningQc;
 
 beforeAll(async () => {
 	parts = await startSharedParts();
-	const seed = parts.emulator.seed;
-	if (seed === null) throw new Error('the emulator has no seeded world');
-	guild = { guildId: seed.guildId, channelId: seed.channels.kitchen ?? '', authorId: seed.users.alice ?? '' };
-	dm = { guildId: null, channelId: seed.dmChannelId, authorId: seed.users.alice ?? '' };
+	guild = seededPlace(parts, 'kitchen');
+	dm = seededPlace(parts, 'dm');
 	running = await startQc(parts);
 });
 afterAll(async () => {

@@ -12,6 +12,7 @@ import {
 	snowflake,
 	startQc,
 	startSharedParts,
+	seededPlace,
 } from '../quality-control/qcHarness.js';
 
 let parts: SharedParts;
@@ -23,10 +24,8 @@ let history: ChannelHistory;
 
 beforeAll(async () => {
 	parts = await startSharedParts();
-	const seed = parts.emulator.seed;
-	if (seed === null) throw new Error('the emulator has no seeded world');
-	guild = { guildId: seed.guildId, channelId: seed.channels['bot-lab'] ?? '', authorId: seed.users.alice ?? '' };
-	dm = { guildId: null, channelId: seed.dmChannelId, authorId: seed.users.alice ?? '' };
+	guild = seededPlace(parts, 'bot-lab');
+	dm = seededPlace(parts, 'dm');
 	running = await startQc(parts);
 	replies = new RegenerableReplies(parts.producer, running.keys);
 	history = new ChannelHistory(parts.producer, running.keys);

@@ -1,7 +1,16 @@
 import { MessageOwners } from '@charbot/stores';
 import { buildJobData, deliverJobId, QueueName } from '@charbot/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverJob, type MessagePlace, type RunningQc, type SharedParts, settledJob, startQc, startSharedParts } from '../quality-control/qcHarness.js';
+import {
+	deliverJob,
+	type MessagePlace,
+	type RunningQc,
+	type SharedParts,
+	settledJob,
+	startQc,
+	startSharedParts,
+	seededPlace,
+} from '../quality-control/qcHarness.js';
 
 let parts: SharedParts;
 let running: RunningQc;
@@ -9,9 +18,7 @@ let place: MessagePlace;
 
 beforeAll(async () => {
 	parts = await startSharedParts();
-	const seed = parts.emulator.seed;
-	if (seed === null) throw new Error('the emulator has no seeded world');
-	place = { guildId: seed.guildId, channelId: seed.channels.kitchen ?? '', authorId: seed.users.alice ?? '' };
+	place = seededPlace(parts, 'kitchen');
 	running = await startQc(parts);
 });
 afterAll(async () => {

@@ -7,7 +7,16 @@ import { z } from 'zod';
 import { ChannelWebhooks } from '../../apps/delivery/src/delivery/ChannelWebhooks.js';
 import { WebhookTokenSeal } from '../../apps/delivery/src/delivery/WebhookTokenSeal.js';
 import { webhookObjectSchema } from '../../apps/delivery/src/delivery/discordSchemas.js';
-import { deliverJob, type MessagePlace, type RunningQc, settledJob, type SharedParts, startQc, startSharedParts } from '../quality-control/qcHarness.js';
+import {
+	deliverJob,
+	type MessagePlace,
+	type RunningQc,
+	settledJob,
+	type SharedParts,
+	startQc,
+	startSharedParts,
+	seededPlace,
+} from '../quality-control/qcHarness.js';
 
 const week = 7 * 24 * 3600;
 let parts: SharedParts;
@@ -17,9 +26,7 @@ const seal = WebhookTokenSeal.withRandomKey();
 
 beforeAll(async () => {
 	parts = await startSharedParts();
-	const seed = parts.emulator.seed;
-	if (seed === null) throw new Error('the emulator has no seeded world');
-	place = { guildId: seed.guildId, channelId: seed.channels.kitchen ?? '', authorId: seed.users.alice ?? '' };
+	place = seededPlace(parts, 'kitchen');
 	running = await startQc(parts, { webhookTokenSeal: seal });
 });
 afterAll(async () => {

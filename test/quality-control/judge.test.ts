@@ -5,7 +5,17 @@ import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lazyLlmPool } from '../../apps/quality-control/src/judge/LlmSource.js';
 import { judgeInstructions } from '../../apps/quality-control/src/judge/buildJudgePrompt.js';
-import { existingJob, type MessagePlace, reviewJob, type RunningQc, type SharedParts, settledJob, startQc, startSharedParts } from './qcHarness.js';
+import {
+	existingJob,
+	type MessagePlace,
+	reviewJob,
+	type RunningQc,
+	type SharedParts,
+	settledJob,
+	startQc,
+	startSharedParts,
+	seededPlace,
+} from './qcHarness.js';
 
 const model = 'llama3.2:1b';
 let parts: SharedParts;
@@ -52,11 +62,8 @@ beforeAll(async () => {
 		startOllamaSim(simOptions),
 		startOllamaSim({ ...simOptions, behavior: { fault: 'hang' } }),
 	]);
-	const seed = parts.emulator.seed;
-	if (seed === null) throw new Error('the emulator has no seeded world');
-	const authorId = seed.users.alice ?? '';
-	always = { guildId: seed.guildId, channelId: seed.channels['bot-lab'] ?? '', authorId };
-	borderline = { guildId: seed.guildId, channelId: seed.channels.kitchen ?? '', authorId };
+	always = seededPlace(parts, 'bot-lab');
+	borderline = seededPlace(parts, 'kitchen');
 	running = await startQc(parts, { llm: judgePool(sim, 5000) });
 	// The pool's own deadline is far off, so only the judge timeout can end the wait.
 	slowJudge = await startQc(parts, { llm: judgePool(hangingSim, 60_000), judgeTimeoutMs: 300 });

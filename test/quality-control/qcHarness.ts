@@ -123,6 +123,15 @@ export interface MessagePlace {
 	readonly authorId: string;
 }
 
+/** Alice's place in a channel of the emulator's seeded world (`dm`: her direct messages with the bot). */
+export function seededPlace(parts: SharedParts, channel: string): MessagePlace {
+	const seed = parts.emulator.seed;
+	if (seed === null) throw new Error('the emulator has no seeded world');
+	const authorId = seed.users.alice ?? '';
+	if (channel === 'dm') return { guildId: null, channelId: seed.dmChannelId, authorId };
+	return { guildId: seed.guildId, channelId: seed.channels[channel] ?? '', authorId };
+}
+
 /** A `route` payload answering a fresh member message in `place`. */
 export function routeFields(place: MessagePlace, characterId = 'peter', content = 'Peter, what are you building?') {
 	const id = snowflake();
@@ -235,9 +244,7 @@ export function useAskFixture(channelName: string): AskFixture {
 	const fixture = {} as AskFixture;
 	beforeAll(async () => {
 		fixture.parts = await startSharedParts();
-		const seed = fixture.parts.emulator.seed;
-		if (seed === null) throw new Error('the emulator has no seeded world');
-		fixture.place = { guildId: seed.guildId, channelId: seed.channels[channelName] ?? '', authorId: seed.users.alice ?? '' };
+		fixture.place = seededPlace(fixture.parts, channelName);
 		fixture.running = await startQc(fixture.parts);
 		fixture.client = await startAskClient(fixture.parts);
 	});

@@ -1,7 +1,17 @@
 import { ChannelHistory, MessageOwners } from '@charbot/stores';
 import { buildJobData, deliverJobId, noAnswerNoticeJobId, QueueName, regenerateJobId, reviewJobId } from '@charbot/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existingJob, type MessagePlace, reviewJob, type RunningQc, settledJob, type SharedParts, startQc, startSharedParts } from './qcHarness.js';
+import {
+	existingJob,
+	type MessagePlace,
+	reviewJob,
+	type RunningQc,
+	settledJob,
+	type SharedParts,
+	startQc,
+	startSharedParts,
+	seededPlace,
+} from './qcHarness.js';
 
 let parts: SharedParts;
 let place: MessagePlace;
@@ -9,9 +19,7 @@ let running: RunningQc;
 
 beforeAll(async () => {
 	parts = await startSharedParts();
-	const seed = parts.emulator.seed;
-	if (seed === null) throw new Error('the emulator has no seeded world');
-	place = { guildId: seed.guildId, channelId: seed.channels.general ?? '', authorId: seed.users.alice ?? '' };
+	place = seededPlace(parts, 'general');
 	running = await startQc(parts);
 });
 afterAll(async () => {
