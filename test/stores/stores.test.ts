@@ -1,5 +1,5 @@
 import { Keyspace } from '@charbot/core';
-import { ChannelHistory, Cooldowns, DefaultChannelSettings, MessageOwners, SettingsStore } from '@charbot/stores';
+import { ChannelHistory, Cooldowns, DefaultChannelSettings, GuildStats, MemberMemory, MemberPersonas, MessageOwners, SettingsStore } from '@charbot/stores';
 import { DeliveryLedger } from '../../apps/delivery/src/ledger/DeliveryLedger.js';
 import { uniquePrefix } from '@charbot/testkit';
 import { type StoreRedis, startStoreRedis } from './startStoreRedis.js';
@@ -21,6 +21,15 @@ afterAll(async () => {
 });
 beforeEach(() => {
 	keys = new Keyspace(uniquePrefix());
+});
+
+describe('store options', () => {
+	it('refuse a count or a duration that is not a whole number of at least 1, naming the option and the value', () => {
+		expect(() => new MemberMemory(redis, keys, { maxFacts: 0 })).toThrow('maxFacts must be a whole number of at least 1, got 0');
+		expect(() => new MemberPersonas(redis, keys, { ttlSeconds: 1.5 })).toThrow('ttlSeconds must be a whole number of at least 1, got 1.5');
+		expect(() => new GuildStats(redis, keys, { maxLatencySamples: -1 })).toThrow(RangeError);
+		expect(() => new GuildStats(redis, keys, { bucketTtlSeconds: 3600 })).not.toThrow();
+	});
 });
 
 describe('SettingsStore', () => {

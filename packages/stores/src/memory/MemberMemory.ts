@@ -1,4 +1,4 @@
-import type { Keyspace } from '@charbot/core';
+import { type Keyspace, parseOptions, wholeNumberOption } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 
@@ -9,22 +9,17 @@ export interface RememberedFact {
 	readonly at: number;
 }
 
-/** Options of {@link MemberMemory}. */
-export interface MemberMemoryOptions {
+const memberMemoryOptionsSchema = z.object({
 	/** Facts kept per member and guild; adding one more forgets the oldest. */
-	readonly maxFacts?: number;
+	maxFacts: wholeNumberOption(1).default(20),
 	/** Longest fact kept, in characters. */
-	readonly maxFactChars?: number;
+	maxFactChars: wholeNumberOption(1).default(200),
 	/** Seconds a member's facts live after the last one was added. */
-	readonly ttlSeconds?: number;
-}
+	ttlSeconds: wholeNumberOption(1).default(180 * 86_400),
+});
 
-/** Defaults of {@link MemberMemoryOptions}. */
-export const DefaultMemberMemoryOptions = {
-	maxFacts: 20,
-	maxFactChars: 200,
-	ttlSeconds: 180 * 86_400,
-} as const satisfies Required<MemberMemoryOptions>;
+/** Options of {@link MemberMemory}. */
+export type MemberMemoryOptions = z.input<typeof memberMemoryOptionsSchema>;
 
 /** What {@link MemberMemory.add} did. */
 export type RememberOutcome = 'added' | 'refreshed' | 'empty';
@@ -53,17 +48,14 @@ return created
  * fact's normalized text, so saying the same thing twice refreshes it instead of storing it again.
  */
 export class MemberMemory {
-	readonly #options: Required<MemberMemoryOptions>;
+	readonly #options: z.output<typeof memberMemoryOptionsSchema>;
 
 	public constructor(
 		private readonly redis: Redis,
 		private readonly keys: Keyspace,
 		options: MemberMemoryOptions = {},
 	) {
-		this.#options = { ...DefaultMemberMemoryOptions, ...options };
-		for (const [name, value] of Object.entries(this.#options)) {
-			if (!Number.isInteger(value) || value < 1) throw new RangeError(`MemberMemory option ${name} must be a whole number of at least 1, got ${value}`);
-		}
+		this.#options = parseOptions(memberMemoryOptionsSchema, options);
 	}
 
 	/** Remembers a fact (whitespace collapsed, cut to `maxFactChars`); the oldest goes when there are too many. */

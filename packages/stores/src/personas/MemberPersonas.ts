@@ -1,17 +1,15 @@
-import type { Keyspace } from '@charbot/core';
+import { type Keyspace, parseOptions, wholeNumberOption } from '@charbot/core';
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
 import { type MemberPersona, memberPersonaSchema } from './memberPersonaSchema.js';
 
-/** Options of {@link MemberPersonas}. */
-export interface MemberPersonasOptions {
+const memberPersonasOptionsSchema = z.object({
 	/** Seconds a persona lives after it was last set, so members who left do not keep data forever. */
-	readonly ttlSeconds?: number;
-}
+	ttlSeconds: wholeNumberOption(1).default(365 * 86_400),
+});
 
-/** Defaults of {@link MemberPersonasOptions}. */
-export const DefaultMemberPersonasOptions = {
-	ttlSeconds: 365 * 86_400,
-} as const satisfies Required<MemberPersonasOptions>;
+/** Options of {@link MemberPersonas}. */
+export type MemberPersonasOptions = z.input<typeof memberPersonasOptionsSchema>;
 
 /**
  * The name and description each member gave themselves with `/persona set`, per guild (direct messages are their own
@@ -19,17 +17,14 @@ export const DefaultMemberPersonasOptions = {
  * first; stored values that no longer validate read as none.
  */
 export class MemberPersonas {
-	readonly #options: Required<MemberPersonasOptions>;
+	readonly #options: z.output<typeof memberPersonasOptionsSchema>;
 
 	public constructor(
 		private readonly redis: Redis,
 		private readonly keys: Keyspace,
 		options: MemberPersonasOptions = {},
 	) {
-		this.#options = { ...DefaultMemberPersonasOptions, ...options };
-		if (!Number.isInteger(this.#options.ttlSeconds) || this.#options.ttlSeconds < 1) {
-			throw new RangeError(`MemberPersonas option ttlSeconds must be a whole number of at least 1, got ${this.#options.ttlSeconds}`);
-		}
+		this.#options = parseOptions(memberPersonasOptionsSchema, options);
 	}
 
 	/** Sets (replaces) a member's persona. */

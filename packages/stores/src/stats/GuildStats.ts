@@ -1,24 +1,20 @@
-import { type Clock, type Keyspace, systemClock } from '@charbot/core';
+import { type Clock, type Keyspace, parseOptions, systemClock, wholeNumberOption } from '@charbot/core';
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
 import type { CharacterStats } from './CharacterStats.js';
 import { medianOf } from './medianOf.js';
 
-/** Options of {@link GuildStats}. */
-export interface GuildStatsOptions {
+const guildStatsOptionsSchema = z.object({
 	/** Seconds an hourly bucket lives; longer than the longest window read. */
-	readonly bucketTtlSeconds?: number;
+	bucketTtlSeconds: wholeNumberOption(1).default(2 * 86_400),
 	/** Latency samples kept per character and hour (the newest). */
-	readonly maxLatencySamples?: number;
+	maxLatencySamples: wholeNumberOption(1).default(200),
 	/** The time source (tests pass a `ManualClock`). */
-	readonly clock?: Clock;
-}
+	clock: z.custom<Clock>((value) => typeof (value as Partial<Clock> | undefined)?.now === 'function', { error: 'must be a Clock' }).default(systemClock),
+});
 
-/** Defaults of {@link GuildStatsOptions}. */
-export const DefaultGuildStatsOptions = {
-	bucketTtlSeconds: 2 * 86_400,
-	maxLatencySamples: 200,
-	clock: systemClock,
-} as const satisfies Required<GuildStatsOptions>;
+/** Options of {@link GuildStats}. */
+export type GuildStatsOptions = z.input<typeof guildStatsOptionsSchema>;
 
 const hourMs = 3_600_000;
 const counters = ['replies', 'passed', 'failed', 'repaired', 'regenerated', 'generated', 'cacheHits'] as const;
@@ -40,18 +36,14 @@ const countersOf: Record<ReviewTally, readonly Counter[]> = {
  * a capped list of delivery latencies per character and hour. Each record is one transaction (one round trip).
  */
 export class GuildStats {
-	readonly #options: Required<GuildStatsOptions>;
+	readonly #options: z.output<typeof guildStatsOptionsSchema>;
 
 	public constructor(
 		private readonly redis: Redis,
 		private readonly keys: Keyspace,
 		options: GuildStatsOptions = {},
 	) {
-		this.#options = { ...DefaultGuildStatsOptions, ...options };
-		for (const name of ['bucketTtlSeconds', 'maxLatencySamples'] as const) {
-			const value = this.#options[name];
-			if (!Number.isInteger(value) || value < 1) throw new RangeError(`GuildStats option ${name} must be a whole number of at least 1, got ${value}`);
-		}
+		this.#options = parseOptions(guildStatsOptionsSchema, options);
 	}
 
 	/** A candidate was generated, from the response cache or not. */
