@@ -92,7 +92,7 @@ describe('/characters import', () => {
 		const badId = await importAs('erin', jsonFile(nemoCard('Odd Nemo')), { id: 'Odd Id!' });
 		expect(answerText(badId)).toMatch(/^Nothing was imported: the id must be a lowercase slug/);
 		const huge = await importAs('erin', { filename: 'huge.json', data: Buffer.alloc(9 * 1024 * 1024, 0x20) });
-		expect(answerText(huge)).toBe('Nothing was imported: the file is larger than 8 MiB.');
+		expect(answerText(huge)).toBe('Nothing was imported: it is larger than 8 MiB.');
 		expect(registry.list().map((persona) => persona.id)).not.toContain('odd-nemo');
 	});
 });

@@ -6,6 +6,8 @@ export { loadConfig } from './config/loadConfig.js';
 export { type Config, settingDefinitions, type SettingName } from './config/settingDefinitions.js';
 export { simulatedPartsAllowed } from './config/simulatedPartsAllowed.js';
 export { DiscordLimits } from './discord/DiscordLimits.js';
+export type { DownloadRefusalCode } from './download/DownloadRefusal.js';
+export { downloadLimited } from './download/downloadLimited.js';
 export { mediaHostsFor } from './discord/discordMediaHosts.js';
 export { formatZodIssues } from './errors/formatZodIssues.js';
 export { type CheckResult, type HealthServer, type ReadinessCheck, startHealthServer } from './http/startHealthServer.js';
@@ -33,5 +35,6 @@ export type { RunningService, ServiceContext } from './service/ServiceDefinition
 export { StartupError } from './service/StartupError.js';
 export { UndoStack } from './service/UndoStack.js';
 export { wholeNumberOption } from './service/wholeNumberOption.js';
+export { formatBytes } from './text/formatBytes.js';
 export { codePointLength, truncateText } from './text/truncateText.js';
 export { type Clock, ManualClock, systemClock } from './time/Clock.js';

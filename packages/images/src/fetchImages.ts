@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { downloadLimited } from '@charbot/core';
 import { normaliseImage } from './decode/normaliseImage.js';
 import { sniffImageType } from './decode/sniffImageType.js';
-import { downloadLimited } from './download/downloadLimited.js';
 import { checkImageLimits, type ImageLimits } from './limits/ImageLimits.js';
 import type { ImageOutcome, ImageRefusalCode, ImageSource } from './outcomes/ImageOutcome.js';
 

@@ -2,4 +2,3 @@
 export { fetchImages } from './fetchImages.js';
 export { DefaultImageLimits, type ImageLimits } from './limits/ImageLimits.js';
 export type { ImageOutcome, ImageRefusalCode, SeenImage } from './outcomes/ImageOutcome.js';
-export { formatBytes } from './text/formatBytes.js';

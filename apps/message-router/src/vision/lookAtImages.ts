@@ -1,5 +1,6 @@
 import type { ImageRef } from '@charbot/contracts';
-import { fetchImages, formatBytes, type ImageLimits, type ImageRefusalCode } from '@charbot/images';
+import { formatBytes } from '@charbot/core';
+import { fetchImages, type ImageLimits, type ImageRefusalCode } from '@charbot/images';
 
 /** Why pictures went unseen, for the member's notice: no vision model, or one picture refused (`detail` says which and why). */
 export type UnseenImages =

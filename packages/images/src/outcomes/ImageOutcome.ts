@@ -1,3 +1,5 @@
+import type { DownloadRefusalCode } from '@charbot/core';
+
 /** Where an image is: a Discord CDN URL, its file name and the size Discord reports (if any). */
 export interface ImageSource {
 	readonly url: string;
@@ -5,9 +7,8 @@ export interface ImageSource {
 	readonly size?: number | undefined;
 }
 
-/** Why an image was not shown to the model. */
-export type ImageRefusalCode =
-	'too-many' | 'too-large' | 'not-an-image' | 'too-many-pixels' | 'not-on-discord' | 'redirected-away' | 'timeout' | 'http-error' | 'unreadable';
+/** Why an image was not shown to the model: its download was refused, or the image itself. */
+export type ImageRefusalCode = DownloadRefusalCode | 'too-many' | 'not-an-image' | 'too-many-pixels' | 'unreadable';
 
 /** The formats an image may be in, told by its first bytes. */
 export type ImageType = 'png' | 'jpeg' | 'webp' | 'gif';

@@ -8,10 +8,13 @@ export interface CardImportOptions {
 	readonly maxBytes: number;
 	/** How long fetching the attachment may take. */
 	readonly timeoutMs: number;
+	/** Redirects followed, each within `allowedHosts`: none, as Discord's CDN serves an attachment where it says it is. */
+	readonly maxRedirects: number;
 }
 
 /** Defaults of {@link CardImportOptions} besides the folder and hosts: 8 MiB fits a card PNG with its art. */
 export const DefaultCardImportLimits = {
 	maxBytes: 8 * 1024 * 1024,
 	timeoutMs: 15_000,
-} as const satisfies Pick<CardImportOptions, 'maxBytes' | 'timeoutMs'>;
+	maxRedirects: 0,
+} as const satisfies Pick<CardImportOptions, 'maxBytes' | 'timeoutMs' | 'maxRedirects'>;

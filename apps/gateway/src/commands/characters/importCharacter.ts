@@ -1,10 +1,9 @@
 import { CardImportError, importCard, publishPersonaFile } from '@charbot/characters';
 import { characterIdSchema } from '@charbot/contracts';
-import { truncateText } from '@charbot/core';
+import { downloadLimited, truncateText } from '@charbot/core';
 import { type ChatInputCommandInteraction, escapeMarkdown } from 'discord.js';
 import type { CommandContext } from '../CommandContext.js';
 import { type CommandResult, refuse, reply } from '../CommandResult.js';
-import { fetchAttachment } from './fetchAttachment.js';
 
 /**
  * `/characters import card:<file> [id]`: makes a persona from a Character Card (V1, V2 or V3; JSON or PNG) the way
@@ -18,7 +17,8 @@ export async function importCharacter(interaction: ChatInputCommandInteraction, 
 	if (id !== undefined && !characterIdSchema.safeParse(id).success) {
 		return refuse(`Nothing was imported: the id must be a lowercase slug (a-z, 0-9 and -), got "${escapeMarkdown(truncateText(id.trim(), 80))}".`);
 	}
-	const fetched = await fetchAttachment({ url: attachment.url, name: attachment.name, size: attachment.size }, context.cardImport);
+	// Only from Discord's attachment hosts (never an address a forged option could point at), within the size and time limits.
+	const fetched = await downloadLimited(attachment.url, { ...context.cardImport, reportedSize: attachment.size });
 	if (!fetched.ok) return refuse(`Nothing was imported: ${fetched.reason}.`);
 	let imported: ReturnType<typeof importCard>;
 	try {

@@ -1,4 +1,4 @@
-import type { Refusal } from '../outcomes/ImageOutcome.js';
+import type { DownloadRefusal } from './DownloadRefusal.js';
 
 /** The URL (relative to `base` for a redirect) when it is http(s) to an allowed host with no credentials; otherwise the refusal `code` says where it failed. */
 export function checkDownloadUrl(
@@ -6,7 +6,7 @@ export function checkDownloadUrl(
 	allowedHosts: readonly string[],
 	code: 'not-on-discord' | 'redirected-away',
 	base?: URL,
-): { readonly ok: true; readonly url: URL } | Refusal {
+): { readonly ok: true; readonly url: URL } | DownloadRefusal {
 	const reason = code === 'not-on-discord' ? "it is not on Discord's CDN" : 'its link leads away from Discord';
 	let parsed: URL;
 	try {

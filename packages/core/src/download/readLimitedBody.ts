@@ -1,11 +1,11 @@
-import type { Refusal } from '../outcomes/ImageOutcome.js';
+import type { DownloadRefusal } from './DownloadRefusal.js';
 import { formatBytes } from '../text/formatBytes.js';
 
 /** Reads a response body, stopping (and cancelling the rest) as soon as it grows past `maxBytes`. */
 export async function readLimitedBody(
 	body: ReadableStream<Uint8Array>,
 	maxBytes: number,
-): Promise<{ readonly ok: true; readonly bytes: Uint8Array } | Refusal> {
+): Promise<{ readonly ok: true; readonly bytes: Uint8Array } | DownloadRefusal> {
 	const reader = body.getReader();
 	const chunks: Uint8Array[] = [];
 	let total = 0;

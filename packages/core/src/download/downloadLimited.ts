@@ -1,4 +1,4 @@
-import type { Refusal } from '../outcomes/ImageOutcome.js';
+import type { DownloadRefusal } from './DownloadRefusal.js';
 import { formatBytes } from '../text/formatBytes.js';
 import { checkDownloadUrl } from './checkDownloadUrl.js';
 import { readLimitedBody } from './readLimitedBody.js';
@@ -13,7 +13,7 @@ export interface DownloadLimits {
 }
 
 /** The downloaded bytes, or why not. */
-export type DownloadOutcome = { readonly ok: true; readonly bytes: Uint8Array } | Refusal;
+export type DownloadOutcome = { readonly ok: true; readonly bytes: Uint8Array } | DownloadRefusal;
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
@@ -46,7 +46,10 @@ async function follow(start: URL, limits: DownloadLimits, signal: AbortSignal): 
 			await response.body?.cancel();
 			const location = response.headers.get('location');
 			if (location === null) return { ok: false, code: 'http-error', reason: `its server answered ${response.status} without saying where to` };
-			if (redirects >= limits.maxRedirects) return { ok: false, code: 'http-error', reason: `its link redirects more than ${limits.maxRedirects} times` };
+			if (redirects >= limits.maxRedirects) {
+				const reason = limits.maxRedirects === 0 ? 'its link redirects elsewhere' : `its link redirects more than ${limits.maxRedirects} times`;
+				return { ok: false, code: 'http-error', reason };
+			}
 			const next = checkDownloadUrl(location, limits.allowedHosts, 'redirected-away', url);
 			if (!next.ok) return next;
 			url = next.url;
@@ -65,7 +68,7 @@ async function follow(start: URL, limits: DownloadLimits, signal: AbortSignal): 
 	}
 }
 
-function tooLarge(maxBytes: number): Refusal {
+function tooLarge(maxBytes: number): DownloadRefusal {
 	return { ok: false, code: 'too-large', reason: `it is larger than ${formatBytes(maxBytes)}` };
 }
 
