@@ -76,7 +76,7 @@ export async function generateCandidate(job: RouteJob, deps: CandidateDependenci
 	const visionConfigured = deps.pool.hasRole(VisionRole);
 	// A vision model whose hosts are all down for now: the character answers blind rather than waiting out the outage.
 	const view = await lookAtImages(imageRefs, {
-		canSee: visionConfigured && deps.imageLimits !== undefined && deps.pool.canServe(VisionRole),
+		canSee: visionConfigured && deps.pool.canServe(VisionRole),
 		visionConfigured,
 		...(deps.imageLimits === undefined ? {} : { limits: deps.imageLimits }),
 		signal,

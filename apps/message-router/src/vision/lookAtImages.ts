@@ -42,11 +42,7 @@ export async function lookAtImages(refs: readonly ImageRef[], options: LookOptio
 			unseen: options.visionConfigured ? [] : [{ notice: 'images-unseen' }],
 		};
 	}
-	const outcomes = await fetchImages(
-		refs.map((ref) => ({ url: ref.url, name: ref.name, size: ref.size })),
-		limits,
-		options.signal === undefined ? {} : { signal: options.signal },
-	);
+	const outcomes = await fetchImages(refs, limits, options.signal === undefined ? {} : { signal: options.signal });
 	const images: string[] = [];
 	const notes: string[] = [];
 	const unseen: UnseenImages[] = [];
