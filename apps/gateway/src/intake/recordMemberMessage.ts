@@ -1,3 +1,4 @@
+import type { ImageRef } from '@charbot/contracts';
 import type { IntakeContext } from './IntakeContext.js';
 import { toImageRefs } from './toIncomingMessage.js';
 import type { ReceivedMessage } from './ReceivedMessage.js';
@@ -14,9 +15,8 @@ export interface RecordProgress {
  * The text the history keeps: the message and a short note per picture it showed. Pictures are seen only with the
  * message being answered; later prompts know from the note that one was posted.
  */
-function withPictureNotes(received: Pick<ReceivedMessage, 'content' | 'images'>): string {
-	const notes = received.images.map((image) => `(picture: ${image.name})`);
-	return [received.content, ...notes].filter((part) => part !== '').join('\n');
+function withPictureNotes(content: string, images: readonly ImageRef[]): string {
+	return [content, ...images.map((image) => `(picture: ${image.name})`)].filter((part) => part !== '').join('\n');
 }
 
 /** Appends a member's message to the channel history once, even when the event arrives twice; true when this call recorded it. */
@@ -32,7 +32,7 @@ export async function recordMemberMessage(context: IntakeContext, received: Rece
 		messageId: received.id,
 		authorId: received.authorId,
 		authorName: received.displayName,
-		content: withPictureNotes(received),
+		content: withPictureNotes(received.content, images),
 		at: received.createdAt,
 		...(images.length === 0 ? {} : { images }),
 	});
