@@ -149,8 +149,14 @@ export class LlmPool {
 		const settings = resolveGenerationSettings(request.settings);
 		const options = toOllamaOptions(settings);
 		const character = request.character ?? 'none';
-		const digest = this.hosts.find((host) => host.models?.get(model))?.models?.get(model)?.digest;
-		const { key, promptHash } = buildCacheKey({ model, modelDigest: digest, messages, format: request.format, character, settings: options });
+		const { key, promptHash } = buildCacheKey({
+			model,
+			modelDigest: backendModels(hosts, model),
+			messages,
+			format: request.format,
+			character,
+			settings: options,
+		});
 		const useCache = request.useCache !== false && this.cache !== undefined;
 		const deadline = started + (request.timeoutMs ?? this.options.settings.requestTimeoutMs);
 		const record = (result: Omit<GenerateResult, 'generationTimeMs' | 'promptHash'> | undefined, error?: LlmError): GenerateResult | undefined => {
@@ -184,7 +190,7 @@ export class LlmPool {
 					model,
 					hosts,
 					messages,
-					options,
+					settings,
 					...(request.format === undefined ? {} : { format: request.format }),
 					...(role.keepAlive === undefined ? {} : { keepAlive: role.keepAlive }),
 					deadline,
@@ -259,7 +265,7 @@ export class LlmPool {
 	public async validateModel(model: string): Promise<ModelValidation> {
 		await this.monitor.checkAll();
 		const hosts = this.hosts.map((host) => {
-			const entry = host.models?.get(model);
+			const entry = host.modelEntry(model);
 			return { url: host.url, alive: host.alive, present: entry !== undefined, loaded: host.isWarm(model), sizeBytes: entry?.sizeBytes, digest: entry?.digest };
 		});
 		const available = hosts.some((host) => host.present && host.alive);
@@ -335,4 +341,14 @@ export class LlmPool {
 		if (error) this.options.logger.warn({ ...fields, error: error.code, reason: error.message }, `llm ${role} request failed: ${error.message}`);
 		else this.options.logger.info(fields, `llm ${role} answered by ${result?.host} in ${durationMs} ms`);
 	}
+}
+
+/**
+ * What serves a model for the cache key: each host's kind, its name for the model and the digest it reported, so
+ * answers of `llama3.2:1b` on Ollama and of the model a vLLM host serves under another name are kept apart once the
+ * pool changes, and a changed model on any host makes new keys.
+ */
+function backendModels(hosts: readonly HostState[], model: string): string {
+	const names = hosts.map((host) => `${host.kind}:${host.modelName(model)}@${host.modelEntry(model)?.digest ?? ''}`);
+	return [...new Set(names)].sort().join('|');
 }

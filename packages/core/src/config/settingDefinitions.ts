@@ -115,8 +115,16 @@ export const settingDefinitions = {
 	},
 	OLLAMA_HOSTS: {
 		schema: z.string().optional(),
-		description: 'Comma-separated Ollama host URLs; when set, used instead of `OLLAMA_BASE_URL`.',
-		example: 'http://ollama-1:11434,http://ollama-2:11434',
+		description:
+			'Comma-separated model hosts; when set, used instead of `OLLAMA_BASE_URL`. Ollama hosts as URLs with no path; OpenAI-compatible servers (vLLM, llama.cpp, LM Studio, hosted APIs) with the `openai+` prefix and their API base (`/v1` when no path is given).',
+		example: 'http://ollama-1:11434,openai+http://vllm-1:8000/v1',
+	},
+	OPENAI_API_KEY: {
+		schema: z.string().min(1, 'must not be empty').optional(),
+		description:
+			'API key sent to the OpenAI-compatible hosts (`Authorization: Bearer`), unless a roles-file host names its own in `apiKeyEnv`; never sent to Ollama hosts.',
+		example: '<your API key>',
+		secret: true,
 	},
 	OLLAMA_MODEL: {
 		schema: z.string().min(1, 'must not be empty').default('llama3.2:1b'),
@@ -131,7 +139,8 @@ export const settingDefinitions = {
 	},
 	OLLAMA_ROLES_FILE: {
 		schema: z.string().optional(),
-		description: 'Optional YAML file of hosts and roles (chat, judge, escalation).',
+		description:
+			"Optional YAML file of hosts (kind, weight, labels, `maxParallel`, `apiKeyEnv`, the host's own model names) and roles (chat, judge, escalation, vision).",
 		example: 'config/ollama-roles.yaml',
 	},
 	LLM_BALANCING: {

@@ -10,7 +10,7 @@ export interface LeastLoadedOptions {
 /**
  * The default: health-, load- and latency-aware power-of-two choices. Among healthy hosts with a free
  * slot it samples two at random and takes the one with the lower expected cost
- * (load share × time per token ÷ weight), so ties spread evenly instead of piling on the first host.
+ * (load share, other processes' load included where the server reports it, × time per token ÷ weight), so ties spread evenly instead of piling on the first host.
  * Hosts with the model loaded are preferred; a cold host is used only while there is no warm one, or
  * the backlog is longer than the warm hosts can take in one round.
  */
@@ -59,7 +59,8 @@ export class LeastLoadedStrategy implements BalancingStrategy {
 function cost(host: HostView, typicalMsPerToken: number): number {
 	// A host not measured yet counts as typical, so it gets traffic and a measurement.
 	const speed = host.msPerToken ?? typicalMsPerToken;
-	return ((host.inFlight + 1) / host.maxParallel) * (speed / host.weight);
+	// Requests other processes keep on the host (its own count, where it publishes one) weigh as ours do.
+	return ((host.inFlight + host.othersLoad + 1) / host.maxParallel) * (speed / host.weight);
 }
 
 function typicalMsPerToken(hosts: readonly HostView[]): number {

@@ -4,7 +4,7 @@ import { canonicalJson } from './canonicalJson.js';
 /** What identifies a response for caching and coalescing. */
 export interface CacheKeyInput {
 	readonly model: string;
-	/** The model's digest from `/api/tags`: a changed model makes new keys, so old answers are never served. */
+	/** What serves the model (each host's kind, its name for it and its digest): a changed model makes new keys, so old answers are never served. */
 	readonly modelDigest: string | undefined;
 	readonly messages: readonly { role: string; content: string; images?: readonly string[] }[];
 	readonly format: unknown;

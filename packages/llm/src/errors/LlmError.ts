@@ -57,3 +57,25 @@ export class UpstreamError extends LlmError {
 		this.name = 'UpstreamError';
 	}
 }
+
+/** The host said it is too busy (HTTP 429 or 503): another host is tried, and this one is left alone until `retryAfterMs` passes. */
+export class HostBusyError extends UpstreamError {
+	public constructor(
+		host: string,
+		reason: string,
+		/** From the host's `Retry-After`, when it gave one. */
+		public readonly retryAfterMs: number | undefined,
+		options?: { cause?: unknown },
+	) {
+		super(host, reason, options);
+		this.name = 'HostBusyError';
+	}
+}
+
+/** The prompt is longer than the model's context on the host: no retry can fix it, a shorter prompt can. */
+export class ContextOverflowError extends InvalidRequestError {
+	public constructor(host: string, model: string, detail: string, options?: { cause?: unknown }) {
+		super(`${host}: the prompt does not fit the context of "${model}" (${detail.slice(0, 200)})`, options);
+		this.name = 'ContextOverflowError';
+	}
+}

@@ -1,16 +1,20 @@
 import { Ollama } from 'ollama';
-import { InvalidRequestError, LlmError, ModelCannotSeeError, UpstreamError } from '../errors/LlmError.js';
+import { HostBusyError, InvalidRequestError, LlmError, ModelCannotSeeError, UpstreamError } from '../errors/LlmError.js';
 import type { HostFetch } from './createHostFetch.js';
 import { chatChunkSchema } from './ollamaResponseSchemas.js';
 import type { ChatMessage } from '@charbot/core';
+import type { ResolvedGenerationSettings } from '../settings/generationDefaults.js';
+import type { OpenAiDialect } from '../settings/hostKinds.js';
+import { toOllamaOptions } from '../settings/toOllamaOptions.js';
 
 /** One chat request to one host. */
 export interface HostChatRequest {
 	readonly host: string;
 	readonly fetch: HostFetch;
+	/** The model as this host names it. */
 	readonly model: string;
 	readonly messages: readonly ChatMessage[];
-	readonly options: Record<string, unknown>;
+	readonly settings: ResolvedGenerationSettings;
 	readonly format?: 'json' | Record<string, unknown>;
 	readonly keepAlive?: string | number;
 	/** Time allowed until the first token (long when the model must load first). */
@@ -18,6 +22,11 @@ export interface HostChatRequest {
 	/** Time allowed for the whole attempt. */
 	readonly totalTimeoutMs: number;
 	readonly signal?: AbortSignal;
+	/** OpenAI-compatible hosts: the bearer key and which extra sampling parameters the server takes. */
+	readonly apiKey?: string | undefined;
+	readonly dialect?: OpenAiDialect | undefined;
+	/** Called once, when the first chunk arrives, with the milliseconds since the request was sent. */
+	readonly onFirstToken?: (firstTokenMs: number) => void;
 }
 
 /** What one successful attempt produced. */
@@ -28,6 +37,8 @@ export interface HostChatResult {
 	readonly evalTokens: number;
 	readonly doneReason: string;
 	readonly loadMs: number;
+	/** Milliseconds from sending the request to its first chunk. */
+	readonly firstTokenMs: number;
 }
 
 /** A model the host does not have (404): the caller tries other hosts. */
@@ -56,6 +67,8 @@ export async function chatOnHost(request: HostChatRequest): Promise<HostChatResu
 	const totalTimer = setTimeout(() => abortWith(`not finished within ${request.totalTimeoutMs} ms`), request.totalTimeoutMs);
 	const onCallerAbort = () => controller.abort();
 	request.signal?.addEventListener('abort', onCallerAbort, { once: true });
+	const sentAt = performance.now();
+	let firstTokenMs: number | undefined;
 	const client = new Ollama({
 		host: request.host,
 		fetch: (input, init) => request.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal }),
@@ -68,7 +81,7 @@ export async function chatOnHost(request: HostChatRequest): Promise<HostChatResu
 				content: message.content,
 				...(message.images?.length ? { images: [...message.images] } : {}),
 			})),
-			options: request.options,
+			options: toOllamaOptions(request.settings),
 			stream: true,
 			...(request.format === undefined ? {} : { format: request.format }),
 			...(request.keepAlive === undefined ? {} : { keep_alive: request.keepAlive }),
@@ -77,7 +90,11 @@ export async function chatOnHost(request: HostChatRequest): Promise<HostChatResu
 		controller.signal.addEventListener('abort', onAbort, { once: true });
 		let text = '';
 		for await (const raw of stream) {
-			clearTimeout(firstTokenTimer);
+			if (firstTokenMs === undefined) {
+				clearTimeout(firstTokenTimer);
+				firstTokenMs = performance.now() - sentAt;
+				request.onFirstToken?.(firstTokenMs);
+			}
 			const chunk = chatChunkSchema.safeParse(raw);
 			if (!chunk.success) throw new UpstreamError(request.host, `malformed chunk: ${chunk.error.issues[0]?.path.join('.')} ${chunk.error.issues[0]?.message}`);
 			text += chunk.data.message?.content ?? '';
@@ -89,6 +106,7 @@ export async function chatOnHost(request: HostChatRequest): Promise<HostChatResu
 					evalTokens: chunk.data.eval_count ?? 0,
 					doneReason: chunk.data.done_reason ?? 'stop',
 					loadMs: Math.round((chunk.data.load_duration ?? 0) / 1e6),
+					firstTokenMs,
 				};
 			}
 		}
@@ -113,6 +131,8 @@ function classifyFailure(error: unknown, request: HostChatRequest): LlmError {
 	if (status === 404) return new ModelMissingOnHostError(request.host, request.model);
 	// Ollama answers images for a model without a vision projector with llama-server's 500 (older versions with a 400).
 	if (cannotSeeText.test(message)) return new ModelCannotSeeError(request.model, request.host, message, { cause: error });
+	// Ollama answers 503 when its queue (OLLAMA_MAX_QUEUE) is full; the client does not pass on a Retry-After.
+	if (status === 503 || status === 429) return new HostBusyError(request.host, `HTTP ${status}: ${message}`, undefined, { cause: error });
 	if (status === 400) return new InvalidRequestError(`${request.host} rejected the request: ${message}`, { cause: error });
 	if (typeof status === 'number') return new UpstreamError(request.host, `HTTP ${status}: ${message}`, { cause: error });
 	const cause = (error as { cause?: { code?: string; message?: string } }).cause;

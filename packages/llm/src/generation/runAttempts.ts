@@ -1,9 +1,11 @@
 import type { Logger } from '@charbot/core';
-import { InvalidRequestError, LlmError, UpstreamError } from '../errors/LlmError.js';
+import { hostApiFor } from '../backends/hostApiFor.js';
+import { HostBusyError, InvalidRequestError, LlmError, UpstreamError } from '../errors/LlmError.js';
 import type { HostDispatcher } from '../hosts/HostDispatcher.js';
 import type { HostState } from '../hosts/HostState.js';
 import type { LlmMetrics } from '../metrics/LlmMetrics.js';
-import { chatOnHost, type HostChatResult, ModelMissingOnHostError } from './chatOnHost.js';
+import type { ResolvedGenerationSettings } from '../settings/generationDefaults.js';
+import { type HostChatResult, ModelMissingOnHostError } from './chatOnHost.js';
 import type { HostFetch } from './createHostFetch.js';
 import type { ChatMessage } from '@charbot/core';
 
@@ -27,7 +29,7 @@ export interface AttemptPlan {
 	readonly model: string;
 	readonly hosts: readonly HostState[];
 	readonly messages: readonly ChatMessage[];
-	readonly options: Record<string, unknown>;
+	readonly settings: ResolvedGenerationSettings;
 	readonly format?: 'json' | Record<string, unknown>;
 	readonly keepAlive?: string | number;
 	readonly deadline: number;
@@ -64,12 +66,14 @@ export async function runAttempts(plan: AttemptPlan): Promise<AttemptOutcome> {
 		const started = Date.now();
 		let retryAfterBackoff = false;
 		try {
-			const result = await chatOnHost({
+			const result = await hostApiFor(host.kind).chat({
 				host: host.url,
 				fetch: plan.fetchFor(host),
-				model: plan.model,
+				model: host.modelName(plan.model),
 				messages: plan.messages,
-				options: plan.options,
+				settings: plan.settings,
+				apiKey: host.apiKey,
+				dialect: host.dialect,
 				...(plan.format === undefined ? {} : { format: plan.format }),
 				...(plan.keepAlive === undefined ? {} : { keepAlive: plan.keepAlive }),
 				firstTokenTimeoutMs: Math.min(warm ? plan.timeouts.warmFirstTokenMs : plan.timeouts.coldFirstTokenMs, plan.deadline - started),
@@ -100,10 +104,12 @@ export async function runAttempts(plan: AttemptPlan): Promise<AttemptOutcome> {
 				attempt -= 1;
 			} else {
 				host.failed += 1;
-				host.breaker.onFailure();
+				// A busy host said when to come back; until then its circuit need not count it as broken.
+				if (failure instanceof HostBusyError) host.leaveAloneFor(failure.retryAfterMs ?? plan.retry.baseDelayMs);
+				else host.breaker.onFailure();
 				plan.logger.warn(
 					{ host: host.url, model: plan.model, attempt, reason: failure.message },
-					`ollama attempt ${attempt} failed on ${host.url}: ${failure.message}`,
+					`${host.kind} attempt ${attempt} failed on ${host.url}: ${failure.message}`,
 				);
 				retryAfterBackoff = true;
 			}

@@ -1,6 +1,7 @@
 import type { Clock, Logger } from '@charbot/core';
 import type { HostFetch } from '../generation/createHostFetch.js';
-import { psResponseSchema, tagsResponseSchema, versionResponseSchema } from '../generation/ollamaResponseSchemas.js';
+import type { ProbeTarget } from '../backends/HostApi.js';
+import { hostApiFor } from '../backends/hostApiFor.js';
 import type { HostModel, HostState } from '../hosts/HostState.js';
 
 /** A model whose digest changed on a host: cached answers of the old model must not be served. */
@@ -24,17 +25,24 @@ export interface HealthMonitorOptions {
 	readonly probeTimeoutMs?: number;
 	/** Accept hosts that say they are the Ollama simulator (local trials and tests only). */
 	readonly allowSimulated?: boolean;
+	/** How often the load of hosts that publish it (vLLM's `/metrics`) is read between health checks. */
+	readonly loadIntervalMs?: number;
 }
+
+/** Default of {@link HealthMonitorOptions.loadIntervalMs}: load goes stale fast, unlike health. */
+export const DefaultLoadIntervalMs = 2000;
 
 // A dead host is checked sooner than the regular interval, so recovery is noticed quickly.
 const deadHostRecheckMs = 2000;
 
 /**
- * Checks each host periodically: liveness (`/api/version` answers) and readiness (models from
- * `/api/tags`, loaded ones from `/api/ps`). A host that answers is alive even while it loads a model.
+ * Checks each host periodically through its API: liveness and readiness (Ollama: `/api/version`, models from
+ * `/api/tags`, loaded ones from `/api/ps`; OpenAI-compatible: `/models`). A host that answers is alive even while it
+ * loads a model. Hosts that publish their own load (vLLM) have it read more often, for balancing.
  */
 export class HealthMonitor {
 	private timers = new Map<string, NodeJS.Timeout>();
+	private loadTimer: NodeJS.Timeout | undefined;
 	private stopped = false;
 
 	public constructor(private readonly options: HealthMonitorOptions) {}
@@ -42,6 +50,7 @@ export class HealthMonitor {
 	/** Runs a first check of every host and schedules the next ones. */
 	public async start(): Promise<void> {
 		await Promise.all(this.options.hosts.map((host) => this.checkAndSchedule(host)));
+		if (this.options.hosts.some((host) => host.state.kind === 'openai')) this.scheduleLoadReads();
 	}
 
 	/** Checks every host now. */
@@ -53,6 +62,35 @@ export class HealthMonitor {
 		this.stopped = true;
 		for (const timer of this.timers.values()) clearTimeout(timer);
 		this.timers.clear();
+		clearTimeout(this.loadTimer);
+	}
+
+	private scheduleLoadReads(): void {
+		this.loadTimer = setTimeout(() => {
+			void Promise.all(
+				this.options.hosts
+					.filter(({ state }) => state.alive && state.serverLoad !== null)
+					.map(async (host) => {
+						try {
+							this.recordLoad(host.state, await hostApiFor(host.state.kind).probeLoad(this.target(host)));
+						} catch {
+							// A missed load reading only leaves the last one in place; health checks judge the host.
+						}
+					}),
+			).finally(() => {
+				if (!this.stopped) this.scheduleLoadReads();
+			});
+		}, this.options.loadIntervalMs ?? DefaultLoadIntervalMs);
+		this.loadTimer.unref();
+	}
+
+	private recordLoad(state: HostState, load: HostState['serverLoad']): void {
+		state.serverLoad = load;
+		state.inFlightAtLoad = state.inFlight;
+	}
+
+	private target({ state, fetch }: { state: HostState; fetch: HostFetch }): ProbeTarget {
+		return { url: state.url, fetch, apiKey: state.apiKey, timeoutMs: this.options.probeTimeoutMs ?? 3000, askLoad: state.serverLoad !== null };
 	}
 
 	private async checkAndSchedule(host: { state: HostState; fetch: HostFetch }): Promise<void> {
@@ -66,25 +104,22 @@ export class HealthMonitor {
 	}
 
 	/** Checks one host and updates its state. */
-	public async check({ state, fetch }: { state: HostState; fetch: HostFetch }): Promise<void> {
+	public async check(host: { state: HostState; fetch: HostFetch }): Promise<void> {
+		const { state } = host;
 		const before = `${state.alive}|${state.circuit}|${[...(state.models?.keys() ?? [])].join()}|${[...state.loaded].join()}`;
 		try {
-			const version = versionResponseSchema.parse(await this.getJson(fetch, `${state.url}/api/version`));
+			const probe = await hostApiFor(state.kind).probe(this.target(host));
 			// Never answer members from a simulator by accident: a real deployment refuses it loudly.
-			if (version.simulated === true && this.options.allowSimulated !== true) {
+			if (probe.simulated && this.options.allowSimulated !== true) {
 				throw new Error(
 					'this host is the Ollama simulator; it is accepted only with ALLOW_SIMULATED_PARTS=true and NODE_ENV other than production (local trials and tests)',
 				);
 			}
-			const tags = tagsResponseSchema.parse(await this.getJson(fetch, `${state.url}/api/tags`));
-			const ps = psResponseSchema.parse(await this.getJson(fetch, `${state.url}/api/ps`));
-			this.updateModels(
-				state,
-				tags.models.map((model) => ({ name: model.name, digest: model.digest, sizeBytes: model.size })),
-			);
-			state.loaded = new Set(ps.models.map((model) => model.name));
+			this.updateModels(state, probe.models);
+			state.loaded = new Set(probe.loaded);
+			if (probe.serverLoad !== undefined) this.recordLoad(state, probe.serverLoad);
 			state.missing.clear();
-			if (!state.alive) this.options.logger?.info({ host: state.url }, `ollama host ${state.url} is alive again`);
+			if (!state.alive) this.options.logger?.info({ host: state.url }, `${state.kind} host ${state.url} is alive again`);
 			state.alive = true;
 			state.lastCheckError = undefined;
 			// A half-open circuit lets one probe through; a clean health check is that probe.
@@ -92,7 +127,7 @@ export class HealthMonitor {
 		} catch (error) {
 			const reason = describe(error);
 			if (state.alive || state.lastCheckError !== reason)
-				this.options.logger?.warn({ host: state.url, reason }, `ollama host ${state.url} failed its health check: ${reason}`);
+				this.options.logger?.warn({ host: state.url, reason }, `${state.kind} host ${state.url} failed its health check: ${reason}`);
 			state.alive = false;
 			state.lastCheckError = reason;
 		}
@@ -109,12 +144,6 @@ export class HealthMonitor {
 			if (old && old.digest !== model.digest)
 				this.options.onModelChange?.({ host: state.url, model: model.name, oldDigest: old.digest, newDigest: model.digest });
 		}
-	}
-
-	private async getJson(fetch: HostFetch, url: string): Promise<unknown> {
-		const response = await fetch(url, { signal: AbortSignal.timeout(this.options.probeTimeoutMs ?? 3000) });
-		if (!response.ok) throw new Error(`${new URL(url).pathname} answered HTTP ${response.status}`);
-		return response.json();
 	}
 }
 

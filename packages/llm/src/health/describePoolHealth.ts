@@ -6,6 +6,7 @@ import type { RoleSettings } from '../settings/llmSettings.js';
 /** Health of one host. */
 export interface HostHealth {
 	readonly url: string;
+	readonly kind: 'ollama' | 'openai';
 	readonly alive: boolean;
 	readonly circuit: CircuitState;
 	readonly error: string | undefined;
@@ -37,7 +38,7 @@ export async function describePoolHealth(input: {
 }): Promise<PoolHealth> {
 	const roles = Object.fromEntries(
 		Object.entries(input.roles).map(([name, role]) => {
-			const ready = input.hostsForRole(name).filter((host) => host.alive && host.circuit !== 'open' && host.models?.has(role.model) === true);
+			const ready = input.hostsForRole(name).filter((host) => host.alive && host.circuit !== 'open' && host.modelEntry(role.model) !== undefined);
 			return [
 				name,
 				{ model: role.model, readyHosts: ready.map((host) => host.url), warmHosts: ready.filter((host) => host.isWarm(role.model)).map((host) => host.url) },
@@ -50,6 +51,7 @@ export async function describePoolHealth(input: {
 		ready: (roles.chat?.readyHosts.length ?? 0) > 0,
 		hosts: input.hosts.map((host) => ({
 			url: host.url,
+			kind: host.kind,
 			alive: host.alive,
 			circuit: host.circuit,
 			error: host.lastCheckError,

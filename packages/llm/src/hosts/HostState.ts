@@ -1,12 +1,15 @@
+import type { HostKind, OpenAiDialect } from '../settings/hostKinds.js';
 import type { HostSettings } from '../settings/llmSettings.js';
+import type { ServerLoad } from './ServerLoad.js';
 import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState, DefaultCircuitBreakerOptions } from './CircuitBreaker.js';
 import type { Clock } from '@charbot/core';
 
-/** A model a host has, as `/api/tags` lists it. */
+/** A model a host has, as `/api/tags` (or `/v1/models`) lists it. */
 export interface HostModel {
 	readonly name: string;
 	readonly digest: string;
-	readonly sizeBytes: number;
+	/** Unknown on OpenAI-compatible hosts. */
+	readonly sizeBytes: number | undefined;
 }
 
 /** What the balancer may read about a host. */
@@ -16,6 +19,8 @@ export interface HostView {
 	readonly labels: readonly string[];
 	readonly maxParallel: number;
 	readonly inFlight: number;
+	/** Requests the server itself counted beyond ours at its last report (other processes' load), 0 when it reports none. */
+	readonly othersLoad: number;
 	/** Smoothed milliseconds per generated token (EWMA); undefined until the first response. */
 	readonly msPerToken: number | undefined;
 	readonly alive: boolean;
@@ -32,9 +37,13 @@ export interface HostView {
 
 const latencySmoothing = 0.3;
 
-/** The live state of one Ollama host: load, latency, health and models. */
+/** The live state of one model host: load, latency, health and models. */
 export class HostState implements HostView {
 	public readonly url: string;
+	public readonly kind: HostKind;
+	public readonly apiKey: string | undefined;
+	public readonly dialect: OpenAiDialect | undefined;
+	private readonly modelNames: Readonly<Record<string, string>>;
 	public readonly weight: number;
 	public readonly labels: readonly string[];
 	public readonly maxParallel: number;
@@ -50,10 +59,25 @@ export class HostState implements HostView {
 	public readonly missing = new Set<string>();
 	public served = 0;
 	public failed = 0;
+	/** The server's own load from its last report; `null` once it turned out to publish none. */
+	public serverLoad: ServerLoad | null | undefined;
+	/** Our in-flight requests when the server's load was read, to tell its count of ours from others'. */
+	public inFlightAtLoad = 0;
+	/** Until when the host asked to be left alone (`Retry-After` on a 429 or 503), ms since epoch. */
+	public busyUntil = 0;
 	public readonly breaker: CircuitBreaker;
 
-	public constructor(settings: HostSettings, defaultMaxParallel: number, clock: Clock, breakerOptions: CircuitBreakerOptions = DefaultCircuitBreakerOptions) {
+	public constructor(
+		settings: HostSettings,
+		defaultMaxParallel: number,
+		private readonly clock: Clock,
+		breakerOptions: CircuitBreakerOptions = DefaultCircuitBreakerOptions,
+	) {
 		this.url = settings.url;
+		this.kind = settings.kind ?? 'ollama';
+		this.apiKey = settings.apiKey;
+		this.dialect = settings.dialect;
+		this.modelNames = settings.models ?? {};
 		this.weight = settings.weight;
 		this.labels = settings.labels;
 		this.maxParallel = settings.maxParallel ?? defaultMaxParallel;
@@ -64,7 +88,23 @@ export class HostState implements HostView {
 	public nextCheckAt = 0;
 
 	public get retryAt(): number {
-		return this.alive ? this.breaker.retryAt : Math.max(this.breaker.retryAt, this.nextCheckAt);
+		const retryAt = this.alive ? this.breaker.retryAt : Math.max(this.breaker.retryAt, this.nextCheckAt);
+		return Math.max(retryAt, this.busyUntil);
+	}
+
+	public get othersLoad(): number {
+		if (!this.serverLoad) return 0;
+		return Math.max(0, this.serverLoad.running + this.serverLoad.waiting - this.inFlightAtLoad);
+	}
+
+	/** The model as this host names it (the roles' name unless the host's `models` maps it). */
+	public modelName(model: string): string {
+		return this.modelNames[model] ?? model;
+	}
+
+	/** The host's entry for a model named as the roles name it; undefined when absent or not checked yet. */
+	public modelEntry(model: string): HostModel | undefined {
+		return this.models?.get(this.modelName(model));
 	}
 
 	public get circuit(): CircuitState {
@@ -72,11 +112,11 @@ export class HostState implements HostView {
 	}
 
 	public hasModel(model: string): boolean {
-		return !this.missing.has(model) && (this.models === undefined || this.models.has(model));
+		return !this.missing.has(model) && (this.models === undefined || this.models.has(this.modelName(model)));
 	}
 
 	public isWarm(model: string): boolean {
-		return this.loaded.has(model);
+		return this.loaded.has(this.modelName(model));
 	}
 
 	public hasCapacity(): boolean {
@@ -84,7 +124,12 @@ export class HostState implements HostView {
 	}
 
 	public canPass(): boolean {
-		return this.alive && this.breaker.canPass();
+		return this.alive && this.busyUntil <= this.clock.now() && this.breaker.canPass();
+	}
+
+	/** Keeps requests away for a while (the host answered busy, with or without a `Retry-After`). */
+	public leaveAloneFor(ms: number): void {
+		this.busyUntil = Math.max(this.busyUntil, this.clock.now() + ms);
 	}
 
 	/** Takes a slot; the caller must have checked capacity. */
@@ -92,7 +137,7 @@ export class HostState implements HostView {
 		this.inFlight += 1;
 		this.breaker.onStart();
 		// Ollama loads the model for this request: later requests will find it warm.
-		this.loaded.add(model);
+		this.loaded.add(this.modelName(model));
 	}
 
 	/** Returns a slot. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { type Config, formatZodIssues, resolveFromRoot } from '@charbot/core';
+import { type Config, formatZodIssues, registerSecret, resolveFromRoot } from '@charbot/core';
 import { parse as parseYaml } from 'yaml';
-import { hostSettingsSchema, type LlmSettings, type RoleSettings, type RolesFile, rolesFileSchema } from './llmSettings.js';
+import { type HostSettings, hostSettingsSchema, type LlmSettings, type RoleSettings, type RolesFile, rolesFileSchema } from './llmSettings.js';
 
 /** The roles every deployment has; a roles file may add more. */
 export const BuiltInRoles = ['chat', 'judge', 'escalation'] as const;
@@ -19,9 +19,11 @@ export class LlmSettingsError extends Error {
 
 /**
  * Builds the pool settings from the environment: `OLLAMA_BASE_URL` + `OLLAMA_MODEL` alone still work,
- * `OLLAMA_HOSTS` adds hosts, and `OLLAMA_ROLES_FILE` (YAML) adds host details and per-role models.
+ * `OLLAMA_HOSTS` adds hosts (Ollama, or OpenAI-compatible with the `openai+` prefix and `OPENAI_API_KEY`), and
+ * `OLLAMA_ROLES_FILE` (YAML) adds host details (kind, API key variable, the host's model names) and per-role models.
+ * `environment` is read only for the variables a roles file names in `apiKeyEnv`.
  */
-export function resolveLlmSettings(config: Config, rolesFile?: RolesFile): LlmSettings {
+export function resolveLlmSettings(config: Config, rolesFile?: RolesFile, environment: NodeJS.ProcessEnv = process.env): LlmSettings {
 	const file = rolesFile ?? (config.OLLAMA_ROLES_FILE === undefined ? {} : readRolesFile(resolveFromRoot(config.OLLAMA_ROLES_FILE)));
 	const envUrls =
 		config.OLLAMA_HOSTS === undefined
@@ -29,14 +31,24 @@ export function resolveLlmSettings(config: Config, rolesFile?: RolesFile): LlmSe
 			: config.OLLAMA_HOSTS.split(',')
 					.map((url) => url.trim())
 					.filter(Boolean);
-	const hosts = new Map<string, ReturnType<typeof hostSettingsSchema.parse>>();
+	const hosts = new Map<string, HostSettings>();
 	for (const [index, url] of envUrls.entries()) {
 		const parsed = hostSettingsSchema.safeParse({ url });
 		if (!parsed.success) throw new LlmSettingsError(`OLLAMA_HOSTS[${index}]: ${formatZodIssues(parsed.error).replace(/^url: /, '')}`);
-		hosts.set(parsed.data.url, parsed.data);
+		const { apiKeyEnv: _none, ...host } = parsed.data;
+		hosts.set(host.url, withApiKey(host, config.OPENAI_API_KEY));
 	}
 	// Hosts in the file refine (or add to) the ones from the environment.
-	for (const host of file.hosts ?? []) hosts.set(host.url, host);
+	for (const [index, { apiKeyEnv, ...host }] of (file.hosts ?? []).entries()) {
+		if (apiKeyEnv === undefined) {
+			hosts.set(host.url, withApiKey(host, config.OPENAI_API_KEY));
+			continue;
+		}
+		const key = environment[apiKeyEnv];
+		if (key === undefined || key === '') throw new LlmSettingsError(`hosts[${index}].apiKeyEnv: the environment variable ${apiKeyEnv} is not set`);
+		registerSecret(key);
+		hosts.set(host.url, { ...host, apiKey: key });
+	}
 
 	const roles: Record<string, RoleSettings> = {};
 	for (const role of BuiltInRoles) roles[role] = { model: config.OLLAMA_MODEL };
@@ -58,6 +70,11 @@ export function resolveLlmSettings(config: Config, rolesFile?: RolesFile): LlmSe
 		cacheMaxSize: config.CACHE_MAX_SIZE,
 		healthIntervalMs: config.HEALTH_CHECK_INTERVAL * 1000,
 	};
+}
+
+// Only OpenAI-compatible hosts take a key; an Ollama host is never sent one.
+function withApiKey(host: HostSettings, key: string | undefined): HostSettings {
+	return host.kind === 'openai' && key !== undefined ? { ...host, apiKey: key } : host;
 }
 
 /** Reads and validates a roles YAML file, naming the file and field on error. */

@@ -4,6 +4,7 @@ import { describeServiceHealth } from './describeServiceHealth.js';
 
 const host = (overrides: Partial<HostHealth>): HostHealth => ({
 	url: 'http://a:11434',
+	kind: 'ollama',
 	alive: true,
 	circuit: 'closed',
 	error: undefined,

@@ -10,10 +10,10 @@ import { mergeHostListings, modelListingSchema } from './mergeHostListings.js';
 const versionSchema = z.looseObject({ version: z.string() });
 const showBodySchema = z.looseObject({ model: z.string({ error: 'is required' }).min(1, 'is required') });
 
-/** `GET /`, `/api/version` (the lowest host version), `/api/tags` and `/api/ps` (the union over hosts), `POST /api/show`. */
+/** `GET /`, `/api/version` (the lowest host version), `/api/tags` and `/api/ps` (the union over hosts), `POST /api/show`, from the Ollama hosts (OpenAI-compatible ones have no such routes). */
 export function registerOllamaInfoRoutes(app: FastifyInstance, context: ServiceContext): void {
 	const { logger } = context;
-	const aliveHosts = () => context.pool.hostStates.filter((host) => host.alive);
+	const aliveHosts = () => context.pool.hostStates.filter((host) => host.alive && host.kind === 'ollama');
 
 	app.get('/', async (_request, reply) => reply.type('text/plain; charset=utf-8').send('Ollama is running'));
 
