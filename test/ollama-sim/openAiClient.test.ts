@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
 import { Ollama } from 'ollama';
-import OpenAI, { AuthenticationError, BadRequestError, InternalServerError, NotFoundError, RateLimitError } from 'openai';
+import OpenAI, { APIConnectionTimeoutError, AuthenticationError, BadRequestError, InternalServerError, NotFoundError, RateLimitError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
@@ -176,6 +176,37 @@ describe('ollama-sim /v1 with the official openai client', () => {
 		const whole = await rejection(openai.chat.completions.create({ model: 'llama3.2:1b', messages: question }));
 		expect(whole).toBeInstanceOf(InternalServerError);
 		expect(sim.stats().faults).toMatchObject({ http500: 1, http429: 1, midstream: 3 });
+	});
+
+	it('abrupt-close drops the stream part-way and hang never answers, as on /api/chat', async () => {
+		await sim.setBehavior({ fault: 'abrupt-close' });
+		const stream = await openai.chat.completions.create({ model: 'llama3.2:1b', messages: question, stream: true });
+		let received = '';
+		const dropped = await rejection(
+			(async () => {
+				for await (const chunk of stream) received += chunk.choices[0]?.delta.content ?? '';
+			})(),
+		);
+		expect(dropped).toBeInstanceOf(Error);
+		expect(received.length).toBeGreaterThan(0);
+		await sim.setBehavior({ fault: 'hang' });
+		const impatient = new OpenAI({ baseURL: `${sim.url}/v1`, apiKey: 'unused', maxRetries: 0, timeout: 300 });
+		expect(await rejection(impatient.chat.completions.create({ model: 'llama3.2:1b', messages: question }))).toBeInstanceOf(APIConnectionTimeoutError);
+		expect(sim.stats().faults).toMatchObject({ 'abrupt-close': 1, hang: 1 });
+	});
+
+	it('makes replies sloppy and plays scripts as /api/chat does', async () => {
+		await sim.setBehavior({ sloppy: 1, sloppyKinds: ['own-label'] });
+		const { data, response } = await openai.chat.completions
+			.create({ model: 'llama3.2:1b', messages: [{ role: 'system', content: 'You are Mira.' }, ...question] })
+			.withResponse();
+		expect(response.headers.get('x-ollama-sim-sloppy')).toBe('own-label');
+		expect(sim.sloppyRecords()).toMatchObject([{ kind: 'own-label', model: 'llama3.2:1b', text: data.choices[0]?.message.content }]);
+		await sim.setBehavior({ sloppy: 0 });
+		sim.addScript({ match: 'secret word', reply: 'Swordfish.', times: 1 });
+		const scripted = await openai.chat.completions.create({ model: 'llama3.2:1b', messages: [{ role: 'user', content: 'Tell me the secret word' }] });
+		expect(scripted.choices[0]?.message.content).toBe('Swordfish.');
+		expect(scripted.usage?.completion_tokens).toBe(3);
 	});
 
 	it('refuses bad requests with 400 naming the field', async () => {
