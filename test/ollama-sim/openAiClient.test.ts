@@ -156,6 +156,10 @@ describe('ollama-sim /v1 with the official openai client', () => {
 		expect(limited).toBeInstanceOf(RateLimitError);
 		expect((limited as RateLimitError).headers.get('retry-after')).toBe('7');
 		expect(limited).toMatchObject({ code: 'rate_limit_exceeded' });
+		const native = await fetch(`${sim.url}/api/chat`, { method: 'POST', body: JSON.stringify({ model: 'llama3.2:1b', messages: question }) });
+		expect(native.status).toBe(429);
+		expect(native.headers.get('retry-after')).toBe('7');
+		expect(await native.json()).toEqual({ error: expect.stringContaining('rate limit exceeded') });
 		await sim.setBehavior({ fault: 'midstream' });
 		const stream = await openai.chat.completions.create({ model: 'llama3.2:1b', messages: question, stream: true });
 		const received: string[] = [];
@@ -175,7 +179,7 @@ describe('ollama-sim /v1 with the official openai client', () => {
 		expect(events).not.toContain('data: [DONE]');
 		const whole = await rejection(openai.chat.completions.create({ model: 'llama3.2:1b', messages: question }));
 		expect(whole).toBeInstanceOf(InternalServerError);
-		expect(sim.stats().faults).toMatchObject({ http500: 1, http429: 1, midstream: 3 });
+		expect(sim.stats().faults).toMatchObject({ http500: 1, http429: 2, midstream: 3 });
 	});
 
 	it('abrupt-close drops the stream part-way and hang never answers, as on /api/chat', async () => {
@@ -215,6 +219,12 @@ describe('ollama-sim /v1 with the official openai client', () => {
 		expect(noMessages).toMatchObject({ param: 'messages' });
 		const twoChoices = await rejection(openai.chat.completions.create({ model: 'llama3.2:1b', messages: question, n: 2 }));
 		expect(twoChoices).toMatchObject({ status: 400, param: 'n' });
+		const unknown = await fetch(`${sim.url}/v1/completions`, { method: 'POST', body: '{}' });
+		expect(unknown.status).toBe(404);
+		expect(await unknown.json()).toMatchObject({ error: { code: 'unknown_url', type: 'invalid_request_error' } });
+		const broken = await fetch(`${sim.url}/v1/chat/completions`, { method: 'POST', body: '{"model":' });
+		expect(broken.status).toBe(400);
+		expect(await broken.json()).toEqual({ error: { message: 'unexpected EOF', type: 'invalid_request_error', param: null, code: null } });
 	});
 });
 
