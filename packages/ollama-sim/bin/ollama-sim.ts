@@ -34,6 +34,8 @@ console.error(
 		tokensPerSecond: request.options.tokensPerSecond ?? 65,
 		fault: sim.behavior.fault,
 		sloppy: sim.behavior.sloppy,
+		api: request.options.api ?? 'both',
+		keyRequired: request.options.apiKey !== undefined,
 	}),
 );
 // The URL alone on stdout, for scripts that start the simulator on a free port.

@@ -1,7 +1,7 @@
 import { type SloppyKind, sloppyKinds } from '../sloppy/sloppyKinds.js';
 
 /** The faults a simulator can inject; see the package README for what each looks like on the wire. */
-export const simFaults = ['none', 'refuse', 'hang', 'http500', 'http503', 'midstream', 'abrupt-close'] as const;
+export const simFaults = ['none', 'refuse', 'hang', 'http500', 'http503', 'http429', 'midstream', 'abrupt-close'] as const;
 
 /** One fault kind. */
 export type SimFault = (typeof simFaults)[number];
@@ -22,6 +22,8 @@ export interface SimBehavior {
 	sloppy?: number;
 	/** The failures sloppy replies take turns with, in this order (default: every kind). */
 	sloppyKinds?: readonly SloppyKind[];
+	/** The `Retry-After` seconds of an `http429` fault and of the `/v1` queue-full answer (default 1). */
+	retryAfterSeconds?: number;
 }
 
 /** A healthy host. */
@@ -33,4 +35,5 @@ export const DefaultSimBehavior = {
 	faultScope: 'inference',
 	sloppy: 0,
 	sloppyKinds,
+	retryAfterSeconds: 1,
 } as const satisfies Required<SimBehavior>;

@@ -14,6 +14,11 @@ export const simBehaviorSchema = z
 		sloppyKinds: z
 			.array(z.enum(sloppyKinds, { error: `must be one of ${sloppyKinds.join(', ')}` }), { error: 'must be a list of kinds' })
 			.min(1, 'must list at least one kind'),
+		retryAfterSeconds: z
+			.number({ error: 'must be a number' })
+			.int('must be a whole number of seconds')
+			.min(0, 'must be 0 or more')
+			.max(86_400, 'must be at most 86400'),
 	})
 	.partial()
 	.strict();

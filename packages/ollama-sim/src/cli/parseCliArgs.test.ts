@@ -53,6 +53,17 @@ describe('parseCliArgs', () => {
 		expect(() => parseCliArgs(['--sloppy-kinds', ','])).toThrow(/--sloppy-kinds must list at least one kind/);
 	});
 
+	it('takes the API, the key and the Retry-After seconds, and never echoes a key', () => {
+		expect(parseCliArgs(['--api', 'openai', '--api-key', 'sk-sim', '--retry-after', '5']).options).toMatchObject({
+			api: 'openai',
+			apiKey: 'sk-sim',
+			behavior: { retryAfterSeconds: 5 },
+		});
+		expect(parseCliArgs(['--fault', 'http429']).options.behavior).toEqual({ fault: 'http429' });
+		expect(() => parseCliArgs(['--api', 'vllm'])).toThrow('--api must be both or openai; got "vllm"');
+		expect(() => parseCliArgs(['--api-key', ' '])).toThrow('--api-key must not be empty');
+	});
+
 	it('names the flag and the problem', () => {
 		expect(() => parseCliArgs(['--port', 'abc'])).toThrow('--port must be a number; got "abc"');
 		expect(() => parseCliArgs(['--fault', 'explode'])).toThrow(/--fault must be one of none, refuse/);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type SimFault, simFaults } from '../behavior/SimBehavior.js';
-import type { OllamaSimOptions, SimModelOptions } from '../options/OllamaSimOptions.js';
+import type { OllamaSimOptions, SimApi, SimModelOptions } from '../options/OllamaSimOptions.js';
 import { type SloppyKind, sloppyKinds } from '../sloppy/sloppyKinds.js';
 import { parseKeepAlive } from '../time/parseKeepAlive.js';
 
@@ -38,6 +38,9 @@ const flags = {
 	name: { type: 'string' },
 	'num-ctx': { type: 'string' },
 	'pull-ms': { type: 'string' },
+	api: { type: 'string' },
+	'api-key': { type: 'string' },
+	'retry-after': { type: 'string' },
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -66,6 +69,10 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
 		throw new Error(`--fault must be one of ${simFaults.join(', ')}; got ${JSON.stringify(fault)}`);
 	const scope = values['fault-scope'];
 	if (scope !== undefined && scope !== 'inference' && scope !== 'all') throw new Error(`--fault-scope must be inference or all; got ${JSON.stringify(scope)}`);
+	const api = values.api;
+	if (api !== undefined && api !== 'both' && api !== 'openai') throw new Error(`--api must be both or openai; got ${JSON.stringify(api)}`);
+	// The key itself is never echoed, not even when it is refused.
+	if (values['api-key'] !== undefined && values['api-key'].trim() === '') throw new Error('--api-key must not be empty');
 	const sloppy = number('sloppy');
 	if (sloppy !== undefined && !(sloppy >= 0 && sloppy <= 1)) throw new Error(`--sloppy must be a share 0..1; got ${JSON.stringify(values.sloppy)}`);
 	const kinds = list(values['sloppy-kinds']);
@@ -88,6 +95,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
 		...(scope === undefined ? {} : { faultScope: scope as 'inference' | 'all' }),
 		...definedEntry('forgottenModels', list(values.forget)),
 		...definedEntry('sloppyKinds', kinds as SloppyKind[] | undefined),
+		...definedEntry('retryAfterSeconds', number('retry-after')),
 	};
 	const options: OllamaSimOptions = {
 		port: number('port') ?? defaultCliPort,
@@ -106,6 +114,8 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
 		...definedEntry('defaultNumCtx', number('num-ctx')),
 		...definedEntry('pullMs', number('pull-ms')),
 		...definedEntry('sloppy', sloppy),
+		...definedEntry('api', api as SimApi | undefined),
+		...definedEntry('apiKey', values['api-key']),
 		...(Object.keys(behavior).length > 0 ? { behavior } : {}),
 	};
 	return { help: values.help === true, options };

@@ -42,11 +42,15 @@ export class ModelRegistry {
 		return this.settings.isForgotten(normalized) ? undefined : this.entries.get(normalized);
 	}
 
+	/** Every visible model with its runner, in the order they were added. */
+	public visible(): ModelEntry[] {
+		return [...this.entries.values()].filter((entry) => !this.settings.isForgotten(entry.model.name));
+	}
+
 	/** Every visible model, most recently modified first, as `/api/tags` lists them. */
 	public list(): SimModel[] {
-		return [...this.entries.values()]
+		return this.visible()
 			.map((entry) => entry.model)
-			.filter((model) => !this.settings.isForgotten(model.name))
 			.sort((a, b) => b.modifiedAt.getTime() - a.modifiedAt.getTime());
 	}
 

@@ -67,7 +67,18 @@ export interface OllamaSimOptions {
 	defaultNumCtx?: number;
 	/** Time `/api/pull` takes to "download" a model, in milliseconds. */
 	pullMs?: number;
+	/**
+	 * The APIs served: `both` (Ollama's `/api/*` and the OpenAI-compatible `/v1/*`, as real Ollama does) or
+	 * `openai` (vLLM-like: `/v1/*`, `/health` and `/metrics`; `/api/*` answers 404; prompts beyond a model's
+	 * context length are refused with 400 rather than truncated).
+	 */
+	api?: SimApi;
+	/** When set, `/v1/*` and `/metrics` answer 401 unless the request carries `Authorization: Bearer <apiKey>`. */
+	apiKey?: string;
 }
+
+/** Which HTTP APIs a simulator serves; see {@link OllamaSimOptions.api}. */
+export type SimApi = 'both' | 'openai';
 
 /** The defaults of {@link OllamaSimOptions}. */
 export const DefaultOllamaSimOptions = {
@@ -89,4 +100,5 @@ export const DefaultOllamaSimOptions = {
 	name: 'ollama-sim',
 	defaultNumCtx: 4096,
 	pullMs: 1000,
-} as const satisfies Required<OllamaSimOptions>;
+	api: 'both',
+} as const satisfies Required<Omit<OllamaSimOptions, 'apiKey'>>;

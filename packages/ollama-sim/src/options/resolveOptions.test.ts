@@ -37,4 +37,19 @@ describe('resolveOptions', () => {
 		expect(message).toContain('- behavior.sloppyKinds: must list at least one kind');
 		expect(() => resolveOptions({ sloppy: 0.2, behavior: { sloppy: 0.4 } })).toThrow('sloppy: conflicts with behavior.sloppy');
 	});
+
+	it('checks api and apiKey without echoing the key', () => {
+		expect(resolveOptions()).toMatchObject({ api: 'both', apiKey: undefined, behavior: { retryAfterSeconds: 1 } });
+		expect(resolveOptions({ api: 'openai', apiKey: 'sk-x' })).toMatchObject({ api: 'openai', apiKey: 'sk-x' });
+		let message = '';
+		try {
+			resolveOptions({ api: 'vllm' as 'openai', apiKey: 42 as unknown as string, behavior: { retryAfterSeconds: 1.5 } });
+		} catch (error) {
+			message = (error as Error).message;
+		}
+		expect(message).toContain('- api: must be both or openai; got "vllm"');
+		expect(message).toMatch(/- apiKey: [^\n]+$/m);
+		expect(message).not.toContain('42');
+		expect(message).toContain('- behavior.retryAfterSeconds: must be a whole number of seconds');
+	});
 });

@@ -4,7 +4,10 @@ import { simBehaviorSchema } from '../behavior/simBehaviorSchema.js';
 import { DefaultOllamaSimOptions, type OllamaSimOptions } from './OllamaSimOptions.js';
 
 /** {@link OllamaSimOptions} with every default applied and every value checked. */
-export type ResolvedSimOptions = Required<Omit<OllamaSimOptions, 'behavior'>> & { behavior: Required<SimBehavior> };
+export type ResolvedSimOptions = Required<Omit<OllamaSimOptions, 'behavior' | 'apiKey'>> & {
+	readonly behavior: Required<SimBehavior>;
+	readonly apiKey: string | undefined;
+};
 
 const positive = z.number({ error: 'must be a number' }).positive('must be greater than 0');
 const nonNegative = z.number({ error: 'must be a number' }).min(0, 'must be 0 or more');
@@ -28,6 +31,8 @@ const optionsSchema = z.object({
 	pullMs: nonNegative,
 	name: z.string().min(1, 'must not be empty'),
 	sloppy: z.number({ error: 'must be a number' }).min(0, 'must be 0..1').max(1, 'must be 0..1'),
+	api: z.enum(['both', 'openai'], { error: 'must be both or openai' }),
+	apiKey: z.string().min(1, 'must not be empty').optional(),
 });
 
 /** Applies defaults and validates; throws one error naming every bad option, e.g. `numParallel: must be at least 1; got 0`. */
@@ -38,7 +43,9 @@ export function resolveOptions(options: OllamaSimOptions = {}): ResolvedSimOptio
 	if (!result.success) {
 		for (const issue of result.error.issues) {
 			const value = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key], merged);
-			problems.push(`${issue.path.join('.')}: ${issue.message}; got ${JSON.stringify(value)}`);
+			// The key is a secret: name its problem, never echo it.
+			const shown = issue.path[0] === 'apiKey' ? '' : `; got ${JSON.stringify(value)}`;
+			problems.push(`${issue.path.join('.')}: ${issue.message}${shown}`);
 		}
 	}
 	const behavior = simBehaviorSchema.safeParse(options.behavior ?? {});
@@ -49,6 +56,7 @@ export function resolveOptions(options: OllamaSimOptions = {}): ResolvedSimOptio
 	if (problems.length > 0) throw new RangeError(`Invalid OllamaSimOptions:\n  - ${problems.join('\n  - ')}`);
 	return {
 		...merged,
+		apiKey: options.apiKey,
 		models: [...merged.models],
 		preloaded: Array.isArray(merged.preloaded) ? [...merged.preloaded] : merged.preloaded,
 		scripts: [...merged.scripts],

@@ -28,7 +28,7 @@ export const controlEndpoints = [
 	'GET /_sim/stats',
 	'POST /_sim/stats/reset',
 	'GET /_sim/behavior',
-	'POST /_sim/behavior {fault?, faultRate?, slowFactor?, forgottenModels?, faultScope?, sloppy?, sloppyKinds?, revertAfterMs?}',
+	'POST /_sim/behavior {fault?, faultRate?, slowFactor?, forgottenModels?, faultScope?, sloppy?, sloppyKinds?, retryAfterSeconds?, revertAfterMs?}',
 	'GET /_sim/sloppy',
 	'GET /_sim/requests',
 	'GET /_sim/scripts',

@@ -19,9 +19,10 @@ export interface AcquireOptions {
 	readonly signal?: AbortSignal;
 }
 
-/** Admits requests: at most `maxQueue` wait for loads and slots at once; beyond that, 503. */
+/** Admits requests: at most `maxQueue` wait for loads and slots at once; beyond that, {@link QueueFullError} (Ollama's 503, `/v1`'s 429). */
 export class Scheduler {
 	private waiting = 0;
+	private readonly waitingByRuntime = new Map<ModelRuntime, number>();
 
 	public constructor(
 		private readonly maxQueue: number,
@@ -34,18 +35,23 @@ export class Scheduler {
 		return this.waiting;
 	}
 
+	/** Requests waiting for a load of, or a slot on, one model now. */
+	public queuedFor(runtime: ModelRuntime): number {
+		return this.waitingByRuntime.get(runtime) ?? 0;
+	}
+
 	/** Waits for the model (and a slot); throws {@link QueueFullError} at once when the queue is full. */
 	public async acquire(runtime: ModelRuntime, options: AcquireOptions): Promise<Lease> {
 		if (this.waiting >= this.maxQueue) throw new QueueFullError(this.maxQueue);
 		const started = performance.now();
-		this.enqueue(1);
+		this.enqueue(runtime, 1);
 		let held = false;
 		try {
 			await runtime.hold(options.loadMs, options.keepAliveMs, this.now, options.signal);
 			held = true;
 			const loadDurationMs = performance.now() - started;
 			if (options.slot) await runtime.slots.acquire(options.signal);
-			this.enqueue(-1);
+			this.enqueue(runtime, -1);
 			if (options.slot) this.stats.active(1);
 			let released = false;
 			return {
@@ -61,14 +67,17 @@ export class Scheduler {
 				},
 			};
 		} catch (error) {
-			this.enqueue(-1);
+			this.enqueue(runtime, -1);
 			if (held) runtime.release(this.now());
 			throw error;
 		}
 	}
 
-	private enqueue(delta: 1 | -1): void {
+	private enqueue(runtime: ModelRuntime, delta: 1 | -1): void {
 		this.waiting += delta;
+		const forRuntime = (this.waitingByRuntime.get(runtime) ?? 0) + delta;
+		if (forRuntime === 0) this.waitingByRuntime.delete(runtime);
+		else this.waitingByRuntime.set(runtime, forRuntime);
 		this.stats.queued(delta);
 	}
 }

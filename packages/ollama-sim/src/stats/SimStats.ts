@@ -3,9 +3,9 @@ export interface SimStats {
 	/** When counting began (ISO 8601). */
 	startedAt: string;
 	requests: {
-		/** Every `/api/*` and `/` request (control requests under `/_sim/` are not counted). */
+		/** Every request to the simulated APIs (`/`, `/api/*`, `/v1/*`, `/health`, `/metrics`); control requests under `/_sim/` are not counted. */
 		total: number;
-		/** By path, e.g. `/api/chat`. */
+		/** By path, e.g. `/api/chat`, `/v1/chat/completions`, `/v1/models/{id}` (`other` for unknown paths). */
 		byEndpoint: Record<string, number>;
 		/** By normalised model name, for requests that named one. */
 		byModel: Record<string, number>;
@@ -23,7 +23,7 @@ export interface SimStats {
 	maxActive: number;
 	/** Faults served, by kind (`hang`, `http500`, ..., and `slow` for requests served while `slowFactor` ≠ 1). */
 	faults: Record<string, number>;
-	/** Requests refused with 503 because `maxQueue` were already waiting. */
+	/** Requests refused (503 on `/api/*`, 429 on `/v1/*`) because `maxQueue` were already waiting. */
 	rejected: number;
 	/** Cold loads performed and models unloaded (keep-alive expiry or `keep_alive: 0`). */
 	loads: number;

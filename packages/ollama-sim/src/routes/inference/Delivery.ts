@@ -1,10 +1,10 @@
 import type { ComposedReply } from './composeReply.js';
+import type { ReplyWire } from './ReplyWire.js';
 
 /** Everything needed to send one reply, streamed or whole. */
 export interface Delivery {
-	readonly kind: 'chat' | 'generate';
-	/** The model as the client spelled it. */
-	readonly model: string;
+	/** How the reply is written: Ollama's or OpenAI's format. */
+	readonly wire: ReplyWire;
 	readonly reply: ComposedReply;
 	/** Time to first token minus one token interval: fixed latency plus prompt evaluation (already slowed). */
 	readonly promptEvalMs: number;
@@ -16,8 +16,6 @@ export interface Delivery {
 	readonly loadMs: number;
 	/** A fault to play out part-way through the reply. */
 	readonly fault: 'none' | 'midstream' | 'abrupt-close';
-	/** Generate's `context` token ids, built only when the reply completes. */
-	readonly context?: () => number[];
 	/** Called exactly once when the reply is over, however it ended, with the tokens sent. */
 	readonly onEnd: (tokensSent: number) => void;
 }

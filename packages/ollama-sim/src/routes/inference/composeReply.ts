@@ -6,12 +6,12 @@ import { readPromptFacts } from '../../sloppy/readPromptFacts.js';
 import type { SloppyKind } from '../../sloppy/sloppyKinds.js';
 import type { SloppyText } from '../../sloppy/SloppyText.js';
 import { describeImagesSeen } from '../../images/describeImagesSeen.js';
-import { tokensPerImage } from '../../images/tokensPerImage.js';
 import { countTokens } from '../../text/countTokens.js';
 import { createRandom } from '../../text/createRandom.js';
 import { generateReply } from '../../text/generateReply.js';
 import { hashText } from '../../text/hashText.js';
 import { type LimitedReply, limitReply } from '../../text/limitReply.js';
+import { countPromptTokens } from './countPromptTokens.js';
 import type { InferenceRequest } from './parseInferenceRequest.js';
 
 /** The reply to one request, cut to its limits, with the prompt's token count. */
@@ -22,8 +22,6 @@ export interface ComposedReply extends LimitedReply {
 	readonly sloppy?: SloppyText;
 }
 
-/** Tokens each message adds for its chat-template framing. */
-const templateTokensPerMessage = 4;
 const ollamaDefaultTemperature = 0.8;
 
 /**
@@ -38,9 +36,7 @@ export function composeReply(
 	settings: { readonly scripts: ScriptBook; readonly replyTokens: number; readonly defaultNumCtx: number; readonly sloppyKind?: SloppyKind },
 ): ComposedReply {
 	const numCtx = request.options.numCtx ?? settings.defaultNumCtx;
-	const textTokens = request.messages.reduce((sum, message) => sum + countTokens(message.content) + templateTokensPerMessage, 0);
-	const fullPrompt = textTokens + request.images.length * tokensPerImage;
-	const promptTokens = Math.min(fullPrompt, numCtx);
+	const promptTokens = Math.min(countPromptTokens(request), numCtx);
 	const lastUserMessage = request.messages.findLast((message) => message.role === 'user')?.content ?? '';
 	const temperature = request.options.temperature ?? ollamaDefaultTemperature;
 	// Images seed the text too, yet a request without any keeps the seed it always had.

@@ -1,12 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import { faultMessages } from '../../behavior/faultMessages.js';
-import { sendError, sendJson } from '../../http/sendJson.js';
 import { type Delivery, faultTokenIndex } from './Delivery.js';
 import { finalMetrics } from './finalMetrics.js';
-import { renderFinalChunk } from './renderChunk.js';
 
 /**
- * Answers `stream: false`: one JSON document once the whole reply would have been generated. A
+ * Answers `stream: false`: one JSON document (in the delivery's wire format) once the whole reply would have been generated. A
  * `midstream` fault answers 500 and `abrupt-close` drops the connection, a third of the way through.
  */
 export function respondWhole(response: ServerResponse, delivery: Delivery): void {
@@ -24,11 +22,9 @@ export function respondWhole(response: ServerResponse, delivery: Delivery): void
 	const sent = faulted ? faultTokenIndex(total) : total;
 	const waitMs = faulted ? delivery.promptEvalMs + Math.min(sent, total) * delivery.intervalMs : fullMs;
 	const timer = setTimeout(() => {
-		if (delivery.fault === 'midstream') sendError(response, 500, faultMessages.midstream);
+		if (delivery.fault === 'midstream') delivery.wire.sendFailure(response, 500, faultMessages.midstream);
 		else if (delivery.fault === 'abrupt-close') response.socket?.destroy();
-		else {
-			sendJson(response, 200, renderFinalChunk(delivery.kind, delivery.model, reply.text, finalMetrics(delivery, total), delivery.context?.()));
-		}
+		else delivery.wire.sendWhole(response, reply.text, finalMetrics(delivery, total));
 		end(faulted ? 0 : total);
 	}, waitMs);
 	response.once('close', () => end(0));

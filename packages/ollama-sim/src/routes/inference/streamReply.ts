@@ -3,10 +3,9 @@ import { faultMessages } from '../../behavior/faultMessages.js';
 import type { PacedStream, TokenPacer } from '../../streaming/TokenPacer.js';
 import { type Delivery, faultTokenIndex } from './Delivery.js';
 import { finalMetrics } from './finalMetrics.js';
-import { renderFinalChunk, renderTokenLine } from './renderChunk.js';
 
 /**
- * Streams a reply as NDJSON, one line per token at the model's pace. Headers go out with the first
+ * Streams a reply in its wire format (Ollama's NDJSON, OpenAI's server-sent events), tokens at the model's pace. Headers go out with the first
  * token, as Ollama's do, so "time to first byte" includes the load and prompt evaluation.
  */
 export function streamReply(response: ServerResponse, delivery: Delivery, pacer: TokenPacer): void {
@@ -15,7 +14,7 @@ export function streamReply(response: ServerResponse, delivery: Delivery, pacer:
 	const firstAt = startedAt + delivery.promptEvalMs + delivery.intervalMs;
 	const total = reply.tokens.length;
 	const faultAt = delivery.fault === 'none' ? Number.POSITIVE_INFINITY : Math.min(total, faultTokenIndex(total));
-	const modelJson = JSON.stringify(delivery.model);
+	const { wire } = delivery;
 	let ended = false;
 	const end = (sent: number) => {
 		if (ended) return;
@@ -23,12 +22,14 @@ export function streamReply(response: ServerResponse, delivery: Delivery, pacer:
 		delivery.onEnd(sent);
 	};
 	const writeHead = () => {
-		if (!response.headersSent) response.writeHead(200, { 'content-type': 'application/x-ndjson' });
+		if (response.headersSent) return;
+		response.writeHead(200, wire.streamHeaders);
+		if (wire.streamOpening !== '') response.write(wire.streamOpening);
 	};
 	const playFault = (sent: number) => {
 		if (delivery.fault === 'midstream') {
 			writeHead();
-			response.end(`${JSON.stringify({ error: faultMessages.midstream })}\n`);
+			response.end(wire.streamFailure(faultMessages.midstream));
 		} else {
 			// Headers and tokens already written reach the client before the reset.
 			writeHead();
@@ -48,9 +49,7 @@ export function streamReply(response: ServerResponse, delivery: Delivery, pacer:
 				return false;
 			}
 			const upTo = Math.min(to, faultAt);
-			const createdAt = new Date().toISOString();
-			let lines = '';
-			for (let index = from; index < upTo; index += 1) lines += renderTokenLine(delivery.kind, modelJson, createdAt, reply.tokens[index] ?? '');
+			const lines = upTo > from ? wire.streamTokens(reply.tokens, from, upTo) : '';
 			writeHead();
 			if (lines !== '') response.write(lines);
 			if (to >= faultAt) {
@@ -62,9 +61,9 @@ export function streamReply(response: ServerResponse, delivery: Delivery, pacer:
 		complete: () => {
 			if (response.destroyed) return end(total);
 			if (faultAt <= total) return playFault(total);
-			const final = renderFinalChunk(delivery.kind, delivery.model, '', finalMetrics(delivery, total), delivery.context?.());
+			const final = wire.streamEnd(finalMetrics(delivery, total));
 			writeHead();
-			response.end(`${JSON.stringify(final)}\n`);
+			response.end(final);
 			end(total);
 		},
 	};
