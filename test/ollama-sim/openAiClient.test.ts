@@ -261,6 +261,20 @@ describe("ollama-sim with api: 'openai' (vLLM-like)", () => {
 	});
 	afterAll(() => sim.close());
 
+	it('lists a model named without a tag by that name, as vLLM serves it, and answers to it', async () => {
+		const named = await startOllamaSim({ api: 'openai', models: ['meta-llama/Llama-3.2-1B-Instruct'], preloaded: true, replyTokens: 3, tokensPerSecond: 1000 });
+		try {
+			const openai = new OpenAI({ baseURL: `${named.url}/v1`, apiKey: 'none', maxRetries: 0 });
+			expect((await openai.models.list()).data.map((entry) => entry.id)).toEqual(['meta-llama/Llama-3.2-1B-Instruct']);
+			const completion = await openai.chat.completions.create({ model: 'meta-llama/Llama-3.2-1B-Instruct', messages: [{ role: 'user', content: 'hi' }] });
+			expect(completion.model).toBe('meta-llama/Llama-3.2-1B-Instruct');
+			const metrics = await (await fetch(`${named.url}/metrics`)).text();
+			expect(metrics).toContain('vllm:num_requests_running{model_name="meta-llama/Llama-3.2-1B-Instruct"} 0.0');
+		} finally {
+			await named.close();
+		}
+	});
+
 	it('refuses a prompt beyond the context length with context_length_exceeded instead of truncating', async () => {
 		const long = 'word '.repeat(300);
 		const error = await rejection(

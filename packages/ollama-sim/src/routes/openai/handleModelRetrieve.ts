@@ -13,5 +13,5 @@ export function handleModelRetrieve(request: IncomingMessage, response: ServerRe
 	const id = decodeURIComponent(path.slice(modelRetrievePrefix.length));
 	const entry = context.models.find(id);
 	if (!entry) throw new OpenAiError(404, `The model \`${id}\` does not exist.`, 'invalid_request_error', 'model_not_found', 'model');
-	sendJson(response, 200, describeOpenAiModel(entry.model));
+	sendJson(response, 200, describeOpenAiModel(entry.model, context.options.api));
 }
