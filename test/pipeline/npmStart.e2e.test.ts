@@ -53,7 +53,7 @@ describe('npm start on a bare machine', () => {
 		const ready = entries().find((entry) => entry.msg.startsWith('charbot is ready'));
 		expect(ready).toMatchObject({ name: 'launcher', simulated: ['Discord', 'Ollama'] });
 		expect(entries().map((entry) => entry.msg)).toEqual(
-			expect.arrayContaining([expect.stringContaining('Discord is EMULATED'), expect.stringContaining('Ollama is SIMULATED')]),
+			expect.arrayContaining([expect.stringContaining('Discord is EMULATED'), expect.stringContaining('model hosts are SIMULATED')]),
 		);
 		const url = ready?.playground ?? '';
 		// The ready line comes on the real signal: by then every app's /readyz answers 200, so a reply can come.

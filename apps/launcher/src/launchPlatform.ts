@@ -7,7 +7,7 @@ import type { AppLineWriter } from './createAppLineWriter.js';
 import { planLocalParts } from './planLocalParts.js';
 import { PlatformApps } from './PlatformApps.js';
 import { PortInUseError, portInUse } from './PortInUseError.js';
-import { probeOllama } from './probeOllama.js';
+import { probeModelHosts } from './probeModelHosts.js';
 import { simulatedCharacterReply } from './simulatedCharacterReply.js';
 import { simulatedVisionModel } from './simulatedVisionModel.js';
 import { type SupervisedProcess, superviseProcess } from './superviseProcess.js';
@@ -55,14 +55,14 @@ export interface Platform {
 export async function launchPlatform(options: LaunchOptions): Promise<Platform> {
 	const { config, logger } = options;
 	const ollamaUrls = config.OLLAMA_HOSTS?.split(',').map((url) => url.trim()) ?? [config.OLLAMA_BASE_URL];
-	const plan = planLocalParts(config, await probeOllama(ollamaUrls));
+	const plan = planLocalParts(config, await probeModelHosts(ollamaUrls));
 	if (plan.refusals.length > 0) throw new Error(plan.refusals.join('\n'));
 	for (const warning of plan.warnings) logger.warn(warning);
 
 	const env: NodeJS.ProcessEnv = { ...options.env };
 	let redis: RedisServer | undefined;
 	let emulator: DiscordEmulator | undefined;
-	let sim: OllamaSim | undefined;
+	let sims: OllamaSim[] = [];
 	const simulated: string[] = [];
 	try {
 		if (plan.redis) {
@@ -84,29 +84,36 @@ export async function launchPlatform(options: LaunchOptions): Promise<Platform> 
 		if (plan.ollamaSimulator) {
 			// Characters see pictures in the playground too: the simulator's vision model answers the vision role.
 			const visionModel = config.OLLAMA_VISION_MODEL ?? simulatedVisionModel;
-			sim = await startOllamaSim({
-				name: 'npm-start',
+			const shared = {
 				// Listed first so that a vision model named like the chat model still sees.
 				models: [{ name: visionModel, vision: true }, config.OLLAMA_MODEL],
 				preloaded: true,
 				numParallel: 4,
 				tokensPerSecond: 80,
 				scripts: [simulatedCharacterReply],
-			});
-			env.OLLAMA_BASE_URL = sim.url;
+			};
+			// A mixed pool, as operators run one: an Ollama host and an OpenAI-compatible (vLLM-like) one share the traffic.
+			sims = await Promise.all([
+				startOllamaSim({ ...shared, name: 'npm-start-ollama' }),
+				startOllamaSim({ ...shared, name: 'npm-start-openai', api: 'openai' }),
+			]);
+			const [ollamaSim, openAiSim] = sims as [OllamaSim, OllamaSim];
+			env.OLLAMA_HOSTS = `${ollamaSim.url},openai+${openAiSim.url}/v1`;
 			env.OLLAMA_VISION_MODEL = visionModel;
-			delete env.OLLAMA_HOSTS;
+			delete env.OLLAMA_BASE_URL;
 			delete env.OLLAMA_ROLES_FILE;
 			simulated.push('Ollama');
 			const seeing =
 				config.OLLAMA_VISION_MODEL === undefined
 					? `pictures go to the SIMULATED vision model ${visionModel} (OLLAMA_VISION_MODEL was unset), which only counts them`
 					: `pictures go to OLLAMA_VISION_MODEL=${visionModel}, simulated too, which only counts them`;
-			logger.warn(`Ollama is SIMULATED (nothing answered at ${ollamaUrls.join(', ')}): replies are canned, not a model's; ${seeing}.`);
+			logger.warn(
+				`The model hosts are SIMULATED (nothing answered at ${ollamaUrls.join(', ')}): two simulators, one speaking Ollama's API at ${ollamaSim.url} and one OpenAI's at ${openAiSim.url}/v1, share the replies, which are canned, not a model's; ${seeing}.`,
+			);
 		}
 		if (simulated.length > 0) env.ALLOW_SIMULATED_PARTS = 'true';
 	} catch (error) {
-		await Promise.all([emulator?.close(), sim?.close(), redis?.close()]);
+		await Promise.all([emulator?.close(), ...sims.map((sim) => sim.close()), redis?.close()]);
 		throw error;
 	}
 	// The apps log JSON lines to us whatever the terminal; the launcher renders them in its own format.
@@ -157,7 +164,7 @@ export async function launchPlatform(options: LaunchOptions): Promise<Platform> 
 		stop: async () => {
 			stopping.abort();
 			await Promise.all(processes.map((child) => child.stop((config.SHUTDOWN_TIMEOUT + 2) * 1000)));
-			await Promise.all([emulator?.close(), sim?.close()]);
+			await Promise.all([emulator?.close(), ...sims.map((sim) => sim.close())]);
 			await redis?.close();
 		},
 		kill: () => {

@@ -16,4 +16,5 @@ export type { LlmStatsSnapshot } from './metrics/LlmStats.js';
 export { registerHostHealthMetrics } from './metrics/registerHostHealthMetrics.js';
 export type { GenerationSettings } from './settings/generationDefaults.js';
 export type { LlmSettings } from './settings/llmSettings.js';
+export { parseHostAddress } from './settings/parseHostAddress.js';
 export { resolveLlmSettings, VisionRole } from './settings/resolveLlmSettings.js';
