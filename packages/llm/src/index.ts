@@ -3,7 +3,7 @@ export type { StrategyName } from './balancing/createStrategy.js';
 export { RedisResponseCache } from './cache/RedisResponseCache.js';
 export type { CacheScope } from './cache/ResponseCache.js';
 export { RequestCoalescer } from './coalescing/RequestCoalescer.js';
-export { LlmError, type LlmErrorCode, ModelCannotSeeError, ModelNotFoundError } from './errors/LlmError.js';
+export { ContextOverflowError, LlmError, type LlmErrorCode, ModelCannotSeeError, ModelNotFoundError } from './errors/LlmError.js';
 export { generateObject } from './generation/generateObject.js';
 export type { GenerateRequest, GenerateResult } from './generation/types.js';
 export type { HostHealth, PoolHealth } from './health/describePoolHealth.js';
