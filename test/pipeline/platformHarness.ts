@@ -10,6 +10,9 @@ import { PlatformApps } from '../../apps/launcher/src/PlatformApps.js';
 
 const silentLogger = createLogger({ name: 'harness', level: 'silent', format: 'json' });
 
+// The key the simulated OpenAI-compatible hosts want: long enough for the apps to scrub it from their logs.
+const harnessApiKey = 'sk-harness-openai-key';
+
 /** The apps under test, each a real process as in production. */
 export type AppName = 'gateway' | 'message-router' | 'quality-control' | 'delivery';
 
@@ -66,12 +69,18 @@ export interface PlatformOptions {
 	readonly sim?: OllamaSimOptions;
 	/** How many simulated Ollama hosts to start (1 by default); with more, the apps get them all in `OLLAMA_HOSTS`. */
 	readonly simHosts?: number;
+	/**
+	 * How many simulated OpenAI-compatible (vLLM-like, `api: 'openai'`) hosts to start beside them (0 by default); they
+	 * join `OLLAMA_HOSTS` with the `openai+` prefix and want `OPENAI_API_KEY`, which the apps get. They follow `sims`.
+	 */
+	readonly openAiHosts?: number;
 	readonly env?: Record<string, string>;
 }
 
 /** Starts everything; close it after the test file. */
 export async function startPlatform(options: PlatformOptions = {}): Promise<PlatformHarness> {
 	const simHosts = options.simHosts ?? 1;
+	const openAiHosts = options.openAiHosts ?? 0;
 	const [redis, emulator, ...sims] = await Promise.all([
 		startRedisServer({ appendOnly: true }),
 		startDiscordEmulator({ heartbeatIntervalMs: 1000 }),
@@ -84,6 +93,19 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 				timeToFirstTokenMs: 5,
 				...(simHosts > 1 ? { name: `sim-${index + 1}` } : {}),
 				...options.sim,
+			}),
+		),
+		...Array.from({ length: openAiHosts }, (_, index) =>
+			startOllamaSim({
+				models: ['llama3.2:1b'],
+				preloaded: true,
+				numParallel: 8,
+				tokensPerSecond: 2000,
+				timeToFirstTokenMs: 5,
+				name: `openai-${index + 1}`,
+				...options.sim,
+				api: 'openai',
+				apiKey: harnessApiKey,
 			}),
 		),
 	]);
@@ -100,7 +122,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 		DISCORD_TOKEN: emulator.token,
 		DISCORD_API_URL: emulator.apiUrl,
 		OLLAMA_BASE_URL: sim.url,
-		...(simHosts > 1 ? { OLLAMA_HOSTS: sims.map((host) => host.url).join(',') } : {}),
+		...(simHosts + openAiHosts > 1
+			? {
+					OLLAMA_HOSTS: sims.map((host, index) => (index < simHosts ? host.url : `openai+${host.url}/v1`)).join(','),
+					...(openAiHosts > 0 ? { OPENAI_API_KEY: harnessApiKey } : {}),
+				}
+			: {}),
 		ALLOW_SIMULATED_PARTS: 'true',
 		SHUTDOWN_TIMEOUT: '10',
 		...options.env,
