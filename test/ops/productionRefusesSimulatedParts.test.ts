@@ -88,7 +88,7 @@ function expectRefusal(outcome: Outcome, line: RegExp): void {
 }
 
 const simRefusal = (setting: string) =>
-	new RegExp(`${setting}: http://127\\.0\\.0\\.1:\\d+ is the Ollama simulator.*NODE_ENV=production.*ALLOW_SIMULATED_PARTS`);
+	new RegExp(`${setting}: http://127\\.0\\.0\\.1:\\d+(?:/v1)? is the Ollama simulator.*NODE_ENV=production.*ALLOW_SIMULATED_PARTS`);
 
 /** The simulator was asked who it is, and nothing else: no model listing, no warm-up, no generation. */
 function expectOnlyAskedForVersion(before: Record<string, number>): void {
@@ -113,6 +113,17 @@ describe('NODE_ENV=production with ALLOW_SIMULATED_PARTS=true', () => {
 		const outcome = await runInProduction('message-router', { OLLAMA_HOSTS: `http://127.0.0.1:9,${sim.url}`, REDIS_URL: redis.url });
 		expectRefusal(outcome, simRefusal('OLLAMA_HOSTS'));
 		expectOnlyAskedForVersion(before);
+	}, 40_000);
+
+	it('the message router refuses an OpenAI-compatible host that is the simulator, asking it only for its models', async () => {
+		const openAiSim = await startOllamaSim({ name: 'production-refusal-openai', api: 'openai', models: [model], preloaded: true });
+		try {
+			const outcome = await runInProduction('message-router', { OLLAMA_HOSTS: `openai+${openAiSim.url}/v1`, REDIS_URL: redis.url });
+			expectRefusal(outcome, simRefusal('OLLAMA_HOSTS'));
+			expect(Object.keys(openAiSim.stats().requests.byEndpoint)).toEqual(['/v1/models']);
+		} finally {
+			await openAiSim.close();
+		}
 	}, 40_000);
 
 	it('quality control refuses an Ollama host that is the simulator, though it opens its judge pool only when needed', async () => {
