@@ -18,6 +18,8 @@ export interface HostChatRequest {
 	/** Time allowed for the whole attempt. */
 	readonly totalTimeoutMs: number;
 	readonly signal?: AbortSignal;
+	/** Called once, when the first chunk arrives, with the ms since the request was sent (feeds the host's concurrency limit). */
+	readonly onFirstToken?: (firstTokenMs: number) => void;
 }
 
 /** What one successful attempt produced. */
@@ -28,6 +30,8 @@ export interface HostChatResult {
 	readonly evalTokens: number;
 	readonly doneReason: string;
 	readonly loadMs: number;
+	/** Milliseconds from sending the request to the first chunk. */
+	readonly firstTokenMs: number;
 }
 
 /** A model the host does not have (404): the caller tries other hosts. */
@@ -60,6 +64,8 @@ export async function chatOnHost(request: HostChatRequest): Promise<HostChatResu
 		host: request.host,
 		fetch: (input, init) => request.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal }),
 	});
+	const sentAt = performance.now();
+	let firstTokenMs: number | undefined;
 	try {
 		const stream = await client.chat({
 			model: request.model,
@@ -78,6 +84,10 @@ export async function chatOnHost(request: HostChatRequest): Promise<HostChatResu
 		let text = '';
 		for await (const raw of stream) {
 			clearTimeout(firstTokenTimer);
+			if (firstTokenMs === undefined) {
+				firstTokenMs = performance.now() - sentAt;
+				request.onFirstToken?.(firstTokenMs);
+			}
 			const chunk = chatChunkSchema.safeParse(raw);
 			if (!chunk.success) throw new UpstreamError(request.host, `malformed chunk: ${chunk.error.issues[0]?.path.join('.')} ${chunk.error.issues[0]?.message}`);
 			text += chunk.data.message?.content ?? '';
@@ -89,6 +99,7 @@ export async function chatOnHost(request: HostChatRequest): Promise<HostChatResu
 					evalTokens: chunk.data.eval_count ?? 0,
 					doneReason: chunk.data.done_reason ?? 'stop',
 					loadMs: Math.round((chunk.data.load_duration ?? 0) / 1e6),
+					firstTokenMs,
 				};
 			}
 		}

@@ -2,6 +2,7 @@ import type { Logger } from '@charbot/core';
 import { InvalidRequestError, LlmError, UpstreamError } from '../errors/LlmError.js';
 import type { HostDispatcher } from '../hosts/HostDispatcher.js';
 import type { HostState } from '../hosts/HostState.js';
+import { isHostBusyError } from '../hosts/isHostBusyError.js';
 import type { LlmMetrics } from '../metrics/LlmMetrics.js';
 import { chatOnHost, type HostChatResult, ModelMissingOnHostError } from './chatOnHost.js';
 import type { HostFetch } from './createHostFetch.js';
@@ -60,7 +61,7 @@ export async function runAttempts(plan: AttemptPlan): Promise<AttemptOutcome> {
 		if (plan.signal?.aborted) throw new LlmError('aborted', 'request cancelled by its caller', false);
 		const remaining = plan.deadline - Date.now();
 		if (remaining <= 0) break;
-		const { host, warm } = await plan.dispatcher.acquire(plan.model, plan.hosts, failedHosts, plan.deadline, plan.signal, plan.priority);
+		const { host, warm, sample } = await plan.dispatcher.acquire(plan.model, plan.hosts, failedHosts, plan.deadline, plan.signal, plan.priority);
 		const started = Date.now();
 		let retryAfterBackoff = false;
 		try {
@@ -75,7 +76,12 @@ export async function runAttempts(plan: AttemptPlan): Promise<AttemptOutcome> {
 				firstTokenTimeoutMs: Math.min(warm ? plan.timeouts.warmFirstTokenMs : plan.timeouts.coldFirstTokenMs, plan.deadline - started),
 				totalTimeoutMs: plan.deadline - started,
 				...(plan.signal === undefined ? {} : { signal: plan.signal }),
+				onFirstToken: (firstTokenMs) => {
+					// A raised limit lets waiting requests go now, not when some reply ends.
+					if (host.concurrency.onFirstToken(sample, firstTokenMs)) plan.dispatcher.pumpSoon();
+				},
 			});
+			host.concurrency.onSuccess(sample);
 			const durationMs = Date.now() - started;
 			host.breaker.onSuccess();
 			host.served += 1;
@@ -85,6 +91,8 @@ export async function runAttempts(plan: AttemptPlan): Promise<AttemptOutcome> {
 		} catch (error) {
 			const durationMs = Date.now() - started;
 			const failure = error instanceof LlmError ? error : new UpstreamError(host.url, String(error));
+			if (isHostBusyError(failure)) host.concurrency.onOverload(sample);
+			else host.concurrency.onDropped(sample);
 			if (failure.code === 'aborted') {
 				host.breaker.onAbandon();
 				throw failure;

@@ -1,5 +1,8 @@
 import type { HostSettings } from '../settings/llmSettings.js';
+import { AdaptiveConcurrencyLimit, DefaultAdaptiveConcurrencyOptions } from './AdaptiveConcurrencyLimit.js';
 import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState, DefaultCircuitBreakerOptions } from './CircuitBreaker.js';
+import type { ConcurrencyLimit, ConcurrencySample } from './ConcurrencyLimit.js';
+import { FixedConcurrencyLimit } from './FixedConcurrencyLimit.js';
 import type { Clock } from '@charbot/core';
 
 /** A model a host has, as `/api/tags` lists it. */
@@ -14,7 +17,10 @@ export interface HostView {
 	readonly url: string;
 	readonly weight: number;
 	readonly labels: readonly string[];
+	/** Requests this process may have in flight on the host now (the fixed cap, or the adaptive limit as it stands). */
 	readonly maxParallel: number;
+	/** Requests at once the host is known to serve, to weigh load by (the fixed cap, or the adaptive limit once found); undefined while probing. */
+	readonly capacity: number | undefined;
 	readonly inFlight: number;
 	/** Smoothed milliseconds per generated token (EWMA); undefined until the first response. */
 	readonly msPerToken: number | undefined;
@@ -37,7 +43,8 @@ export class HostState implements HostView {
 	public readonly url: string;
 	public readonly weight: number;
 	public readonly labels: readonly string[];
-	public readonly maxParallel: number;
+	/** How many requests may be in flight: fixed, or found from the host's latency. */
+	public readonly concurrency: ConcurrencyLimit;
 	public inFlight = 0;
 	public msPerToken: number | undefined;
 	/** Answered `/api/version` on the last check (optimistic until checked). */
@@ -52,12 +59,32 @@ export class HostState implements HostView {
 	public failed = 0;
 	public readonly breaker: CircuitBreaker;
 
-	public constructor(settings: HostSettings, defaultMaxParallel: number, clock: Clock, breakerOptions: CircuitBreakerOptions = DefaultCircuitBreakerOptions) {
+	/**
+	 * With `fixedMaxParallel` (`MAX_CONCURRENT_REQUESTS`) the host gets a fixed cap (its own `maxParallel` first);
+	 * without, an adaptive limit up to its `maxParallel`, else 256.
+	 */
+	public constructor(
+		settings: HostSettings,
+		fixedMaxParallel: number | undefined,
+		private readonly clock: Clock,
+		breakerOptions: CircuitBreakerOptions = DefaultCircuitBreakerOptions,
+	) {
 		this.url = settings.url;
 		this.weight = settings.weight;
 		this.labels = settings.labels;
-		this.maxParallel = settings.maxParallel ?? defaultMaxParallel;
+		this.concurrency =
+			fixedMaxParallel === undefined
+				? new AdaptiveConcurrencyLimit(clock, { maxLimit: settings.maxParallel ?? DefaultAdaptiveConcurrencyOptions.maxLimit })
+				: new FixedConcurrencyLimit(settings.maxParallel ?? fixedMaxParallel);
 		this.breaker = new CircuitBreaker(clock, breakerOptions);
+	}
+
+	public get maxParallel(): number {
+		return this.concurrency.limit;
+	}
+
+	public get capacity(): number | undefined {
+		return this.concurrency.capacity;
 	}
 
 	/** When the health monitor checks this host next (ms since epoch). */
@@ -87,12 +114,16 @@ export class HostState implements HostView {
 		return this.alive && this.breaker.canPass();
 	}
 
-	/** Takes a slot; the caller must have checked capacity. */
-	public acquire(model: string): void {
+	/** Takes a slot; the caller must have checked capacity. The sample goes back to {@link concurrency} with the outcome. */
+	public acquire(model: string): ConcurrencySample {
+		const warm = this.isWarm(model);
 		this.inFlight += 1;
 		this.breaker.onStart();
 		// Ollama loads the model for this request: later requests will find it warm.
 		this.loaded.add(model);
+		const sample = { startedAt: this.clock.now(), inFlightAtStart: this.inFlight, warm };
+		this.concurrency.onStart(sample);
+		return sample;
 	}
 
 	/** Returns a slot. */
