@@ -10,7 +10,7 @@ export const hostSettingsSchema = z.object({
 	url: hostUrl,
 	/** Relative share of traffic among equally loaded hosts. */
 	weight: z.number().positive().default(1),
-	/** Requests sent at once; more wait in the client instead of overloading the host. */
+	/** Most requests sent at once (more wait in the client): the adaptive limit's ceiling, or the fixed cap with `MAX_CONCURRENT_REQUESTS`. */
 	maxParallel: z.number().int().positive().optional(),
 	labels: z.array(z.string().min(1)).default([]),
 });
@@ -35,7 +35,8 @@ export interface LlmSettings {
 	readonly hosts: readonly HostSettings[];
 	readonly roles: Readonly<Record<string, RoleSettings>>;
 	readonly requestTimeoutMs: number;
-	readonly maxParallelPerHost: number;
+	/** A fixed cap per host (`MAX_CONCURRENT_REQUESTS`); undefined: each host's limit adapts to its latency. */
+	readonly maxParallelPerHost: number | undefined;
 	readonly cacheTtlSeconds: number;
 	readonly cacheMaxSize: number;
 	readonly healthIntervalMs: number;
