@@ -12,6 +12,7 @@ const benchmarks = [
 	{ name: 'quality against a sloppy model', script: 'bench/quality/sloppyModel.ts', command: 'npm run bench:quality' },
 	{ name: 'LLM balancing', script: 'bench/llm/balancing.ts', command: 'npm run bench:llm' },
 	{ name: 'LLM cache and coalescing', script: 'bench/llm/cacheAndCoalescing.ts', command: 'npm run bench:llm-cache' },
+	{ name: 'LLM adaptive concurrency', script: 'bench/llm/adaptiveConcurrency.ts', command: 'npm run bench:llm-concurrency' },
 	{ name: 'gateway memory', script: 'bench/gateway/memory.ts', command: 'npm run bench:gateway' },
 	{ name: 'memory per app, tsx vs compiled', script: 'bench/apps/memory.ts', command: 'npm run bench:memory' },
 	{ name: 'ollama-sim streams', script: 'bench/ollama-sim/concurrentStreams.ts', command: 'npm run bench:sim' },

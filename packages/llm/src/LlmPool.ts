@@ -88,7 +88,7 @@ export class LlmPool {
 		if (settings.hosts.length === 0) throw new LlmError('invalid-request', 'LlmPool needs at least one Ollama host', false);
 		this.hosts = settings.hosts.map((host) => new HostState(host, settings.maxParallelPerHost, clock, options.breaker));
 		const connectMs = options.timeouts?.connectMs ?? DefaultPoolTimeouts.connectMs;
-		for (const host of this.hosts) this.fetches.set(host, createHostFetch({ connectTimeoutMs: connectMs, connections: host.maxParallel + 2 }));
+		for (const host of this.hosts) this.fetches.set(host, createHostFetch({ connectTimeoutMs: connectMs, connections: host.concurrency.maxLimit + 2 }));
 		this.strategy = typeof options.strategy === 'object' ? options.strategy : createStrategy(options.strategy ?? 'least-loaded');
 		this.dispatcher = new HostDispatcher(this.strategy, clock);
 		this.metrics = [this.stats, ...(options.metrics ?? [])];

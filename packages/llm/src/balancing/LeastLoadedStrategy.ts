@@ -48,7 +48,7 @@ export class LeastLoadedStrategy implements BalancingStrategy {
 		if (second >= first) second += 1;
 		const a = pool[first] as HostView;
 		const b = pool[second] as HostView;
-		const typical = typicalMsPerToken(pool);
+		const typical = { msPerToken: typicalMsPerToken(pool), capacity: typicalCapacity(pool) };
 		const costA = cost(a, typical);
 		const costB = cost(b, typical);
 		if (costA === costB) return this.random() < 0.5 ? a : b;
@@ -56,11 +56,18 @@ export class LeastLoadedStrategy implements BalancingStrategy {
 	}
 }
 
-function cost(host: HostView, typicalMsPerToken: number): number {
+function cost(host: HostView, typical: { readonly msPerToken: number; readonly capacity: number }): number {
 	// A host not measured yet counts as typical, so it gets traffic and a measurement.
-	const speed = host.msPerToken ?? typicalMsPerToken;
+	const speed = host.msPerToken ?? typical.msPerToken;
+	// Likewise its capacity: an adaptive limit still probing is not one, and weighing load by it would pile the
+	// waiting requests on whichever host's probe happened to run ahead.
 	// Requests other processes keep on the host (its own count, where it publishes one) weigh as ours do.
-	return ((host.inFlight + host.othersLoad + 1) / host.maxParallel) * (speed / host.weight);
+	return ((host.inFlight + host.othersLoad + 1) / (host.capacity ?? typical.capacity)) * (speed / host.weight);
+}
+
+function typicalCapacity(hosts: readonly HostView[]): number {
+	const known = hosts.map((host) => host.capacity).filter((value): value is number => value !== undefined);
+	return known.length === 0 ? 1 : known.reduce((sum, value) => sum + value, 0) / known.length;
 }
 
 function typicalMsPerToken(hosts: readonly HostView[]): number {

@@ -83,6 +83,26 @@ describe('LeastLoadedStrategy', () => {
 		expect(sick.breaker.retryAt).toBe(clock.now() + 5000);
 	});
 
+	it('weighs adaptive hosts still probing by their in-flight count, not by how far their limit has run ahead', () => {
+		const adaptive = (name: string) => {
+			const state = new HostState({ url: `http://${name}:11434`, weight: 1, labels: [] }, undefined, clock);
+			state.models = new Map([[model, { name: model, digest: 'sha256:a', sizeBytes: 1 }]]);
+			state.loaded.add(model);
+			return state;
+		};
+		const ahead = adaptive('ahead');
+		const behind = adaptive('behind');
+		// Four free-slot first tokens raise one host's limit while the other's are still on their way.
+		const samples = Array.from({ length: 4 }, () => ahead.acquire(model));
+		for (const sample of samples) ahead.concurrency.onFirstToken(sample, 40);
+		expect(ahead.maxParallel).toBeGreaterThan(behind.maxParallel);
+		expect(ahead.capacity).toBeUndefined();
+		ahead.inFlight = 3;
+		behind.inFlight = 2;
+		const strategy = new LeastLoadedStrategy({ random: seeded(5) });
+		for (let index = 0; index < 20; index += 1) expect(place(strategy, [ahead, behind])).toBe(behind.url);
+	});
+
 	it('avoids hosts that already failed this request while others remain', () => {
 		const a = host('a');
 		const b = host('b');

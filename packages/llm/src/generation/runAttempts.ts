@@ -62,7 +62,7 @@ export async function runAttempts(plan: AttemptPlan): Promise<AttemptOutcome> {
 		if (plan.signal?.aborted) throw new LlmError('aborted', 'request cancelled by its caller', false);
 		const remaining = plan.deadline - Date.now();
 		if (remaining <= 0) break;
-		const { host, warm } = await plan.dispatcher.acquire(plan.model, plan.hosts, failedHosts, plan.deadline, plan.signal, plan.priority);
+		const { host, warm, sample } = await plan.dispatcher.acquire(plan.model, plan.hosts, failedHosts, plan.deadline, plan.signal, plan.priority);
 		const started = Date.now();
 		let retryAfterBackoff = false;
 		try {
@@ -79,7 +79,12 @@ export async function runAttempts(plan: AttemptPlan): Promise<AttemptOutcome> {
 				firstTokenTimeoutMs: Math.min(warm ? plan.timeouts.warmFirstTokenMs : plan.timeouts.coldFirstTokenMs, plan.deadline - started),
 				totalTimeoutMs: plan.deadline - started,
 				...(plan.signal === undefined ? {} : { signal: plan.signal }),
+				onFirstToken: (firstTokenMs) => {
+					// A raised limit lets waiting requests go now, not when some reply ends.
+					if (host.concurrency.onFirstToken(sample, firstTokenMs)) plan.dispatcher.pumpSoon();
+				},
 			});
+			host.concurrency.onSuccess(sample);
 			const durationMs = Date.now() - started;
 			host.breaker.onSuccess();
 			host.served += 1;
@@ -89,6 +94,8 @@ export async function runAttempts(plan: AttemptPlan): Promise<AttemptOutcome> {
 		} catch (error) {
 			const durationMs = Date.now() - started;
 			const failure = error instanceof LlmError ? error : new UpstreamError(host.url, String(error));
+			if (failure instanceof HostBusyError) host.concurrency.onOverload(sample);
+			else host.concurrency.onDropped(sample);
 			if (failure.code === 'aborted') {
 				host.breaker.onAbandon();
 				throw failure;

@@ -1,6 +1,7 @@
 import type { BalancingStrategy } from '../balancing/BalancingStrategy.js';
 import { LlmError, ModelNotFoundError } from '../errors/LlmError.js';
 import type { Clock } from '@charbot/core';
+import type { ConcurrencySample } from './ConcurrencyLimit.js';
 import type { HostState } from './HostState.js';
 
 /** A slot taken on a host. */
@@ -8,6 +9,8 @@ export interface HostLease {
 	readonly host: HostState;
 	/** Whether the model was loaded when the slot was taken (decides the first-token timeout). */
 	readonly warm: boolean;
+	/** Give it back to `host.concurrency` with the outcome (first token, success, overload, dropped). */
+	readonly sample: ConcurrencySample;
 }
 
 /** A request waiting for a host. */
@@ -31,6 +34,7 @@ interface Waiter {
 export class HostDispatcher {
 	private readonly waiters: Waiter[] = [];
 	private wakeTimer: NodeJS.Timeout | undefined;
+	private pumpScheduled = false;
 
 	public constructor(
 		private readonly strategy: BalancingStrategy,
@@ -98,6 +102,20 @@ export class HostDispatcher {
 		this.pump();
 	}
 
+	/**
+	 * Re-runs placement as soon as the I/O callbacks being handled now are done, for a host's raised limit: several
+	 * hosts' first tokens often arrive together, and weighing all their new room at once spreads the waiting requests
+	 * instead of the first host taking them all.
+	 */
+	public pumpSoon(): void {
+		if (this.pumpScheduled) return;
+		this.pumpScheduled = true;
+		setImmediate(() => {
+			this.pumpScheduled = false;
+			this.pump();
+		});
+	}
+
 	/** Re-runs placement for every waiting request in order (priority, then age); call when capacity or health changes. */
 	public pump(): void {
 		let earliestRetry = Number.POSITIVE_INFINITY;
@@ -153,7 +171,6 @@ export class HostDispatcher {
 }
 
 function take(host: HostState, model: string): HostLease {
-	const warm = host.isWarm(model);
-	host.acquire(model);
-	return { host, warm };
+	const sample = host.acquire(model);
+	return { host, warm: sample.warm, sample };
 }

@@ -1,7 +1,10 @@
 import type { HostKind, OpenAiDialect } from '../settings/hostKinds.js';
 import type { HostSettings } from '../settings/llmSettings.js';
-import type { ServerLoad } from './ServerLoad.js';
+import { AdaptiveConcurrencyLimit, DefaultAdaptiveConcurrencyOptions } from './AdaptiveConcurrencyLimit.js';
 import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState, DefaultCircuitBreakerOptions } from './CircuitBreaker.js';
+import type { ConcurrencyLimit, ConcurrencySample } from './ConcurrencyLimit.js';
+import { FixedConcurrencyLimit } from './FixedConcurrencyLimit.js';
+import type { ServerLoad } from './ServerLoad.js';
 import type { Clock } from '@charbot/core';
 
 /** A model a host has, as `/api/tags` (or `/v1/models`) lists it. */
@@ -17,7 +20,10 @@ export interface HostView {
 	readonly url: string;
 	readonly weight: number;
 	readonly labels: readonly string[];
+	/** Requests this process may have in flight on the host now (the fixed cap, or the adaptive limit as it stands). */
 	readonly maxParallel: number;
+	/** Requests at once the host is known to serve, to weigh load by (the fixed cap, or the adaptive limit once found); undefined while probing. */
+	readonly capacity: number | undefined;
 	readonly inFlight: number;
 	/** Requests the server itself counted beyond ours at its last report (other processes' load), 0 when it reports none. */
 	readonly othersLoad: number;
@@ -46,7 +52,8 @@ export class HostState implements HostView {
 	private readonly modelNames: Readonly<Record<string, string>>;
 	public readonly weight: number;
 	public readonly labels: readonly string[];
-	public readonly maxParallel: number;
+	/** How many requests may be in flight: fixed, or found from the host's latency. */
+	public readonly concurrency: ConcurrencyLimit;
 	public inFlight = 0;
 	public msPerToken: number | undefined;
 	/** Answered `/api/version` on the last check (optimistic until checked). */
@@ -67,9 +74,13 @@ export class HostState implements HostView {
 	public busyUntil = 0;
 	public readonly breaker: CircuitBreaker;
 
+	/**
+	 * With `fixedMaxParallel` (`MAX_CONCURRENT_REQUESTS`) the host gets a fixed cap (its own `maxParallel` first);
+	 * without, an adaptive limit up to its `maxParallel`, else 256.
+	 */
 	public constructor(
 		settings: HostSettings,
-		defaultMaxParallel: number,
+		fixedMaxParallel: number | undefined,
 		private readonly clock: Clock,
 		breakerOptions: CircuitBreakerOptions = DefaultCircuitBreakerOptions,
 	) {
@@ -80,8 +91,19 @@ export class HostState implements HostView {
 		this.modelNames = settings.models ?? {};
 		this.weight = settings.weight;
 		this.labels = settings.labels;
-		this.maxParallel = settings.maxParallel ?? defaultMaxParallel;
+		this.concurrency =
+			fixedMaxParallel === undefined
+				? new AdaptiveConcurrencyLimit(clock, { maxLimit: settings.maxParallel ?? DefaultAdaptiveConcurrencyOptions.maxLimit })
+				: new FixedConcurrencyLimit(settings.maxParallel ?? fixedMaxParallel);
 		this.breaker = new CircuitBreaker(clock, breakerOptions);
+	}
+
+	public get maxParallel(): number {
+		return this.concurrency.limit;
+	}
+
+	public get capacity(): number | undefined {
+		return this.concurrency.capacity;
 	}
 
 	/** When the health monitor checks this host next (ms since epoch). */
@@ -132,12 +154,16 @@ export class HostState implements HostView {
 		this.busyUntil = Math.max(this.busyUntil, this.clock.now() + ms);
 	}
 
-	/** Takes a slot; the caller must have checked capacity. */
-	public acquire(model: string): void {
+	/** Takes a slot; the caller must have checked capacity. The sample goes back to {@link concurrency} with the outcome. */
+	public acquire(model: string): ConcurrencySample {
+		const warm = this.isWarm(model);
 		this.inFlight += 1;
 		this.breaker.onStart();
 		// Ollama loads the model for this request: later requests will find it warm.
 		this.loaded.add(this.modelName(model));
+		const sample = { startedAt: this.clock.now(), inFlightAtStart: this.inFlight, warm };
+		this.concurrency.onStart(sample);
+		return sample;
 	}
 
 	/** Returns a slot. */

@@ -3,7 +3,7 @@ import type { LlmPool } from '../LlmPool.js';
 
 /**
  * Registers host-health gauges read from the pool on each scrape: `charbot_llm_host_up` (alive and not
- * cooling down), `charbot_llm_host_circuit_open` and `charbot_llm_host_in_flight`, by host.
+ * cooling down), `charbot_llm_host_circuit_open`, `charbot_llm_host_in_flight` and `charbot_llm_host_concurrency_limit`, by host.
  */
 export function registerHostHealthMetrics(registry: Registry, pool: LlmPool): void {
 	new Gauge({
@@ -31,6 +31,15 @@ export function registerHostHealthMetrics(registry: Registry, pool: LlmPool): vo
 		registers: [registry],
 		collect() {
 			for (const host of pool.hostStates) this.set({ host: host.url }, host.inFlight);
+		},
+	});
+	new Gauge({
+		name: 'charbot_llm_host_concurrency_limit',
+		help: 'Requests this process may have in flight on an Ollama host now: the fixed cap, or the adaptive limit as it stands.',
+		labelNames: ['host'] as const,
+		registers: [registry],
+		collect() {
+			for (const host of pool.hostStates) this.set({ host: host.url }, host.maxParallel);
 		},
 	});
 }

@@ -10,7 +10,7 @@ export const hostSettingsSchema = z
 		kind: z.enum(HostKinds).optional(),
 		/** Relative share of traffic among equally loaded hosts. */
 		weight: z.number().positive().default(1),
-		/** Most requests sent at once to this host. */
+		/** Most requests sent at once (more wait in the client): the adaptive limit's ceiling, or the fixed cap with `MAX_CONCURRENT_REQUESTS`. */
 		maxParallel: z.number().int().positive().optional(),
 		labels: z.array(z.string().min(1)).default([]),
 		/** The environment variable holding this host's API key (the key itself never goes in the file). */
@@ -72,7 +72,8 @@ export interface LlmSettings {
 	readonly hosts: readonly HostSettings[];
 	readonly roles: Readonly<Record<string, RoleSettings>>;
 	readonly requestTimeoutMs: number;
-	readonly maxParallelPerHost: number;
+	/** A fixed cap per host (`MAX_CONCURRENT_REQUESTS`); undefined: each host's limit adapts to its latency. */
+	readonly maxParallelPerHost: number | undefined;
 	readonly cacheTtlSeconds: number;
 	readonly cacheMaxSize: number;
 	readonly healthIntervalMs: number;

@@ -43,6 +43,8 @@ describe('resolveLlmSettings', () => {
 		expect(settings.hosts.map((host) => host.url)).toEqual(['http://a:11434', 'http://b:11434', 'http://big:11434']);
 		expect(settings.roles.escalation).toEqual({ model: 'llama3.1:70b', hosts: ['big'], keepAlive: '30m' });
 		expect(settings.roles.chat?.model).toBe('llama3.2:1b');
+		// No MAX_CONCURRENT_REQUESTS: every host's limit adapts (up to its maxParallel).
+		expect(settings.maxParallelPerHost).toBeUndefined();
 	});
 
 	it('has a vision role only when a vision model is named, by OLLAMA_VISION_MODEL or the roles file', () => {
