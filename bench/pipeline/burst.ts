@@ -115,7 +115,7 @@ async function main(): Promise<void> {
 			'',
 			`Machine: ${describeMachine()}.`,
 			'',
-			`The whole platform as real processes (gateway, message-router, quality-control, delivery; real Redis; the Discord emulator), ${hostCount} simulated Ollama hosts with ${slotsPerHost} slots each (${slots} slots), default app settings (\`MAX_CONCURRENT_REQUESTS\` 4 per host, \`WORKER_CONCURRENCY\` 32, LLM judge off as in the channel defaults, so quality control makes no LLM call).`,
+			`The whole platform as real processes (gateway, message-router, quality-control, delivery; real Redis; the Discord emulator), ${hostCount} simulated Ollama hosts with ${slotsPerHost} slots each (${slots} slots), default app settings (adaptive concurrency per host, \`MAX_CONCURRENT_REQUESTS\` unset; \`WORKER_CONCURRENCY\` 32, LLM judge off as in the channel defaults, so quality control makes no LLM call).`,
 			`A burst of ${messageCount} messages posted at once in ${channelCount} new channels by ${memberCount} members (cooldowns set to 0 in those channels), each calling one of ${characters.length} characters by name with a unique token that the simulated reply echoes.`,
 			`Each LLM call is sized to take ${burstCallRangeMs.min / 1000}-${burstCallRangeMs.max / 1000} s on a host (${speed.timeToFirstTokenMs} ms to the first token, prompt at ${speed.promptTokensPerSecond} tok/s, reply at ${speed.tokensPerSecond} tok/s; length fixed per question, so every run is the same).`,
 			'',

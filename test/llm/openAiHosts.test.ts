@@ -1,5 +1,5 @@
 import { ContextOverflowError, generateObject, type LlmPool } from '@charbot/llm';
-import { type OllamaSim, startOllamaSim } from '@charbot/ollama-sim';
+import type { OllamaSim, OllamaSimOptions } from '@charbot/ollama-sim';
 import { type RedisServer, startRedisServer, waitFor } from '@charbot/testkit';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,19 +12,9 @@ const apiKey = 'sk-test-key-123456';
 // A 1x1 PNG.
 const picture = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-function startVllmLike(name: string, options: Parameters<typeof startOllamaSim>[0] = {}): Promise<OllamaSim> {
-	return startOllamaSim({
-		name,
-		api: 'openai',
-		apiKey,
-		models: [servedName, { name: 'llava:7b', vision: true }],
-		preloaded: true,
-		tokensPerSecond: 2000,
-		timeToFirstTokenMs: 5,
-		replyTokens: 12,
-		numParallel: 4,
-		...options,
-	});
+async function startVllmLike(name: string, options: OllamaSimOptions = {}): Promise<OllamaSim> {
+	const [sim] = await startSims(1, { name, api: 'openai', apiKey, models: [servedName, { name: 'llava:7b', vision: true }], ...options });
+	return sim as OllamaSim;
 }
 
 const openAiHost = (sim: OllamaSim, extra: Record<string, unknown> = {}) => ({

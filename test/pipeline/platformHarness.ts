@@ -10,6 +10,9 @@ import { PlatformApps } from '../../apps/launcher/src/PlatformApps.js';
 
 const silentLogger = createLogger({ name: 'harness', level: 'silent', format: 'json' });
 
+// Every simulated host, of either API: warm and fast, so the pipeline and not the model sets the pace.
+const fastSimOptions = { models: ['llama3.2:1b'], preloaded: true, numParallel: 8, tokensPerSecond: 2000, timeToFirstTokenMs: 5 } satisfies OllamaSimOptions;
+
 // The key the simulated OpenAI-compatible hosts want: long enough for the apps to scrub it from their logs.
 const harnessApiKey = 'sk-harness-openai-key';
 
@@ -85,28 +88,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 		startRedisServer({ appendOnly: true }),
 		startDiscordEmulator({ heartbeatIntervalMs: 1000 }),
 		...Array.from({ length: simHosts }, (_, index) =>
-			startOllamaSim({
-				models: ['llama3.2:1b'],
-				preloaded: true,
-				numParallel: 8,
-				tokensPerSecond: 2000,
-				timeToFirstTokenMs: 5,
-				...(simHosts > 1 ? { name: `sim-${index + 1}` } : {}),
-				...options.sim,
-			}),
+			startOllamaSim({ ...fastSimOptions, ...(simHosts > 1 ? { name: `sim-${index + 1}` } : {}), ...options.sim }),
 		),
 		...Array.from({ length: openAiHosts }, (_, index) =>
-			startOllamaSim({
-				models: ['llama3.2:1b'],
-				preloaded: true,
-				numParallel: 8,
-				tokensPerSecond: 2000,
-				timeToFirstTokenMs: 5,
-				name: `openai-${index + 1}`,
-				...options.sim,
-				api: 'openai',
-				apiKey: harnessApiKey,
-			}),
+			startOllamaSim({ ...fastSimOptions, name: `openai-${index + 1}`, ...options.sim, api: 'openai', apiKey: harnessApiKey }),
 		),
 	]);
 	const sim = sims[0] as OllamaSim;
