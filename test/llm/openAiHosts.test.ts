@@ -164,7 +164,10 @@ describe('keys, busy hosts and load in a mixed pool', () => {
 		const other = await startPool({ settings: { ...settings, maxParallelPerHost: 16 } });
 		const pool = await startPool({ settings: settingsFor([ollama], { hosts: [...settingsFor([ollama]).hosts, openAiHost(slow)] }) });
 		// Another process keeps the vLLM host busy: its own count says so, ours is zero.
-		const elsewhere = Array.from({ length: 6 }, (_, index) => other.generate({ prompt: `elsewhere ${index}`, useCache: false }).catch(() => undefined));
+		const stopOther = new AbortController();
+		const elsewhere = Array.from({ length: 6 }, (_, index) =>
+			other.generate({ prompt: `elsewhere ${index}`, useCache: false, signal: stopOther.signal }).catch(() => undefined),
+		);
 		try {
 			await waitFor(() => slow.stats().inFlight === 6, 'six requests from the other process on the vLLM host');
 			await pool.checkHealth();
@@ -175,9 +178,10 @@ describe('keys, busy hosts and load in a mixed pool', () => {
 			const results = await Promise.all(Array.from({ length: 4 }, (_, index) => pool.generate({ prompt: `mine ${index}`, useCache: false })));
 			expect(results.map((result) => result.host)).toEqual(Array.from({ length: 4 }, () => ollama.url));
 		} finally {
-			// The simulator first: it drops the other process's slow requests instead of letting them run out.
-			await slow.close();
+			// The other process's slow requests are cancelled, not left to run out.
+			stopOther.abort();
 			await Promise.all([other.close(), pool.close(), ...elsewhere]);
+			await slow.close();
 		}
 	});
 });

@@ -61,11 +61,6 @@ export async function chatOnOpenAiHost(request: HostChatRequest): Promise<HostCh
 			if (!chunk.success) throw new UpstreamError(request.host, `malformed chunk: ${chunk.error.issues[0]?.path.join('.')} ${chunk.error.issues[0]?.message}`);
 			const { error } = chunk.data;
 			if (error !== undefined) throw new UpstreamError(request.host, `failed mid-stream: ${typeof error === 'string' ? error : error.message}`);
-			if (firstTokenMs === undefined) {
-				firstTokenMs = performance.now() - sentAt;
-				clearTimeout(firstTokenTimer);
-				request.onFirstToken?.(firstTokenMs);
-			}
 			model = chunk.data.model ?? model;
 			usage = chunk.data.usage ?? usage;
 			for (const choice of chunk.data.choices) {
@@ -73,6 +68,12 @@ export async function chatOnOpenAiHost(request: HostChatRequest): Promise<HostCh
 				if (piece !== '') deltas += 1;
 				text += piece;
 				finishReason = choice.finish_reason ?? finishReason;
+			}
+			// The first token is the first text (or the end): some servers send the role's empty delta before any work.
+			if (firstTokenMs === undefined && (deltas > 0 || finishReason !== undefined)) {
+				firstTokenMs = performance.now() - sentAt;
+				clearTimeout(firstTokenTimer);
+				request.onFirstToken?.(firstTokenMs);
 			}
 		}
 		if (finishReason === undefined) throw new UpstreamError(request.host, 'stream ended before the final chunk');
