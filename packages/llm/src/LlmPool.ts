@@ -66,7 +66,7 @@ export const DefaultPoolTimeouts = { connectMs: 3000, warmFirstTokenMs: 30_000, 
 export const DefaultRetryPolicy = { maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 4000 } as const satisfies RetryPolicy;
 
 /**
- * The LLM layer: balances requests over Ollama hosts by role, checks their health, fails over,
+ * The LLM layer: balances requests over model hosts (Ollama and OpenAI-compatible) by role, checks their health, fails over,
  * coalesces identical requests and caches responses. Every character reply and judgement goes here.
  */
 export class LlmPool {
@@ -85,7 +85,7 @@ export class LlmPool {
 	public constructor(private readonly options: LlmPoolOptions) {
 		const clock = options.clock ?? systemClock;
 		const { settings } = options;
-		if (settings.hosts.length === 0) throw new LlmError('invalid-request', 'LlmPool needs at least one Ollama host', false);
+		if (settings.hosts.length === 0) throw new LlmError('invalid-request', 'LlmPool needs at least one model host', false);
 		this.hosts = settings.hosts.map((host) => new HostState(host, settings.maxParallelPerHost, clock, options.breaker));
 		const connectMs = options.timeouts?.connectMs ?? DefaultPoolTimeouts.connectMs;
 		for (const host of this.hosts) this.fetches.set(host, createHostFetch({ connectTimeoutMs: connectMs, connections: host.concurrency.maxLimit + 2 }));

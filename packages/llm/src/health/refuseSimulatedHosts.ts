@@ -4,7 +4,7 @@ import { parseHostAddress } from '../settings/parseHostAddress.js';
 import { findSimulatedHosts } from './findSimulatedHosts.js';
 
 /**
- * With `NODE_ENV=production`, asks every Ollama host who it is and throws a {@link ConfigError} naming the setting
+ * With `NODE_ENV=production`, asks every model host who it is and throws a {@link ConfigError} naming the setting
  * that lists any host that is the Ollama simulator, whatever `ALLOW_SIMULATED_PARTS` says. Elsewhere it asks nothing:
  * the pool's health checks refuse the simulator unless it is allowed.
  */

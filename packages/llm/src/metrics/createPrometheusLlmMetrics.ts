@@ -18,13 +18,13 @@ export function createPrometheusLlmMetrics(registry: Registry): LlmMetrics {
 	});
 	const attempts = new Counter({
 		name: 'charbot_llm_host_attempts_total',
-		help: 'Upstream attempts by Ollama host, model and outcome.',
+		help: 'Upstream attempts by model host, model and outcome.',
 		labelNames: ['host', 'model', 'outcome'] as const,
 		registers: [registry],
 	});
 	const attemptDuration = new Histogram({
 		name: 'charbot_llm_host_attempt_duration_seconds',
-		help: 'Time of upstream attempts by Ollama host and model.',
+		help: 'Time of upstream attempts by model host and model.',
 		labelNames: ['host', 'model'] as const,
 		buckets: [0.05, 0.25, 0.5, 1, 2, 5, 10, 20, 40, 80, 160],
 		registers: [registry],

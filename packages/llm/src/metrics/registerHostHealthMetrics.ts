@@ -8,7 +8,7 @@ import type { LlmPool } from '../LlmPool.js';
 export function registerHostHealthMetrics(registry: Registry, pool: LlmPool): void {
 	new Gauge({
 		name: 'charbot_llm_host_up',
-		help: 'Whether an Ollama host answers its health checks and is not cooling down (1) or not (0).',
+		help: 'Whether a model host answers its health checks and is not cooling down (1) or not (0).',
 		labelNames: ['host'] as const,
 		registers: [registry],
 		collect() {
@@ -17,7 +17,7 @@ export function registerHostHealthMetrics(registry: Registry, pool: LlmPool): vo
 	});
 	new Gauge({
 		name: 'charbot_llm_host_circuit_open',
-		help: 'Whether an Ollama host is cooling down after repeated failures (1) or not (0).',
+		help: 'Whether a model host is cooling down after repeated failures (1) or not (0).',
 		labelNames: ['host'] as const,
 		registers: [registry],
 		collect() {
@@ -26,7 +26,7 @@ export function registerHostHealthMetrics(registry: Registry, pool: LlmPool): vo
 	});
 	new Gauge({
 		name: 'charbot_llm_host_in_flight',
-		help: 'Requests this process has in flight on an Ollama host.',
+		help: 'Requests this process has in flight on a model host.',
 		labelNames: ['host'] as const,
 		registers: [registry],
 		collect() {
@@ -35,7 +35,7 @@ export function registerHostHealthMetrics(registry: Registry, pool: LlmPool): vo
 	});
 	new Gauge({
 		name: 'charbot_llm_host_concurrency_limit',
-		help: 'Requests this process may have in flight on an Ollama host now: the fixed cap, or the adaptive limit as it stands.',
+		help: 'Requests this process may have in flight on a model host now: the fixed cap, or the adaptive limit as it stands.',
 		labelNames: ['host'] as const,
 		registers: [registry],
 		collect() {
