@@ -49,6 +49,24 @@ describe('AdaptiveConcurrencyLimit', () => {
 		expect(limit.capacity).toBeUndefined();
 	});
 
+	it('takes a busy or failed answer for no freed slot: requests still waiting for a first token are not judged queued by it', () => {
+		const { clock, limit, fill, end } = harness();
+		const first = fill();
+		clock.advance(baselineMs);
+		for (const sample of first) limit.onFirstToken(sample, baselineMs);
+		for (const sample of first) end(sample);
+		const grown = limit.limit;
+		const wave = fill();
+		// Slower than the queued threshold, then one answer refuses and one fails: neither freed a slot.
+		clock.advance(baselineMs * 10);
+		end(wave[0] as ConcurrencySample, 'overload');
+		end(wave[1] as ConcurrencySample, 'dropped');
+		expect(limit.limit).toBe(Math.floor(grown / 2));
+		// A reply that does finish frees a slot: the one still without a first token queued behind it.
+		end(wave[2] as ConcurrencySample, 'success');
+		expect(limit.limit).toBeLessThan(Math.floor(grown / 2));
+	});
+
 	it('does not grow while the host is mostly idle (fast tokens from a trickle say nothing about more)', () => {
 		const { limit, start, end } = harness();
 		for (let index = 0; index < 20; index += 1) {

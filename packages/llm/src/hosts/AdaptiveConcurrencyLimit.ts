@@ -66,7 +66,7 @@ export class AdaptiveConcurrencyLimit implements ConcurrencyLimit {
 	private sequence = 0;
 	/** Requests started up to this one were in flight at the last overload cut and do not cut again. */
 	private lastCutSequence = 0;
-	/** When a request of ours last ended on the host (clock ms), freeing a slot a queued request would take. */
+	/** When a request of ours last finished its reply on the host (clock ms), freeing a slot a queued request would take. */
 	private lastFinishAt = Number.NEGATIVE_INFINITY;
 
 	public constructor(
@@ -122,6 +122,8 @@ export class AdaptiveConcurrencyLimit implements ConcurrencyLimit {
 	}
 
 	public onSuccess(sample: ConcurrencySample): void {
+		// Only a finished reply frees a slot a queued request was waiting for; a refused or failed one says nothing of that.
+		this.lastFinishAt = this.clock.now();
 		this.finish(sample);
 	}
 
@@ -142,7 +144,6 @@ export class AdaptiveConcurrencyLimit implements ConcurrencyLimit {
 
 	private finish(sample: ConcurrencySample): void {
 		this.inFlight.delete(sample);
-		this.lastFinishAt = this.clock.now();
 		// Checked before the freed slot is given again, so a queue at the host is not fed further.
 		this.findQueued();
 	}
