@@ -33,7 +33,7 @@ describe('describeServiceHealth', () => {
 	it('is ready with no reasons when a host serves the chat model', () => {
 		const health = describeServiceHealth(pool({}), { uptimeSeconds: 12.34, stopping: false });
 		expect(health).toMatchObject({ status: 'ready', ready: true, reasons: [], warnings: [], uptime_seconds: 12.3, cache: { entries: 3 } });
-		expect(health.hosts[0]).toMatchObject({ url: 'http://a:11434', in_flight: 0, max_parallel: 4, error: null, ms_per_token: null });
+		expect(health.hosts[0]).toMatchObject({ url: 'http://a:11434', kind: 'ollama', in_flight: 0, max_parallel: 4, error: null, ms_per_token: null });
 	});
 
 	it('names each host and why it cannot serve when nothing is ready', () => {

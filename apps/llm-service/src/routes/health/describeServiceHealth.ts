@@ -51,6 +51,7 @@ export function describeServiceHealth(pool: PoolHealth, options: { uptimeSeconds
 		uptime_seconds: Math.round(options.uptimeSeconds * 10) / 10,
 		hosts: pool.hosts.map((host) => ({
 			url: host.url,
+			kind: host.kind,
 			alive: host.alive,
 			circuit: host.circuit,
 			error: host.error ?? null,
