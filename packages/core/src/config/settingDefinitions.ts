@@ -151,7 +151,7 @@ export const settingDefinitions = {
 	MAX_CONCURRENT_REQUESTS: {
 		schema: positiveInt().optional(),
 		description:
-			"Fixed cap on parallel requests this process sends to each Ollama host (a host's `maxParallel` in the roles file first); unset (the default), each host's limit adapts to its time to first token, from 4 up to its `maxParallel` or 256.",
+			"Fixed cap on parallel requests this process sends to each model host (a host's `maxParallel` in the roles file first); unset (the default), each host's limit adapts to its time to first token, from 4 up to its `maxParallel` or 256.",
 		example: '4',
 	},
 	REQUEST_TIMEOUT: {
