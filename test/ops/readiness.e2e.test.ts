@@ -40,6 +40,15 @@ describe('metrics and readiness of the running platform', () => {
 		const general = seededChannel(platform, 'general');
 		platform.emulator.control.postMessage({ channelId: general, authorId: seededUser(platform, 'alice'), content: 'Peter, how are you? tk-metrics' });
 		await waitFor(() => platform.botMessages(general).length > 0, 'the reply', 40_000);
+		// A worker counts its job once BullMQ has marked it completed, a moment after its work is visible (the reply posted).
+		for (const [app, queue] of [
+			['message-router', 'route'],
+			['quality-control', 'review'],
+			['delivery', 'deliver'],
+		] as const) {
+			const counted = new RegExp(`^charbot_queue_jobs_processed_total\\{queue="${queue}",outcome="completed"\\} 1$`, 'm');
+			await waitFor(async () => counted.test(await metrics(app)), `the ${queue} job counted as completed by ${app}`, 10_000);
+		}
 
 		const gateway = await metrics('gateway');
 		expect(gateway).toMatch(/^charbot_gateway_messages_total\{outcome="enqueued"\} 1$/m);
