@@ -2,6 +2,7 @@ import type { HostChatRequest, HostChatResult } from '../generation/chatOnHost.j
 import type { HostFetch } from '../generation/createHostFetch.js';
 import type { HostModel } from '../hosts/HostState.js';
 import type { ServerLoad } from '../hosts/ServerLoad.js';
+import { bearer } from './bearer.js';
 import type { HostKind } from '../settings/hostKinds.js';
 
 /** What a health probe learned about a host. */
@@ -40,7 +41,7 @@ export interface HostApi {
 export async function getProbeJson(target: ProbeTarget, url: string): Promise<{ body: unknown; headers: Headers }> {
 	const response = await target.fetch(url, {
 		signal: AbortSignal.timeout(target.timeoutMs),
-		...(target.apiKey === undefined ? {} : { headers: { authorization: `Bearer ${target.apiKey}` } }),
+		headers: bearer(target.apiKey),
 	});
 	if (!response.ok) {
 		await response.body?.cancel();

@@ -1,6 +1,8 @@
 import { Ollama } from 'ollama';
 import { HostBusyError, InvalidRequestError, LlmError, ModelCannotSeeError, UpstreamError } from '../errors/LlmError.js';
 import type { HostFetch } from './createHostFetch.js';
+import { describeNetworkFailure } from './describeNetworkFailure.js';
+import { runHostAttempt } from './runHostAttempt.js';
 import { chatChunkSchema } from './ollamaResponseSchemas.js';
 import type { ChatMessage } from '@charbot/core';
 import type { ResolvedGenerationSettings } from '../settings/generationDefaults.js';
@@ -57,69 +59,49 @@ export class ModelMissingOnHostError extends LlmError {
  * timeout and the caller's signal; every chunk is validated. Errors are sorted for the retry logic.
  */
 export async function chatOnHost(request: HostChatRequest): Promise<HostChatResult> {
-	const controller = new AbortController();
-	let timedOut: string | undefined;
-	const abortWith = (reason: string) => {
-		timedOut ??= reason;
-		controller.abort();
-	};
-	const firstTokenTimer = setTimeout(() => abortWith(`no first token within ${request.firstTokenTimeoutMs} ms`), request.firstTokenTimeoutMs);
-	const totalTimer = setTimeout(() => abortWith(`not finished within ${request.totalTimeoutMs} ms`), request.totalTimeoutMs);
-	const onCallerAbort = () => controller.abort();
-	request.signal?.addEventListener('abort', onCallerAbort, { once: true });
-	const sentAt = performance.now();
-	let firstTokenMs: number | undefined;
-	const client = new Ollama({
-		host: request.host,
-		fetch: (input, init) => request.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal }),
-	});
-	try {
-		const stream = await client.chat({
-			model: request.model,
-			messages: request.messages.map((message) => ({
-				role: message.role,
-				content: message.content,
-				...(message.images?.length ? { images: [...message.images] } : {}),
-			})),
-			options: toOllamaOptions(request.settings),
-			stream: true,
-			...(request.format === undefined ? {} : { format: request.format }),
-			...(request.keepAlive === undefined ? {} : { keep_alive: request.keepAlive }),
-		});
-		const onAbort = () => stream.abort();
-		controller.signal.addEventListener('abort', onAbort, { once: true });
-		let text = '';
-		for await (const raw of stream) {
-			if (firstTokenMs === undefined) {
-				clearTimeout(firstTokenTimer);
-				firstTokenMs = performance.now() - sentAt;
-				request.onFirstToken?.(firstTokenMs);
+	return runHostAttempt(
+		request,
+		async ({ signal, firstToken }) => {
+			const client = new Ollama({
+				host: request.host,
+				fetch: (input, init) => request.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
+			});
+			const stream = await client.chat({
+				model: request.model,
+				messages: request.messages.map((message) => ({
+					role: message.role,
+					content: message.content,
+					...(message.images?.length ? { images: [...message.images] } : {}),
+				})),
+				options: toOllamaOptions(request.settings),
+				stream: true,
+				...(request.format === undefined ? {} : { format: request.format }),
+				...(request.keepAlive === undefined ? {} : { keep_alive: request.keepAlive }),
+			});
+			signal.addEventListener('abort', () => stream.abort(), { once: true });
+			let text = '';
+			for await (const raw of stream) {
+				const firstTokenMs = firstToken();
+				const chunk = chatChunkSchema.safeParse(raw);
+				if (!chunk.success)
+					throw new UpstreamError(request.host, `malformed chunk: ${chunk.error.issues[0]?.path.join('.')} ${chunk.error.issues[0]?.message}`);
+				text += chunk.data.message?.content ?? '';
+				if (chunk.data.done) {
+					return {
+						text,
+						model: chunk.data.model,
+						promptTokens: chunk.data.prompt_eval_count ?? 0,
+						evalTokens: chunk.data.eval_count ?? 0,
+						doneReason: chunk.data.done_reason ?? 'stop',
+						loadMs: Math.round((chunk.data.load_duration ?? 0) / 1e6),
+						firstTokenMs,
+					};
+				}
 			}
-			const chunk = chatChunkSchema.safeParse(raw);
-			if (!chunk.success) throw new UpstreamError(request.host, `malformed chunk: ${chunk.error.issues[0]?.path.join('.')} ${chunk.error.issues[0]?.message}`);
-			text += chunk.data.message?.content ?? '';
-			if (chunk.data.done) {
-				return {
-					text,
-					model: chunk.data.model,
-					promptTokens: chunk.data.prompt_eval_count ?? 0,
-					evalTokens: chunk.data.eval_count ?? 0,
-					doneReason: chunk.data.done_reason ?? 'stop',
-					loadMs: Math.round((chunk.data.load_duration ?? 0) / 1e6),
-					firstTokenMs,
-				};
-			}
-		}
-		throw new UpstreamError(request.host, 'stream ended before the final chunk');
-	} catch (error) {
-		if (request.signal?.aborted) throw new LlmError('aborted', 'request cancelled by its caller', false, { cause: error });
-		if (timedOut !== undefined) throw new UpstreamError(request.host, timedOut, { cause: error });
-		throw classifyFailure(error, request);
-	} finally {
-		clearTimeout(firstTokenTimer);
-		clearTimeout(totalTimer);
-		request.signal?.removeEventListener('abort', onCallerAbort);
-	}
+			throw new UpstreamError(request.host, 'stream ended before the final chunk');
+		},
+		(error) => classifyFailure(error, request),
+	);
 }
 
 const cannotSeeText = /image input is not supported|missing data required for image input/iu;
@@ -135,7 +117,5 @@ function classifyFailure(error: unknown, request: HostChatRequest): LlmError {
 	if (status === 503 || status === 429) return new HostBusyError(request.host, `HTTP ${status}: ${message}`, undefined, { cause: error });
 	if (status === 400) return new InvalidRequestError(`${request.host} rejected the request: ${message}`, { cause: error });
 	if (typeof status === 'number') return new UpstreamError(request.host, `HTTP ${status}: ${message}`, { cause: error });
-	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-	const detail = cause?.code ?? cause?.message ?? message;
-	return new UpstreamError(request.host, detail === message ? message : `${message} (${detail})`, { cause: error });
+	return describeNetworkFailure(error, request.host);
 }

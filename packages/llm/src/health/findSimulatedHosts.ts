@@ -1,4 +1,5 @@
 import { versionResponseSchema } from '../generation/ollamaResponseSchemas.js';
+import { bearer } from '../backends/bearer.js';
 import type { HostSettings } from '../settings/llmSettings.js';
 
 /** How long {@link findSimulatedHosts} waits for each host's answer. */
@@ -19,7 +20,7 @@ export async function findSimulatedHosts(
 				if (host.kind === 'openai') {
 					const response = await fetch(`${host.url}/models`, {
 						signal: AbortSignal.timeout(timeoutMs),
-						...(host.apiKey === undefined ? {} : { headers: { authorization: `Bearer ${host.apiKey}` } }),
+						headers: bearer(host.apiKey),
 					});
 					await response.body?.cancel();
 					return response.headers.has('x-ollama-sim');

@@ -1,5 +1,8 @@
 import { LlmError, UpstreamError } from '../../errors/LlmError.js';
 import type { HostChatRequest, HostChatResult } from '../../generation/chatOnHost.js';
+import { describeNetworkFailure } from '../../generation/describeNetworkFailure.js';
+import { runHostAttempt } from '../../generation/runHostAttempt.js';
+import { bearer } from '../bearer.js';
 import { classifyOpenAiFailure } from './classifyOpenAiFailure.js';
 import { chatCompletionChunkSchema } from './openAiSchemas.js';
 import { readServerSentEvents } from './readServerSentEvents.js';
@@ -11,97 +14,66 @@ import { toOpenAiBody } from './toOpenAiBody.js';
  * retry logic as Ollama's are.
  */
 export async function chatOnOpenAiHost(request: HostChatRequest): Promise<HostChatResult> {
-	const controller = new AbortController();
-	let timedOut: string | undefined;
-	const abortWith = (reason: string) => {
-		timedOut ??= reason;
-		controller.abort();
-	};
-	const sentAt = performance.now();
-	const firstTokenTimer = setTimeout(() => abortWith(`no first token within ${request.firstTokenTimeoutMs} ms`), request.firstTokenTimeoutMs);
-	const totalTimer = setTimeout(() => abortWith(`not finished within ${request.totalTimeoutMs} ms`), request.totalTimeoutMs);
-	const onCallerAbort = () => controller.abort();
-	request.signal?.addEventListener('abort', onCallerAbort, { once: true });
-	try {
-		const response = await request.fetch(`${request.host}/chat/completions`, {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/json',
-				accept: 'text/event-stream',
-				...(request.apiKey === undefined ? {} : { authorization: `Bearer ${request.apiKey}` }),
-			},
-			body: JSON.stringify(
-				toOpenAiBody({
-					model: request.model,
-					messages: request.messages,
-					settings: request.settings,
-					format: request.format,
-					dialect: request.dialect ?? 'openai',
-				}),
-			),
-			signal: controller.signal,
-		});
-		if (!response.ok) throw await classifyOpenAiFailure(response, request.host, request.model);
-		if (response.body === null) throw new UpstreamError(request.host, 'answered with no body');
-		let text = '';
-		let model = request.model;
-		let finishReason: string | undefined;
-		let usage: { prompt_tokens: number; completion_tokens: number } | undefined;
-		let firstTokenMs: number | undefined;
-		let deltas = 0;
-		for await (const data of readServerSentEvents(response.body)) {
-			if (data === '[DONE]') break;
-			let raw: unknown;
-			try {
-				raw = JSON.parse(data);
-			} catch {
-				throw new UpstreamError(request.host, `malformed event: ${JSON.stringify(data.slice(0, 80))} is not JSON`);
+	return runHostAttempt(
+		request,
+		async ({ signal, firstToken }) => {
+			const response = await request.fetch(`${request.host}/chat/completions`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...bearer(request.apiKey) },
+				body: JSON.stringify(
+					toOpenAiBody({
+						model: request.model,
+						messages: request.messages,
+						settings: request.settings,
+						format: request.format,
+						dialect: request.dialect ?? 'openai',
+					}),
+				),
+				signal,
+			});
+			if (!response.ok) throw await classifyOpenAiFailure(response, request.host, request.model);
+			if (response.body === null) throw new UpstreamError(request.host, 'answered with no body');
+			let text = '';
+			let model = request.model;
+			let finishReason: string | undefined;
+			let usage: { prompt_tokens: number; completion_tokens: number } | undefined;
+			let deltas = 0;
+			for await (const data of readServerSentEvents(response.body)) {
+				if (data === '[DONE]') break;
+				let raw: unknown;
+				try {
+					raw = JSON.parse(data);
+				} catch {
+					throw new UpstreamError(request.host, `malformed event: ${JSON.stringify(data.slice(0, 80))} is not JSON`);
+				}
+				const chunk = chatCompletionChunkSchema.safeParse(raw);
+				if (!chunk.success)
+					throw new UpstreamError(request.host, `malformed chunk: ${chunk.error.issues[0]?.path.join('.')} ${chunk.error.issues[0]?.message}`);
+				const { error } = chunk.data;
+				if (error !== undefined) throw new UpstreamError(request.host, `failed mid-stream: ${typeof error === 'string' ? error : error.message}`);
+				model = chunk.data.model ?? model;
+				usage = chunk.data.usage ?? usage;
+				for (const choice of chunk.data.choices) {
+					const piece = choice.delta?.content ?? '';
+					if (piece !== '') deltas += 1;
+					text += piece;
+					finishReason = choice.finish_reason ?? finishReason;
+				}
+				// The first token is the first text (or the end): some servers send the role's empty delta before any work.
+				if (deltas > 0 || finishReason !== undefined) firstToken();
 			}
-			const chunk = chatCompletionChunkSchema.safeParse(raw);
-			if (!chunk.success) throw new UpstreamError(request.host, `malformed chunk: ${chunk.error.issues[0]?.path.join('.')} ${chunk.error.issues[0]?.message}`);
-			const { error } = chunk.data;
-			if (error !== undefined) throw new UpstreamError(request.host, `failed mid-stream: ${typeof error === 'string' ? error : error.message}`);
-			model = chunk.data.model ?? model;
-			usage = chunk.data.usage ?? usage;
-			for (const choice of chunk.data.choices) {
-				const piece = choice.delta?.content ?? '';
-				if (piece !== '') deltas += 1;
-				text += piece;
-				finishReason = choice.finish_reason ?? finishReason;
-			}
-			// The first token is the first text (or the end): some servers send the role's empty delta before any work.
-			if (firstTokenMs === undefined && (deltas > 0 || finishReason !== undefined)) {
-				firstTokenMs = performance.now() - sentAt;
-				clearTimeout(firstTokenTimer);
-				request.onFirstToken?.(firstTokenMs);
-			}
-		}
-		if (finishReason === undefined) throw new UpstreamError(request.host, 'stream ended before the final chunk');
-		return {
-			text,
-			model,
-			promptTokens: usage?.prompt_tokens ?? 0,
-			// A server that ignores `include_usage` still sends about one token a delta.
-			evalTokens: usage?.completion_tokens ?? deltas,
-			doneReason: finishReason,
-			loadMs: 0,
-			firstTokenMs: firstTokenMs ?? performance.now() - sentAt,
-		};
-	} catch (error) {
-		if (request.signal?.aborted) throw new LlmError('aborted', 'request cancelled by its caller', false, { cause: error });
-		if (timedOut !== undefined) throw new UpstreamError(request.host, timedOut, { cause: error });
-		if (error instanceof LlmError) throw error;
-		throw describeNetworkFailure(error, request.host);
-	} finally {
-		clearTimeout(firstTokenTimer);
-		clearTimeout(totalTimer);
-		request.signal?.removeEventListener('abort', onCallerAbort);
-	}
-}
-
-function describeNetworkFailure(error: unknown, host: string): UpstreamError {
-	const message = error instanceof Error ? error.message : String(error);
-	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-	const detail = cause?.code ?? cause?.message ?? message;
-	return new UpstreamError(host, detail === message ? message : `${message} (${detail})`, { cause: error });
+			if (finishReason === undefined) throw new UpstreamError(request.host, 'stream ended before the final chunk');
+			return {
+				text,
+				model,
+				promptTokens: usage?.prompt_tokens ?? 0,
+				// A server that ignores `include_usage` still sends about one token a delta.
+				evalTokens: usage?.completion_tokens ?? deltas,
+				doneReason: finishReason,
+				loadMs: 0,
+				firstTokenMs: firstToken(),
+			};
+		},
+		(error) => (error instanceof LlmError ? error : describeNetworkFailure(error, request.host)),
+	);
 }

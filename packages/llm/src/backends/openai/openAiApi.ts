@@ -1,4 +1,5 @@
 import type { ServerLoad } from '../../hosts/ServerLoad.js';
+import { bearer } from '../bearer.js';
 import { getProbeJson, type HostApi, type ProbeTarget } from '../HostApi.js';
 import { chatOnOpenAiHost } from './chatOnOpenAiHost.js';
 import { modelListSchema } from './openAiSchemas.js';
@@ -30,7 +31,7 @@ async function readServerLoad(target: ProbeTarget): Promise<ServerLoad | null> {
 	// vLLM serves Prometheus text at the root, beside the API base.
 	const response = await target.fetch(`${new URL(target.url).origin}/metrics`, {
 		signal: AbortSignal.timeout(target.timeoutMs),
-		...(target.apiKey === undefined ? {} : { headers: { authorization: `Bearer ${target.apiKey}` } }),
+		headers: bearer(target.apiKey),
 	});
 	if (!response.ok) {
 		await response.body?.cancel();
