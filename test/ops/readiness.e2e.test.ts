@@ -64,6 +64,8 @@ describe('metrics and readiness of the running platform', () => {
 		expect(router).toMatch(/^charbot_llm_requests_total\{/m);
 		expect(router).toMatch(/^charbot_llm_host_up\{host="[^"]+"\} 1$/m);
 		expect(router).toMatch(/^charbot_llm_host_in_flight\{host="[^"]+"\} 0$/m);
+		// The adaptive limit (MAX_CONCURRENT_REQUESTS unset) starts at 4 and only grows under load one message does not make.
+		expect(router).toMatch(/^charbot_llm_host_concurrency_limit\{host="[^"]+"\} 4$/m);
 		expect(router).toContain('nodejs_eventloop_lag_seconds');
 
 		const qc = await metrics('quality-control');
