@@ -41,7 +41,9 @@ describe('adaptive concurrency per host (MAX_CONCURRENT_REQUESTS unset)', () => 
 		const sim = sims[0] as OllamaSim;
 		// A first burst finds the host's slots (the probing sends a few too many once).
 		await Promise.all(Array.from({ length: 24 }, (_, index) => ask(target, `learn ${index}`)));
-		expect(limitOf(target)).toBeLessThanOrEqual(5);
+		// Once a queue showed, the limit saws between the slots and a step or two above them (it grows by one per round and is
+		// cut at the next queued request), so where it stands after the burst depends on which came last; CI saw 6.
+		expect(limitOf(target)).toBeLessThanOrEqual(6);
 		sim.resetStats();
 		const finished: string[] = [];
 		const track = (label: string, priority: number) => ask(target, label, priority).then(() => finished.push(label));
