@@ -3,7 +3,7 @@ export { isFinalFailure } from './failures/isFinalFailure.js';
 export { createQueueMetrics } from './metrics/createQueueMetrics.js';
 export { noticeStalledFailure } from './notices/noticeStalledFailure.js';
 export { throwWithNoAnswerNotice } from './notices/throwWithNoAnswerNotice.js';
-export { CharbotQueue } from './queues/CharbotQueue.js';
+export { CharbotQueue, QueueEventsMaxLen } from './queues/CharbotQueue.js';
 export { CharbotWorker } from './queues/CharbotWorker.js';
 export { DefaultJobOptions } from './queues/defaultJobOptions.js';
 export {
