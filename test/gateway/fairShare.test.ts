@@ -79,8 +79,8 @@ describe('fair share at the gateway: generation budgets and job priorities', () 
 		expect(await fx.outcomeOf(late.id)).toEqual({ kind: 'refused', messageId: late.id, reason: 'guild-budget' });
 		await waitFor(() => botReplies(general, late.id).length > 0, "the server's over-budget note");
 		expect(botReplies(general, late.id)[0]?.content).toMatch(/^The characters have talked a lot in this server lately/);
-		// The member's own budget was given back: the guild refused, so nothing was generated for them.
-		expect(await fx.redis.get(fx.keyspace.memberBudget(late.author.id))).toBe('0');
+		// Nothing was counted against the member's own budget: the guild refused, so nothing was generated for them.
+		expect(Number((await fx.redis.get(fx.keyspace.memberBudget(late.author.id))) ?? 0)).toBe(0);
 	});
 
 	it('gives every route job a BullMQ priority from its guild’s recent load, so a busy guild queues behind a quiet one', async () => {

@@ -53,6 +53,25 @@ describe('response cache', () => {
 		expect(pool.snapshot().cacheHitRate).toBeCloseTo(1 / 4);
 	});
 
+	it('looks up and takes the coalescing lock in one command, and stores, hands over and releases in one', async () => {
+		const { pool, connection, prefix } = await cachedPool();
+		const monitor = await connection.monitor();
+		const sent: string[] = [];
+		monitor.on('monitor', (_time: string, args: string[], source: string) => {
+			// Commands a script runs show up with the source `lua`; the ones the pool sent come from its socket.
+			if (source !== 'lua' && args.some((arg) => arg.startsWith(prefix))) sent.push(String(args[0]).toLowerCase());
+		});
+		const first = await pool.generate({ prompt: 'How many commands is an answer?', character: 'brian' });
+		const second = await pool.generate({ prompt: 'How many commands is an answer?', character: 'brian' });
+		await waitFor(() => sent.length >= 3, 'the monitor to show the commands');
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		monitor.disconnect();
+		expect([first.cacheHit, second.cacheHit]).toEqual([false, true]);
+		expect(sent).toEqual(['eval', 'eval', 'eval']);
+		expect(await connection.keys(`${prefix}:llm_inflight:*`)).toEqual([]);
+		expect(await connection.keys(`${prefix}:llm_inflight_result:*`)).toHaveLength(1);
+	});
+
 	it('expires entries after the TTL', async () => {
 		const { pool } = await cachedPool({ ttlSeconds: 1 });
 		await pool.generate({ prompt: 'short-lived' });
@@ -122,11 +141,10 @@ describe('coalescing', () => {
 	it('makes one upstream call for identical concurrent requests across two pool instances', async () => {
 		sims.push(...(await startSims(1, { tokensPerSecond: 100, replyTokens: 30 })));
 		const prefix = uniquePrefix('co');
+		// Each pool coalesces on its cache's connection, as createConfiguredPool builds it: the lookup takes the lock.
 		const make = async () => {
-			const connection = createRedisConnection({ url: redis.url, role: 'cache', logger: testLogger });
-			await waitForRedisReady(connection);
+			const { cache, redis: connection } = await redisCache(redis.url, { prefix });
 			connections.push(connection);
-			const { cache } = await redisCache(redis.url, { prefix });
 			const pool = await startPool({ settings: settingsFor(sims), cache, coalescingRedis: connection, keyPrefix: prefix });
 			pools.push(pool);
 			return pool;

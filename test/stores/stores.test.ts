@@ -63,6 +63,23 @@ describe('ChannelHistory', () => {
 		expect(await redis.ttl(keys.channelHistory(guild, channel))).toBeGreaterThan(50);
 	});
 
+	it('records a message once per once-key, bounded and expiring like append, and claims the key for its TTL', async () => {
+		const history = new ChannelHistory(redis, keys, { maxEntries: 2, ttlSeconds: 60, maxChars: 5 });
+		const entry = (id: string) => ({ messageId: id, authorId: 'u', authorName: 'Meg', content: `long line ${id}`, at: 1 });
+		const once = (id: string) => ({ key: keys.seenMessage(guild, id), ttlSeconds: 30 });
+		expect(await history.appendOnce(guild, channel, entry('m1'), once('m1'))).toBe(true);
+		expect(await history.appendOnce(guild, channel, entry('m1'), once('m1'))).toBe(false);
+		expect(await history.appendOnce(guild, channel, entry('m2'), once('m2'))).toBe(true);
+		expect(await history.appendOnce(guild, channel, entry('m3'), once('m3'))).toBe(true);
+		expect((await history.recent(guild, channel)).map((line) => [line.messageId, line.content])).toEqual([
+			['m2', 'long '],
+			['m3', 'long '],
+		]);
+		expect(await redis.ttl(keys.channelHistory(guild, channel))).toBeGreaterThan(50);
+		expect(await redis.ttl(keys.seenMessage(guild, 'm1'))).toBeGreaterThan(20);
+		expect(await redis.ttl(keys.seenMessage(guild, 'm1'))).toBeLessThanOrEqual(30);
+	});
+
 	it('gives the conversation a reply continues: what came before the message and the answers it already got', async () => {
 		const history = new ChannelHistory(redis, keys);
 		const place = '222000000000000001';

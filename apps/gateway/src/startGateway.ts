@@ -40,6 +40,7 @@ import { discordReadiness } from './discord/discordReadiness.js';
 import { logClientEvents } from './discord/logClientEvents.js';
 import { loginClient } from './discord/loginClient.js';
 import { HeldMessageSpool } from './intake/HeldMessageSpool.js';
+import { MessageAdmission } from './intake/MessageAdmission.js';
 import { MessageIntake } from './intake/MessageIntake.js';
 import { OutageApology } from './intake/OutageApology.js';
 import { PendingWork } from './intake/PendingWork.js';
@@ -135,16 +136,18 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 		const pending = new PendingWork();
 		// Route jobs carry fair-share priorities, so they wait in BullMQ's prioritized set, not its wait list.
 		const gauge = new BacklogGauge(() => routeQueue.getJobCountByTypes('waiting', 'prioritized'), { refreshMs: settings.backlogRefreshMs });
+		const budget = new GenerationBudget(redis, keyspace, {
+			memberLimit: config.MEMBER_GENERATION_BUDGET,
+			guildLimit: config.GUILD_GENERATION_BUDGET,
+			windowSeconds: config.GENERATION_BUDGET_WINDOW,
+		});
 		const stores = {
 			settings: new SettingsStore(redis, keyspace),
 			history: new ChannelHistory(redis, keyspace),
 			cooldowns: new Cooldowns(redis, keyspace),
 			memory: new MemberMemory(redis, keyspace),
-			budget: new GenerationBudget(redis, keyspace, {
-				memberLimit: config.MEMBER_GENERATION_BUDGET,
-				guildLimit: config.GUILD_GENERATION_BUDGET,
-				windowSeconds: config.GENERATION_BUDGET_WINDOW,
-			}),
+			budget,
+			admission: new MessageAdmission(redis, keyspace, budget),
 			dmsEnabled: config.DMS_ENABLED,
 		};
 		const intake = new MessageIntake(

@@ -7,8 +7,8 @@ import { toMessages } from './generation/toMessages.js';
 import { toOllamaOptions } from './settings/toOllamaOptions.js';
 import { CacheGuard } from './cache/CacheGuard.js';
 import { buildCacheKey } from './cache/cacheKey.js';
-import type { CacheScope, ResponseCache } from './cache/ResponseCache.js';
-import { RequestCoalescer } from './coalescing/RequestCoalescer.js';
+import type { CachedResponse, CacheScope, ResponseCache } from './cache/ResponseCache.js';
+import { type LockCompanion, RequestCoalescer } from './coalescing/RequestCoalescer.js';
 import { InvalidRequestError, LlmError } from './errors/LlmError.js';
 import { createHostFetch, type HostFetch } from './generation/createHostFetch.js';
 import { type AttemptTimeouts, type RetryPolicy, runAttempts } from './generation/runAttempts.js';
@@ -23,6 +23,9 @@ import type { LlmMetrics } from './metrics/LlmMetrics.js';
 import { LlmStats, type LlmStatsSnapshot } from './metrics/LlmStats.js';
 import { resolveGenerationSettings } from './settings/generationDefaults.js';
 import type { LlmSettings, RoleSettings } from './settings/llmSettings.js';
+
+/** What a generation hands over to the requests coalesced with it, and what a cache hit restores. */
+type Answer = ReturnType<typeof fromCache> & { readonly attempts: number };
 
 /** The answer of {@link LlmPool.validateModel}. */
 export interface ModelValidation {
@@ -180,12 +183,18 @@ export class LlmPool {
 			return result && { ...result, generationTimeMs: durationMs, promptHash };
 		};
 
+		// A cache on the coalescing Redis takes the lock with its lookup and releases it with its store: two round trips.
+		const cache = useCache ? this.cache : undefined;
+		const lockingCache = cache?.takesLocksOn(this.options.coalescingRedis) === true ? cache : undefined;
+		// Truncated (`length`) or empty output is never cached: a later request deserves a full answer.
+		const toCached = (outcome: Answer): CachedResponse | undefined =>
+			outcome.doneReason === 'stop' && outcome.text.trim() !== '' ? { ...outcome, generationTimeMs: Date.now() - started, cachedAt: Date.now() } : undefined;
 		try {
-			if (useCache) {
-				const cached = await this.cache?.get(key);
+			if (cache !== undefined && lockingCache === undefined) {
+				const cached = await cache.get(key);
 				if (cached) return record({ ...fromCache(cached), cacheHit: true, coalesced: false, attempts: 0 }) as GenerateResult;
 			}
-			const produce = async (signal: AbortSignal | undefined) => {
+			const produce = async (signal: AbortSignal | undefined): Promise<Answer> => {
 				const outcome = await runAttempts({
 					model,
 					hosts,
@@ -203,15 +212,21 @@ export class LlmPool {
 					metrics: this.metrics,
 					logger: this.options.logger,
 				});
-				// Truncated (`length`) or empty output is never cached: a later request deserves a full answer.
-				if (useCache && outcome.doneReason === 'stop' && outcome.text.trim() !== '') {
-					await this.cache?.set(key, { ...outcome, generationTimeMs: Date.now() - started, cachedAt: Date.now() });
-				}
+				const toStore = lockingCache === undefined ? toCached(outcome) : undefined;
+				if (toStore !== undefined) await cache?.set(key, toStore);
 				return outcome;
 			};
-			const { value, coalesced } = useCache
-				? await this.coalescer.run(key, deadline, produce, request.signal)
-				: { value: await produce(request.signal), coalesced: false };
+			const companion: LockCompanion<Answer> | undefined = lockingCache && {
+				lookupOrLock: async (lock) => {
+					const claim = await lockingCache.getOrLock(key, lock);
+					return 'cached' in claim ? { found: { ...fromCache(claim.cached), attempts: 0 } } : claim;
+				},
+				storeAndRelease: (value, lock, handover) => lockingCache.setAndRelease(key, toCached(value), lock, handover),
+			};
+			const { value, coalesced, found } = cache
+				? await this.coalescer.run(key, deadline, produce, request.signal, companion)
+				: { value: await produce(request.signal), coalesced: false, found: undefined };
+			if (found === true) return record({ ...value, cacheHit: true, coalesced: false, attempts: 0 }) as GenerateResult;
 			return record({
 				text: value.text,
 				model: value.model,

@@ -3,6 +3,7 @@ import type { ChannelHistory, Cooldowns, GenerationBudget, MemberMemory, Message
 import type { Keyspace, Logger } from '@charbot/core';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { MessageAdmission } from './MessageAdmission.js';
 import type { BacklogNotice } from '../backlog/BacklogNotice.js';
 import type { TriggerCharacter } from '../triggers/TriggerCharacter.js';
 import type { OutageApology } from './OutageApology.js';
@@ -20,6 +21,8 @@ export interface IntakeContext {
 	readonly cooldowns: Cooldowns;
 	/** The members' and guilds' generation budgets, reserved before a message's jobs are added. */
 	readonly budget: GenerationBudget;
+	/** A member message's cooldowns, budget reservation and channel turn, in one script. */
+	readonly admission: MessageAdmission;
 	/** Whether the characters answer direct messages (`DMS_ENABLED`). */
 	readonly dmsEnabled: boolean;
 	/** Where "remember that I …" facts go. */

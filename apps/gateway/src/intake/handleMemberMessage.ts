@@ -11,7 +11,7 @@ import type { ReceivedMessage } from './ReceivedMessage.js';
 import { type RecordProgress, recordMemberMessage } from './recordMemberMessage.js';
 import { showActivity } from './showActivity.js';
 import { showCooldown } from './showCooldown.js';
-import { type CooldownProgress, takeMemberCooldowns } from './takeMemberCooldowns.js';
+import type { CooldownProgress } from './takeMemberCooldowns.js';
 
 // Banter lasts seconds to minutes; a day is long enough to outlive any exchange.
 const channelTurnTtlSeconds = 86_400;
@@ -19,7 +19,7 @@ const channelTurnTtlSeconds = 86_400;
 /**
  * What earlier tries of one member message already did, filled in as it goes, so a try after a Redis error neither rolls
  * the dice again nor runs into the cooldowns its own earlier try started. The other steps are safe to repeat: the history
- * records a message id once (a retry appends what its first try claimed), facts are deduplicated, and route job ids are
+ * records a message id once (its claim and the append are one script), facts are deduplicated, and route job ids are
  * deterministic.
  */
 export interface MemberMessageProgress extends RecordProgress, CooldownProgress {
@@ -58,20 +58,27 @@ export async function handleMemberMessage(
 		if (addressed) showCooldown(context, channel, received);
 		return { kind: 'cooldown', messageId: received.id, reason };
 	};
-	const cooledDown = await takeMemberCooldowns(context.cooldowns, received, settings, progress);
-	if (cooledDown !== undefined) return heldBack(cooledDown);
-	// Reserved here, at the gate, so a burst is refused before it reaches the queue; the router charges regenerations.
-	if (progress.budgetReserved !== true) {
-		const memberId = addressed ? authorId : undefined;
-		const budget = await context.budget.reserve({ guildId, ...(memberId === undefined ? {} : { memberId }) }, decision.triggered.length);
-		if (!budget.allowed) {
-			if (memberId !== undefined) showOverBudget(context, channel, received, budget);
-			return { kind: 'refused', messageId: received.id, reason: budget.scope === 'member' ? 'member-budget' : 'guild-budget' };
-		}
-		progress.budgetReserved = true;
+	// One script: the cooldowns, the budgets (reserved here, at the gate, so a burst is refused before it reaches the queue;
+	// the router charges regenerations) and the channel turn, so banter still running from an earlier message stops at its
+	// next post. Steps an earlier try took are not taken again.
+	const admission = await context.admission.admit({
+		guildId,
+		channelId,
+		authorId,
+		userCooldownSeconds: progress.userCooldownTaken === true ? 0 : settings.userCooldownSeconds,
+		channelCooldownSeconds: progress.channelCooldownTaken === true ? 0 : settings.channelCooldownSeconds,
+		generations: progress.budgetReserved === true ? 0 : decision.triggered.length,
+		chargeMember: addressed,
+		...(guildId === null ? {} : { turn: { key: context.keyspace.channelTurn(guildId, channelId), value: received.id, ttlSeconds: channelTurnTtlSeconds } }),
+	});
+	if (!admission.admitted) {
+		if (admission.reason !== 'budget') return heldBack(admission.reason);
+		if (addressed) showOverBudget(context, channel, received, { allowed: false, scope: admission.scope, retryAt: admission.retryAt });
+		return { kind: 'refused', messageId: received.id, reason: admission.scope === 'member' ? 'member-budget' : 'guild-budget' };
 	}
-	// The characters now answer this message: banter still running from an earlier one stops at its next post.
-	if (guildId !== null) await context.redis.set(context.keyspace.channelTurn(guildId, channelId), received.id, 'EX', channelTurnTtlSeconds);
+	progress.userCooldownTaken = true;
+	progress.channelCooldownTaken = true;
+	progress.budgetReserved = true;
 	const jobIds = await enqueueRouteJobs(context.routeQueue, received, decision.triggered, { turnOf: received.id });
 	showActivity(context, channel, received);
 	return { kind: 'enqueued', messageId: received.id, jobIds };
@@ -86,9 +93,9 @@ async function decide(
 	const { guildId, channelId, authorId } = received;
 	const isDm = guildId === null;
 	const settings = await context.settings.effective(guildId, channelId);
-	if (settings.mode !== 'off') await recordMemberMessage(context, received, progress);
-
-	const [replyOwner, dmCharacter] = await Promise.all([
+	// Recording and the reads a decision needs are independent: sent together, one round trip.
+	const [, replyOwner, dmCharacter] = await Promise.all([
+		settings.mode === 'off' ? undefined : recordMemberMessage(context, received, progress),
 		received.replyToMessageId === undefined ? undefined : context.owners.owner(guildId, received.replyToMessageId).then((owner) => owner?.characterId),
 		isDm ? context.redis.get(context.keyspace.dmCharacter(authorId)).then((id) => id ?? undefined) : undefined,
 	]);

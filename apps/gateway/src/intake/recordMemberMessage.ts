@@ -6,8 +6,9 @@ import type { ReceivedMessage } from './ReceivedMessage.js';
 /** How long a message id is remembered as recorded, covering gateway replays and a second replica. */
 const seenTtlSeconds = 15 * 60;
 
-/** How far recording got; kept across tries of one message, so a try after a Redis error appends what the first one claimed. */
+/** How far recording got; kept across tries of one message (and in the spool), so a later try does not record it again. */
 export interface RecordProgress {
+	/** The message's seen-key was claimed and the message recorded, in one script: nothing is left to do. */
 	seenClaimed?: boolean;
 }
 
@@ -19,22 +20,23 @@ function withPictureNotes(content: string, images: readonly ImageRef[]): string 
 	return [content, ...images.map((image) => `(picture: ${image.name})`)].filter((part) => part !== '').join('\n');
 }
 
-/** Appends a member's message to the channel history once, even when the event arrives twice; true when this call recorded it. */
+/**
+ * Appends a member's message to the channel history once, even when the event arrives twice (the seen-key's claim and the
+ * append are one script, one round trip); true when this call recorded it.
+ */
 export async function recordMemberMessage(context: IntakeContext, received: ReceivedMessage, progress: RecordProgress = {}): Promise<boolean> {
-	if (progress.seenClaimed !== true) {
-		const seenKey = context.keyspace.seenMessage(received.guildId, received.id);
-		const first = (await context.redis.set(seenKey, '1', 'EX', seenTtlSeconds, 'NX')) === 'OK';
-		if (!first) return false;
-		progress.seenClaimed = true;
-	}
+	if (progress.seenClaimed === true) return false;
 	const images = toImageRefs(received);
-	await context.history.append(received.guildId, received.channelId, {
+	const entry = {
 		messageId: received.id,
 		authorId: received.authorId,
 		authorName: received.displayName,
 		content: withPictureNotes(received.content, images),
 		at: received.createdAt,
 		...(images.length === 0 ? {} : { images }),
-	});
-	return true;
+	};
+	const once = { key: context.keyspace.seenMessage(received.guildId, received.id), ttlSeconds: seenTtlSeconds };
+	const recorded = await context.history.appendOnce(received.guildId, received.channelId, entry, once);
+	progress.seenClaimed = true;
+	return recorded;
 }

@@ -1,6 +1,7 @@
+import type { Redis } from 'ioredis';
 import type { Logger } from '@charbot/core';
 import type { LlmMetrics } from '../metrics/LlmMetrics.js';
-import type { CachedResponse, CacheScope, ResponseCache } from './ResponseCache.js';
+import type { CachedOrLocked, CachedResponse, CacheLock, CacheScope, ResponseCache } from './ResponseCache.js';
 
 // One warning per this many ms while the cache keeps failing, so a dead cache doesn't flood the logs.
 const warnEveryMs = 30_000;
@@ -38,6 +39,42 @@ export class CacheGuard {
 			await this.cache.set(key, value);
 			this.recovered();
 			this.count('store');
+		} catch (error) {
+			this.bypass('write', error);
+		}
+	}
+
+	/** Whether the cache can take the coalescing lock on `redis` with its lookup and release it with its store ({@link getOrLock}). */
+	public takesLocksOn(redis: Redis | undefined): boolean {
+		return redis !== undefined && this.cache.connection === redis && this.cache.getOrLock !== undefined && this.cache.setAndRelease !== undefined;
+	}
+
+	/** The lookup that takes the lock on a miss; a failure is counted and logged like a failed read, then thrown (no coalescing). */
+	public async getOrLock(key: string, lock: CacheLock): Promise<CachedOrLocked> {
+		if (this.cache.getOrLock === undefined) throw new Error('this response cache takes no coalescing locks');
+		try {
+			const claim = await this.cache.getOrLock(key, lock);
+			this.recovered();
+			this.count('cached' in claim ? 'hit' : 'miss');
+			return claim;
+		} catch (error) {
+			this.bypass('read', error);
+			throw error;
+		}
+	}
+
+	/** The store, hand-over and release in one; a failure is counted and logged like a failed write (the lock expires by itself). */
+	public async setAndRelease(
+		key: string,
+		value: CachedResponse | undefined,
+		lock: CacheLock,
+		handover: { key: string; value: string; ttlMs: number },
+	): Promise<void> {
+		if (this.cache.setAndRelease === undefined) throw new Error('this response cache takes no coalescing locks');
+		try {
+			await this.cache.setAndRelease(key, value, lock, handover);
+			this.recovered();
+			if (value !== undefined) this.count('store');
 		} catch (error) {
 			this.bypass('write', error);
 		}

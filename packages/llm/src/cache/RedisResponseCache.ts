@@ -1,7 +1,7 @@
 import type { Keyspace } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { CachedResponse, CacheScope, ResponseCache } from './ResponseCache.js';
+import type { CachedOrLocked, CachedResponse, CacheLock, CacheScope, ResponseCache } from './ResponseCache.js';
 
 /** Options of {@link RedisResponseCache}. */
 export interface RedisResponseCacheOptions {
@@ -25,9 +25,10 @@ const cachedResponseSchema = z.object({
 	cachedAt: z.number(),
 });
 
-// One round trip: store the entry, note its use and model, and evict the least recently used past the bound.
-// The bound is ours, not the server's maxmemory policy, so it also holds on a noeviction server.
-const setScript = `
+// Stores the entry, notes its use and model, and evicts the least recently used past the bound. The bound is ours, not
+// the server's maxmemory policy, so it also holds on a noeviction server. KEYS: entry, LRU, models; ARGV: entry, TTL s,
+// now, bound, model.
+const storeEntryLua = `
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
 redis.call('ZADD', KEYS[2], ARGV[3], KEYS[1])
 redis.call('HSET', KEYS[3], KEYS[1], ARGV[5])
@@ -38,9 +39,36 @@ if excess > 0 then
     redis.call('DEL', evicted[i])
     redis.call('HDEL', KEYS[3], evicted[i])
   end
-  return excess
 end
-return 0
+`;
+
+// One round trip: the store.
+const setScript = `${storeEntryLua}
+return 1
+`;
+
+// A lookup that takes the coalescing lock on a miss, one round trip. KEYS: entry, LRU, models, lock; ARGV: now, token,
+// lock ms. Returns {1, entry} on a hit, {0, 1} when the lock was taken, {0, 0} when another request holds it.
+const getOrLockScript = `
+local raw = redis.call('GET', KEYS[1])
+if raw then
+  redis.call('ZADD', KEYS[2], 'XX', ARGV[1], KEYS[1])
+  return {1, raw}
+end
+if redis.call('ZREM', KEYS[2], KEYS[1]) == 1 then redis.call('HDEL', KEYS[3], KEYS[1]) end
+if redis.call('SET', KEYS[4], ARGV[2], 'PX', ARGV[3], 'NX') then return {0, 1} end
+return {0, 0}
+`;
+
+// The store (unless ARGV[1] is ''), the hand-over and the lock's release if it is still ours, one round trip. KEYS:
+// entry, LRU, models, lock, hand-over; ARGV: the store's five, token, hand-over, hand-over ms.
+const setAndReleaseScript = `
+if ARGV[1] ~= '' then
+${storeEntryLua}
+end
+redis.call('SET', KEYS[5], ARGV[7], 'PX', ARGV[8])
+if redis.call('GET', KEYS[4]) == ARGV[6] then redis.call('DEL', KEYS[4]) end
+return 1
 `;
 
 /** The response cache in KeyDB/Redis, with a TTL and a least-recently-used size bound. */
@@ -51,6 +79,10 @@ export class RedisResponseCache implements ResponseCache {
 	public constructor(private readonly options: RedisResponseCacheOptions) {
 		this.lruKey = options.keys.llmCacheLru();
 		this.modelsKey = options.keys.llmCacheModels();
+	}
+
+	public get connection(): Redis {
+		return this.options.redis;
 	}
 
 	public async get(key: string): Promise<CachedResponse | undefined> {
@@ -79,6 +111,52 @@ export class RedisResponseCache implements ResponseCache {
 			String(Date.now()),
 			String(this.options.maxSize),
 			value.model,
+		);
+	}
+
+	public async getOrLock(key: string, lock: CacheLock): Promise<CachedOrLocked> {
+		const fullKey = this.fullKey(key);
+		const [hit, reply] = (await this.options.redis.eval(
+			getOrLockScript,
+			4,
+			fullKey,
+			this.lruKey,
+			this.modelsKey,
+			lock.key,
+			String(Date.now()),
+			lock.token,
+			String(lock.ttlMs),
+		)) as [number, string | number];
+		if (hit === 0) return { locked: reply === 1 };
+		const parsed = cachedResponseSchema.safeParse(JSON.parse(String(reply)));
+		if (parsed.success) return { cached: parsed.data };
+		// An entry of another shape is a miss: the lock is taken by a call of its own, as a plain lookup's miss would lead to.
+		return { locked: (await this.options.redis.set(lock.key, lock.token, 'PX', lock.ttlMs, 'NX')) === 'OK' };
+	}
+
+	public async setAndRelease(
+		key: string,
+		value: CachedResponse | undefined,
+		lock: CacheLock,
+		handover: { key: string; value: string; ttlMs: number },
+	): Promise<void> {
+		const stored = value !== undefined && this.options.ttlSeconds > 0;
+		await this.options.redis.eval(
+			setAndReleaseScript,
+			5,
+			this.fullKey(key),
+			this.lruKey,
+			this.modelsKey,
+			lock.key,
+			handover.key,
+			stored ? JSON.stringify(value) : '',
+			String(this.options.ttlSeconds),
+			String(Date.now()),
+			String(this.options.maxSize),
+			value?.model ?? '',
+			lock.token,
+			handover.value,
+			String(handover.ttlMs),
 		);
 	}
 

@@ -22,6 +22,13 @@ export interface BudgetPayer {
 /** Which budget refused. */
 export type BudgetScope = 'member' | 'guild';
 
+/** One counter a generation is counted in: the member's or the guild's, with its limit per window. */
+export interface BudgetCounter {
+	readonly scope: BudgetScope;
+	readonly key: string;
+	readonly limit: number;
+}
+
 /** A reservation: taken, or refused by one budget until `retryAt` (ms since the epoch), when its window ends. */
 export type BudgetDecision = { readonly allowed: true } | { readonly allowed: false; readonly scope: BudgetScope; readonly retryAt: number };
 
@@ -51,14 +58,18 @@ return 0
  * in different Redis Cluster slots.
  */
 export class GenerationBudget {
-	readonly #clock: Clock;
+	/** The time source `retryAt` is counted from. */
+	public readonly clock: Clock;
+	/** The window's length in milliseconds. */
+	public readonly windowMs: number;
 
 	public constructor(
 		private readonly redis: Redis,
 		private readonly keys: Keyspace,
 		private readonly options: GenerationBudgetOptions,
 	) {
-		this.#clock = options.clock ?? systemClock;
+		this.clock = options.clock ?? systemClock;
+		this.windowMs = options.windowSeconds * 1000;
 		for (const name of ['memberLimit', 'guildLimit'] as const) {
 			const value = options[name];
 			if (!Number.isInteger(value) || value < 0) throw new RangeError(`GenerationBudget option ${name} must be a whole number ≥ 0, got ${value}`);
@@ -71,14 +82,14 @@ export class GenerationBudget {
 	public async reserve(payer: BudgetPayer, count: number): Promise<BudgetDecision> {
 		if (count <= 0) return { allowed: true };
 		const taken: string[] = [];
-		for (const { scope, key, limit } of this.#accounts(payer)) {
-			const [ok, ttlMs] = (await this.redis.eval(takeScript, 1, key, count, limit, this.options.windowSeconds * 1000, '0')) as [number, number];
+		for (const { scope, key, limit } of this.countersOf(payer)) {
+			const [ok, ttlMs] = (await this.redis.eval(takeScript, 1, key, count, limit, this.windowMs, '0')) as [number, number];
 			if (ok === 1) {
 				taken.push(key);
 				continue;
 			}
 			for (const earlier of taken) await this.redis.eval(refundScript, 1, earlier, count);
-			return { allowed: false, scope, retryAt: this.#clock.now() + Math.max(0, ttlMs) };
+			return { allowed: false, scope, retryAt: this.clock.now() + Math.max(0, ttlMs) };
 		}
 		return { allowed: true };
 	}
@@ -88,22 +99,23 @@ export class GenerationBudget {
 	 * while the window lasts does nothing, so a retried job is charged once. Returns whether it charged.
 	 */
 	public async charge(payer: BudgetPayer, count: number, onceId?: string): Promise<boolean> {
-		const accounts = this.#accounts(payer);
+		const accounts = this.countersOf(payer);
 		if (count <= 0 || accounts.length === 0) return false;
 		if (onceId !== undefined && (await this.redis.set(this.keys.budgetCharged(onceId), '1', 'EX', this.options.windowSeconds, 'NX')) !== 'OK') return false;
-		for (const { key, limit } of accounts) await this.redis.eval(takeScript, 1, key, count, limit, this.options.windowSeconds * 1000, '1');
+		for (const { key, limit } of accounts) await this.redis.eval(takeScript, 1, key, count, limit, this.windowMs, '1');
 		return true;
 	}
 
 	/** Generations counted now in the payer's windows (0 where a budget is off or unused). */
 	public async used(payer: BudgetPayer): Promise<Partial<Record<BudgetScope, number>>> {
 		const used: Partial<Record<BudgetScope, number>> = {};
-		for (const { scope, key } of this.#accounts(payer)) used[scope] = Number((await this.redis.get(key)) ?? 0);
+		for (const { scope, key } of this.countersOf(payer)) used[scope] = Number((await this.redis.get(key)) ?? 0);
 		return used;
 	}
 
-	#accounts(payer: BudgetPayer): { scope: BudgetScope; key: string; limit: number }[] {
-		const accounts: { scope: BudgetScope; key: string; limit: number }[] = [];
+	/** The counters the payer's generations are counted in, member first; none where a budget is off. */
+	public countersOf(payer: BudgetPayer): BudgetCounter[] {
+		const accounts: BudgetCounter[] = [];
 		if (payer.memberId !== undefined && this.options.memberLimit > 0)
 			accounts.push({ scope: 'member', key: this.keys.memberBudget(payer.memberId), limit: this.options.memberLimit });
 		if (payer.guildId !== null && this.options.guildLimit > 0)

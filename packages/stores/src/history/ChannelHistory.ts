@@ -6,6 +6,16 @@ import { z } from 'zod';
 // Swaps one exact entry for another wherever it now is (newer messages may have been pushed in front of it meanwhile).
 const replaceEntryScript = "local index = redis.call('LPOS', KEYS[1], ARGV[1]) if index then redis.call('LSET', KEYS[1], index, ARGV[2]) return 1 end return 0";
 
+// Claims the message's once-key and records it in the same step: a replayed event finds the key and records nothing,
+// and no error can come between the claim and the append. KEYS: history, once-key; ARGV: entry, last index, TTL, once TTL.
+const appendOnceScript = `
+if not redis.call('SET', KEYS[2], '1', 'EX', ARGV[4], 'NX') then return 0 end
+redis.call('LPUSH', KEYS[1], ARGV[1])
+redis.call('LTRIM', KEYS[1], 0, ARGV[2])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return 1
+`;
+
 /** One remembered channel message. */
 export const historyEntrySchema = z.object({
 	messageId: z.string(),
@@ -57,6 +67,18 @@ export class ChannelHistory {
 			.ltrim(key, 0, this.maxEntries - 1)
 			.expire(key, this.ttlSeconds)
 			.exec();
+	}
+
+	/**
+	 * Records a message unless `once.key` is already set, claiming that key (for `once.ttlSeconds`) in the same script, so
+	 * an event that arrives twice enters the history once. True when this call recorded it. The key should be one of the
+	 * same guild's, so both share a Redis Cluster slot once the guild stem carries a hash tag.
+	 */
+	public async appendOnce(guildId: string | null, channelId: string, entry: HistoryEntry, once: { key: string; ttlSeconds: number }): Promise<boolean> {
+		const key = this.keys.channelHistory(guildId, channelId);
+		const line = JSON.stringify({ ...entry, content: entry.content.slice(0, this.maxChars) });
+		const recorded = await this.redis.eval(appendOnceScript, 2, key, once.key, line, this.maxEntries - 1, this.ttlSeconds, once.ttlSeconds);
+		return recorded === 1;
 	}
 
 	/**
