@@ -1,5 +1,5 @@
 import { GuildStats } from '@charbot/stores';
-import { createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
 import type { InteractionView, TranscriptMessage } from '@charbot/discord-emulator';
 import { variedLineFor, waitFor } from '@charbot/testkit';
 import type { Redis } from 'ioredis';
@@ -92,7 +92,7 @@ describe('member memory through the whole pipeline', () => {
 
 describe('/stats from what the router and quality control recorded', () => {
 	it('shows the replies, pass rate, median latency and cache hit rate of the last 24 hours', async () => {
-		const stats = new GuildStats(redis, new Keyspace(platform.prefix));
+		const stats = new GuildStats(redis, new Keyspace(platform.prefix), { logger: createLogger({ name: 'test', level: 'silent', format: 'json' }) });
 		const guildId = platform.emulator.seed?.guildId ?? null;
 		await waitFor(async () => (await stats.summary(guildId))[0]?.replies === 5, 'five recorded Peter replies', 10_000);
 		const [peter] = await stats.summary(guildId);

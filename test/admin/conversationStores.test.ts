@@ -1,5 +1,5 @@
 import { DefaultChannelSettings, GuildStats, MemberMemory, SettingsAudit, SettingsAuditLimit, SettingsStore } from '@charbot/stores';
-import { Keyspace, ManualClock } from '@charbot/core';
+import { createLogger, Keyspace, ManualClock } from '@charbot/core';
 import { uniquePrefix } from '@charbot/testkit';
 import { type StoreRedis, startStoreRedis } from '../stores/startStoreRedis.js';
 import type { Redis } from 'ioredis';
@@ -11,6 +11,7 @@ const erin = { id: '300000000000000001', name: 'erin' };
 let store: StoreRedis;
 let redis: Redis;
 let keys: Keyspace;
+const logger = createLogger({ name: 'test', level: 'silent', format: 'json' });
 
 beforeAll(async () => {
 	store = await startStoreRedis();
@@ -127,17 +128,18 @@ describe('MemberMemory', () => {
 describe('GuildStats', () => {
 	it('sums hourly buckets over the window: replies, pass rate, median latency, cache hit rate', async () => {
 		const clock = new ManualClock(Date.UTC(2025, 0, 1, 12, 30));
-		const stats = new GuildStats(redis, keys, { clock, maxLatencySamples: 3 });
-		await stats.recordGeneration(guild, 'peter', true);
-		await stats.recordGeneration(guild, 'peter', false);
-		await stats.recordReview(guild, 'peter', 'repaired');
-		await stats.recordReview(guild, 'peter', 'regenerated');
-		await stats.recordDelivery(guild, 'peter', 900);
+		const stats = new GuildStats(redis, keys, { logger, clock, maxLatencySamples: 3 });
+		stats.recordGeneration(guild, 'peter', true);
+		stats.recordGeneration(guild, 'peter', false);
+		stats.recordReview(guild, 'peter', 'repaired');
+		stats.recordReview(guild, 'peter', 'regenerated');
+		stats.recordDelivery(guild, 'peter', 900);
 		clock.advance(3_600_000);
-		for (const latency of [100, 200, 300, 400]) await stats.recordDelivery(guild, 'peter', latency);
-		await stats.recordReview(guild, 'stewie', 'passed');
-		await stats.recordGeneration(guild, 'stewie', false);
-		await stats.recordDelivery('100000000000000002', 'peter', 5);
+		for (const latency of [100, 200, 300, 400]) stats.recordDelivery(guild, 'peter', latency);
+		stats.recordReview(guild, 'stewie', 'passed');
+		stats.recordGeneration(guild, 'stewie', false);
+		stats.recordDelivery('100000000000000002', 'peter', 5);
+		await stats.flush();
 
 		const summary = await stats.summary(guild);
 		expect(summary).toEqual([

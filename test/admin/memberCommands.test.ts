@@ -1,3 +1,4 @@
+import { createLogger } from '@charbot/core';
 import { GuildStats, MemberMemory } from '@charbot/stores';
 import { waitFor } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,14 +55,15 @@ describe('/stats', () => {
 	it('reports each character over the last 24 hours', async () => {
 		const empty = await answerOf(fx.emulator, { user: 'alice', name: 'stats' });
 		expect(answerText(empty)).toBe('No character has been active here in the last 24 hours.');
-		const stats = new GuildStats(fx.redis, fx.keyspace);
-		await Promise.all([stats.recordGeneration(fx.guildId, 'peter', true), stats.recordGeneration(fx.guildId, 'peter', false)]);
-		await Promise.all([
-			stats.recordReview(fx.guildId, 'peter', 'passed'),
-			stats.recordReview(fx.guildId, 'peter', 'repaired'),
-			stats.recordReview(fx.guildId, 'peter', 'regenerated'),
-		]);
-		await Promise.all([stats.recordDelivery(fx.guildId, 'peter', 1200), stats.recordDelivery(fx.guildId, 'peter', 1800)]);
+		const stats = new GuildStats(fx.redis, fx.keyspace, { logger: createLogger({ name: 'test', level: 'silent', format: 'json' }) });
+		stats.recordGeneration(fx.guildId, 'peter', true);
+		stats.recordGeneration(fx.guildId, 'peter', false);
+		stats.recordReview(fx.guildId, 'peter', 'passed');
+		stats.recordReview(fx.guildId, 'peter', 'repaired');
+		stats.recordReview(fx.guildId, 'peter', 'regenerated');
+		stats.recordDelivery(fx.guildId, 'peter', 1200);
+		stats.recordDelivery(fx.guildId, 'peter', 1800);
+		await stats.close();
 		const view = await answerOf(fx.emulator, { user: 'alice', name: 'stats' });
 		expect(view.ephemeral).toBe(true);
 		expect(answerText(view)).toContain('• **Peter Griffin**: 2 replies · 67% passed · 1 repaired · 1 regenerated · 1.5 s median · 50% cache hits');

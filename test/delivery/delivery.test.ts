@@ -111,10 +111,12 @@ describe('delivery worker', () => {
 	});
 
 	it('replaces a bogus cached webhook', async () => {
-		const key = running.keys.channelWebhook(guild.guildId, guild.channelId);
-		await parts.producer.del(running.keys.channelWebhookToken(guild.guildId, guild.channelId));
+		// A channel this delivery has not used yet, so it reads Redis (a process keeps a webhook it read in memory a while).
+		const lab = seededPlace(parts, 'bot-lab');
+		const key = running.keys.channelWebhook(lab.guildId, lab.channelId);
+		await parts.producer.del(running.keys.channelWebhookToken(lab.guildId, lab.channelId));
 		await parts.producer.set(key, JSON.stringify({ id: '100000000000000777', token: 'not-a-real-token-at-all-000' }));
-		const { messages } = await deliver(deliverJob(guild, 'Bogus webhook, real reply.'));
+		const { messages } = await deliver(deliverJob(lab, 'Bogus webhook, real reply.'));
 		expect(messages).toHaveLength(1);
 		expect(await parts.producer.get(key)).toBe(messages[0]?.webhookId);
 	});

@@ -46,11 +46,24 @@ describe('DeliveryLedger after an attempt that died', () => {
 		const claim = await ledger.claim('msg-4-peter', 0, 60_000);
 		const held = claim as NonNullable<typeof claim>;
 		expect(await ledger.adopt(held, '400000000000000003'), 'the same text posted for another reply').toBe(false);
-		expect(await ledger.posted('msg-4-peter', 0)).toBeUndefined();
 		expect(await ledger.adopt(held, '400000000000000004')).toBe(true);
-		expect(await ledger.posted('msg-4-peter', 0)).toBe('400000000000000004');
+		expect(await ledger.posted('msg-4-peter', 0), 'the part stays claimed until the attempt records it').toBeUndefined();
 		const other = await ledger.claim('msg-5-peter', 0, 60_000);
 		expect(await ledger.adopt(other as NonNullable<typeof other>, '400000000000000004'), 'now it is taken').toBe(false);
+		await ledger.record('msg-4-peter', 0, '400000000000000004');
+		expect(await ledger.claimUnlessPosted('msg-4-peter', 0, 60_000)).toEqual({ kind: 'posted', messageId: '400000000000000004' });
+	});
+
+	it('claims, or says in the same answer that the part was posted or how long another attempt holds it', async () => {
+		const first = await ledger.claimUnlessPosted('msg-7-peter', 0, 60_000);
+		expect(first).toMatchObject({ kind: 'claimed', claim: { jobId: 'msg-7-peter', part: 0 } });
+		const held = await ledger.claimUnlessPosted('msg-7-peter', 0, 60_000);
+		expect(held.kind).toBe('held');
+		expect(held.kind === 'held' && held.remainingMs).toBeGreaterThan(50_000);
+		const beside = `${uniquePrefix()}:written-beside`;
+		await ledger.record('msg-7-peter', 0, '400000000000000007', (transaction) => transaction.set(beside, 'msg-7'));
+		expect(await ledger.claimUnlessPosted('msg-7-peter', 0, 60_000)).toEqual({ kind: 'posted', messageId: '400000000000000007' });
+		expect(await redis.get(beside), "a caller's write in the recording transaction").toBe('msg-7');
 	});
 
 	it('does not let an attempt whose claim was taken over adopt a message', async () => {

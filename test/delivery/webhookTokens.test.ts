@@ -1,4 +1,4 @@
-import { Keyspace } from '@charbot/core';
+import { Keyspace, ManualClock } from '@charbot/core';
 import { buildJobData, deliverJobId, QueueName } from '@charbot/contracts';
 import { uniquePrefix } from '@charbot/testkit';
 import { Routes } from 'discord.js';
@@ -85,13 +85,25 @@ describe('channel webhook tokens in Redis', () => {
 		}
 	});
 
-	it('starts the expiry again on each use', async () => {
+	it('serves a webhook from memory for memoryMs, then reads Redis again, starting the expiry again', async () => {
 		const { keys } = running;
-		const cached = [keys.channelWebhook(place.guildId, place.channelId), keys.channelWebhookToken(place.guildId, place.channelId)];
-		await deliverOne('Warm-up.');
+		const guildId = place.guildId ?? '';
+		const cached = [keys.channelWebhook(guildId, place.channelId), keys.channelWebhookToken(guildId, place.channelId)];
+		const clock = new ManualClock(Date.now());
+		const webhooks = new ChannelWebhooks({ rest: parts.rest, redis: parts.producer, keys, logger: parts.logger, seal, memoryMs: 60_000, clock });
+		const first = await webhooks.get(guildId, place.channelId);
 		for (const key of cached) await parts.producer.expire(key, 30);
-		await deliverOne('Used again.');
+		clock.advance(59_000);
+		expect(await webhooks.get(guildId, place.channelId)).toEqual(first);
+		for (const key of cached) expect(await parts.producer.ttl(key), `${key} untouched while in memory`).toBeLessThanOrEqual(30);
+		clock.advance(1000);
+		expect(await webhooks.get(guildId, place.channelId)).toEqual(first);
 		for (const key of cached) expect(await parts.producer.ttl(key), key).toBeGreaterThan(week - 60);
+		// Discord called it unknown: the next use reads Redis at once.
+		await webhooks.forget(guildId, place.channelId, first);
+		expect(await parts.producer.exists(...cached)).toBe(0);
+		expect(await webhooks.get(guildId, place.channelId)).toEqual(first);
+		expect(await parts.producer.exists(...cached), 'found among the channel webhooks again and cached').toBe(2);
 	});
 
 	it('seals a token cached in clear by an earlier version the next time the channel is used', async () => {
@@ -103,7 +115,9 @@ describe('channel webhook tokens in Redis', () => {
 		await parts.producer.del(tokenKey);
 		await parts.producer.set(idKey, JSON.stringify({ id: webhookId, token }));
 
-		expect(await deliverOne('After the upgrade.')).toBe(webhookId);
+		// The upgraded process, which has no webhook in memory yet.
+		const upgraded = new ChannelWebhooks({ rest: parts.rest, redis: parts.producer, keys, logger: parts.logger, seal });
+		expect((await upgraded.get(place.guildId ?? '', place.channelId)).id).toBe(webhookId);
 		expect(await parts.producer.get(idKey)).toBe(webhookId);
 		expect(seal.open((await parts.producer.get(tokenKey)) ?? '', tokenKey)).toMatchObject({ ok: true, token });
 		expect((await everyValue()).some((value) => value.includes(token))).toBe(false);

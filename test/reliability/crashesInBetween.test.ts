@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
 import { CharbotQueue, messageJobId, QueueName } from '@charbot/contracts';
+import { ChannelHistory } from '@charbot/stores';
 import { waitFor } from '@charbot/testkit';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +112,13 @@ describe('a crash between two steps loses nothing and doubles nothing', () => {
 			`posted: ${rounds} delivery kills right after Discord took a part; all ${questions.length} answered, each ${recoveredMs.join(', ')} ms after its kill`,
 		);
 		expectEachAnsweredOnce(platform, questions);
+		// The attempt that found a killed attempt's post wrote what that one never could: each reply is in the history once.
+		const history = new ChannelHistory(redis, new Keyspace(platform.prefix));
+		const guildId = platform.emulator.seed?.guildId ?? null;
+		for (const question of questions) {
+			const answers = (await history.recent(guildId, question.channelId)).filter((entry) => entry.answers === question.messageId);
+			expect(answers, `the history's answers to ${question.messageId}`).toHaveLength(1);
+		}
 	});
 
 	it('an /ask whose route job fails by stalling (its worker killed every time) gets the no-good-answer notice', async () => {

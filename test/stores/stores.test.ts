@@ -1,4 +1,4 @@
-import { Keyspace } from '@charbot/core';
+import { createLogger, Keyspace } from '@charbot/core';
 import { ChannelHistory, Cooldowns, DefaultChannelSettings, GuildStats, MemberMemory, MemberPersonas, MessageOwners, SettingsStore } from '@charbot/stores';
 import { DeliveryLedger } from '../../apps/delivery/src/ledger/DeliveryLedger.js';
 import { uniquePrefix } from '@charbot/testkit';
@@ -11,6 +11,7 @@ const channel = '200000000000000001';
 let store: StoreRedis;
 let redis: Redis;
 let keys: Keyspace;
+const logger = createLogger({ name: 'test', level: 'silent', format: 'json' });
 
 beforeAll(async () => {
 	store = await startStoreRedis();
@@ -27,8 +28,9 @@ describe('store options', () => {
 	it('refuse a count or a duration that is not a whole number of at least 1, naming the option and the value', () => {
 		expect(() => new MemberMemory(redis, keys, { maxFacts: 0 })).toThrow('maxFacts must be a whole number of at least 1, got 0');
 		expect(() => new MemberPersonas(redis, keys, { ttlSeconds: 1.5 })).toThrow('ttlSeconds must be a whole number of at least 1, got 1.5');
-		expect(() => new GuildStats(redis, keys, { maxLatencySamples: -1 })).toThrow(RangeError);
-		expect(() => new GuildStats(redis, keys, { bucketTtlSeconds: 3600 })).not.toThrow();
+		expect(() => new GuildStats(redis, keys, { logger, maxLatencySamples: -1 })).toThrow(RangeError);
+		expect(() => new GuildStats(redis, keys, { logger, flushAtSize: 10, maxHeldSize: 5 })).toThrow('maxHeldSize must be at least flushAtSize, got 5');
+		expect(() => new GuildStats(redis, keys, { logger, bucketTtlSeconds: 3600 })).not.toThrow();
 	});
 });
 

@@ -36,6 +36,7 @@ export async function startDeliveryService({ config, logger, registry }: Service
 		built.push(() => characters.close());
 
 		const counters = new DeliveryCounters();
+		const stats = new GuildStats(producer, keyspace, { logger });
 		const delivery = await startDelivery({
 			connection,
 			producer,
@@ -43,7 +44,7 @@ export async function startDeliveryService({ config, logger, registry }: Service
 			characters,
 			rest,
 			logger,
-			hooks: combineDeliveryHooks(counters, prometheus, createDeliveryStatsHooks(new GuildStats(producer, keyspace), logger)),
+			hooks: combineDeliveryHooks(counters, prometheus, createDeliveryStatsHooks(stats)),
 			concurrency: config.WORKER_CONCURRENCY,
 			lockDurationMs: config.WORKER_LOCK_SECONDS * 1000,
 			limiter: { max: config.DELIVERY_RATE_LIMIT, duration: 1000 },
@@ -61,6 +62,8 @@ export async function startDeliveryService({ config, logger, registry }: Service
 				await delivery.close();
 				characters.close();
 				logger.info({ counts: counters.snapshot() }, 'delivery counts');
+				// The last deliveries' counts, while the connection is still open.
+				await stats.close();
 				await redis.quit();
 			},
 		};

@@ -196,7 +196,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 			...stores,
 			characters,
 			audit: new SettingsAudit(redis, keyspace),
-			stats: new GuildStats(redis, keyspace),
+			// Only read here (`/stats`): the gateway records nothing, so it has nothing to flush.
+			stats: new GuildStats(redis, keyspace, { logger }),
 			personas: new MemberPersonas(redis, keyspace),
 			vision: new VisionStatus(redis, keyspace),
 			routeQueue,

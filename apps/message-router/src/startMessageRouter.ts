@@ -112,17 +112,14 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 	const history = new ChannelHistory(redis, keys);
 	const memory = new MemberMemory(redis, keys);
 	const personas = new MemberPersonas(redis, keys);
-	const stats = new GuildStats(redis, keys);
+	const stats = new GuildStats(redis, keys, { logger });
 	const budget = new GenerationBudget(redis, keys, {
 		memberLimit: config.MEMBER_GENERATION_BUDGET,
 		guildLimit: config.GUILD_GENERATION_BUDGET,
 		windowSeconds: config.GENERATION_BUDGET_WINDOW,
 	});
-	// Stats are best effort: a failed write is logged, never the job's failure.
-	const onGenerated = ({ guildId, characterId, cacheHit }: GenerationRecord) =>
-		void stats
-			.recordGeneration(guildId, characterId, cacheHit)
-			.catch((error: unknown) => logger.warn({ err: error, guildId, characterId }, 'could not record a generation in the guild stats'));
+	// Stats are best effort: held in memory and written in batches; a failed write is logged, never the job's failure.
+	const onGenerated = ({ guildId, characterId, cacheHit }: GenerationRecord) => stats.recordGeneration(guildId, characterId, cacheHit);
 	// Charbot queues and workers read a job whose stored data is not JSON as a job to fail, not as an error of their own.
 	const reviewQueue = new CharbotQueue(QueueName.Review, { connection: redis, prefix: keys.queuePrefix(), defaultJobOptions: DefaultJobOptions });
 	const deliverQueue = new CharbotQueue(QueueName.Deliver, { connection: redis, prefix: keys.queuePrefix(), defaultJobOptions: DefaultJobOptions });
@@ -210,6 +207,8 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 			await Promise.all([reviewQueue.close(), routeQueue.close(), deliverQueue.close()]);
 			await closePool();
 			characters.close();
+			// The last generations' counts, while the connection is still open.
+			await stats.close();
 			redis.disconnect();
 			workerConnection.disconnect();
 		},

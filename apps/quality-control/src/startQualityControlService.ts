@@ -39,6 +39,7 @@ export async function startQualityControlService({ config, logger, registry }: S
 		built.push(() => llm.close());
 
 		const counters = new QualityControlCounters();
+		const stats = new GuildStats(producer, keyspace, { logger });
 		const qc = await startQualityControl({
 			connection,
 			producer,
@@ -48,7 +49,7 @@ export async function startQualityControlService({ config, logger, registry }: S
 			maxAttempts: config.QC_MAX_ATTEMPTS,
 			llm: llm.get,
 			judgeTimeoutMs: config.QC_JUDGE_TIMEOUT_MS,
-			hooks: combineHooks(counters, prometheus, createGuildStatsHooks(new GuildStats(producer, keyspace), logger)),
+			hooks: combineHooks(counters, prometheus, createGuildStatsHooks(stats)),
 			reviewConcurrency: config.WORKER_CONCURRENCY,
 			lockDurationMs: config.WORKER_LOCK_SECONDS * 1000,
 		});
@@ -64,6 +65,8 @@ export async function startQualityControlService({ config, logger, registry }: S
 				await llm.close();
 				characters.close();
 				logger.info({ counts: counters.snapshot() }, 'quality-control counts');
+				// The last reviews' counts, while the connection is still open.
+				await stats.close();
 				await redis.quit();
 			},
 		};

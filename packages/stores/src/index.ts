@@ -3,7 +3,7 @@ export { type BudgetCounter, type BudgetDecision, type BudgetScope, GenerationBu
 export { Cooldowns } from './cooldowns/Cooldowns.js';
 export { ChannelHistory, type HistoryEntry } from './history/ChannelHistory.js';
 export { MemberMemory } from './memory/MemberMemory.js';
-export { MessageOwners } from './owners/MessageOwners.js';
+export { type MessageOwner, MessageOwners } from './owners/MessageOwners.js';
 export { MemberPersonas } from './personas/MemberPersonas.js';
 export { type MemberPersona, memberPersonaInputSchema, MemberPersonaLimits } from './personas/memberPersonaSchema.js';
 export { RegenerableReplies } from './regenerate/RegenerableReplies.js';

@@ -40,8 +40,7 @@ export async function startBanter(
 ): Promise<BanterOutcome> {
 	const { guildId, channelId } = data.message;
 	if (guildId === null || data.followers.length > 0) return { kind: 'not-triggered', reason: 'turn-continues' };
-	const currentTurn = await deps.redis.get(deps.keys.channelTurn(guildId, channelId));
-	if (data.turnOf !== undefined && currentTurn !== null && currentTurn !== data.turnOf) return { kind: 'not-triggered', reason: 'superseded' };
+	// The pure decision first: most replies name nobody, and then Redis need not be asked whose turn it is.
 	const decision = decideBanter({
 		content: data.text,
 		speaker: { characterId: data.characterId, cascadeDepth: data.cascadeDepth },
@@ -49,6 +48,8 @@ export async function startBanter(
 		characters: deps.characters.list(),
 	});
 	if (decision.reason !== 'triggered') return { kind: 'not-triggered', reason: decision.reason };
+	const currentTurn = await deps.redis.get(deps.keys.channelTurn(guildId, channelId));
+	if (data.turnOf !== undefined && currentTurn !== null && currentTurn !== data.turnOf) return { kind: 'not-triggered', reason: 'superseded' };
 	// A retry whose parts were all posted before does not know the webhook's user id: the cached webhook id is the same.
 	const author = snowflakeSchema.safeParse(reply.authorId ?? (await deps.redis.get(deps.keys.channelWebhook(guildId, channelId))));
 	if (!author.success) return { kind: 'not-triggered', reason: 'no-author' };

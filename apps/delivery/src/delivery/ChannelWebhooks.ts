@@ -1,4 +1,4 @@
-import type { Keyspace, Logger } from '@charbot/core';
+import { type Clock, type Keyspace, type Logger, systemClock } from '@charbot/core';
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord.js';
 import type { Redis } from 'ioredis';
@@ -20,13 +20,24 @@ export interface ChannelWebhooksOptions {
 	readonly webhookName?: string;
 	/** How long a channel's cached webhook lives without being used; each use starts it again. */
 	readonly ttlSeconds?: number;
+	/**
+	 * How long this process uses a channel's webhook from memory before reading Redis again (which also starts its TTL
+	 * again). Redis stays the source of truth: a webhook Discord calls unknown is dropped from memory at once.
+	 */
+	readonly memoryMs?: number;
+	/** Channels whose webhook this process keeps in memory; the least recently read go first. */
+	readonly memoryMaxChannels?: number;
+	/** The time source (tests pass a `ManualClock`). */
+	readonly clock?: Clock;
 }
 
 /** Defaults of {@link ChannelWebhooksOptions}. */
 export const DefaultChannelWebhooksOptions = {
 	webhookName: 'charbot',
 	ttlSeconds: 7 * 24 * 3600,
-} as const satisfies Required<Pick<ChannelWebhooksOptions, 'webhookName' | 'ttlSeconds'>>;
+	memoryMs: 60_000,
+	memoryMaxChannels: 10_000,
+} as const satisfies Required<Pick<ChannelWebhooksOptions, 'webhookName' | 'ttlSeconds' | 'memoryMs' | 'memoryMaxChannels'>>;
 
 /** The Redis keys of one channel's webhook. */
 interface WebhookKeys {
@@ -43,24 +54,51 @@ interface WebhookKeys {
  * The webhook each guild channel's replies go through: cached in Redis as its id under `Keyspace.channelWebhook` (the
  * gateway reads it to recognise our messages) and its token, sealed with AES-256-GCM, under `Keyspace.channelWebhookToken`,
  * which no other app may read; else one of the channel's webhooks that our application owns, else a new one. Both keys
- * expire unless used, and the gateway deletes them when the channel or the guild goes.
+ * expire unless used, and the gateway deletes them when the channel or the guild goes. Each process also keeps the
+ * webhooks it read in memory for `memoryMs`, so a reply usually costs no Redis command for its webhook.
  */
 export class ChannelWebhooks {
 	#applicationId: Promise<string> | undefined;
 	#warnedUnopened = false;
 	readonly #seal: WebhookTokenSeal;
 	readonly #ttlSeconds: number;
+	readonly #memoryMs: number;
+	readonly #memoryMaxChannels: number;
+	readonly #clock: Clock;
+	/** By token key, least recently read first: the webhook and when Redis last confirmed it. */
+	readonly #remembered = new Map<string, { readonly webhook: StoredWebhook; readonly readAt: number }>();
 
 	public constructor(private readonly options: ChannelWebhooksOptions) {
 		this.#seal = options.seal ?? WebhookTokenSeal.withRandomKey();
 		this.#ttlSeconds = options.ttlSeconds ?? DefaultChannelWebhooksOptions.ttlSeconds;
-		if (!Number.isInteger(this.#ttlSeconds) || this.#ttlSeconds < 1)
-			throw new RangeError(`ttlSeconds must be a whole number of at least 1, got ${this.#ttlSeconds}`);
+		this.#memoryMs = options.memoryMs ?? DefaultChannelWebhooksOptions.memoryMs;
+		this.#memoryMaxChannels = options.memoryMaxChannels ?? DefaultChannelWebhooksOptions.memoryMaxChannels;
+		this.#clock = options.clock ?? systemClock;
+		for (const [name, value, minimum] of [
+			['ttlSeconds', this.#ttlSeconds, 1],
+			['memoryMs', this.#memoryMs, 0],
+			['memoryMaxChannels', this.#memoryMaxChannels, 1],
+		] as const) {
+			if (!Number.isInteger(value) || value < minimum) throw new RangeError(`${name} must be a whole number of at least ${minimum}, got ${value}`);
+		}
 	}
 
-	/** The channel's webhook, found or created and cached; each use keeps the cache alive for another `ttlSeconds`. */
+	/**
+	 * The channel's webhook: from memory when Redis confirmed it less than `memoryMs` ago, else read from Redis (found or
+	 * created and cached when absent), each read keeping the cache alive for another `ttlSeconds`.
+	 */
 	public async get(guildId: string, channelId: string): Promise<StoredWebhook> {
 		const keys = this.keysOf(guildId, channelId);
+		const remembered = this.#remembered.get(keys.token);
+		if (remembered !== undefined && this.#clock.now() - remembered.readAt < this.#memoryMs) return remembered.webhook;
+		const webhook = await this.read(keys);
+		this.remember(keys, webhook);
+		return webhook;
+	}
+
+	/** The channel's webhook as Redis has it, found or created and cached when absent; starts the cache's TTL again. */
+	private async read(keys: WebhookKeys): Promise<StoredWebhook> {
+		const channelId = keys.channelId;
 		const { redis } = this.options;
 		const ttl = this.#ttlSeconds;
 		const replies = await redis.pipeline().getex(keys.token, 'EX', ttl).getex(keys.id, 'EX', ttl).expire(keys.index, ttl).exec();
@@ -82,13 +120,24 @@ export class ChannelWebhooks {
 		return this.store(keys, await this.discover(channelId), { overwrite: false });
 	}
 
-	/** Drops the cached webhook after Discord called it unknown, unless another worker already replaced it. */
+	/** Drops the cached webhook after Discord called it unknown, unless another worker already replaced it in Redis. */
 	public async forget(guildId: string, channelId: string, webhook: StoredWebhook): Promise<void> {
 		const keys = this.keysOf(guildId, channelId);
+		// From memory in any case: the next use reads Redis, which may hold another worker's replacement.
+		this.#remembered.delete(keys.token);
 		const sealed = await this.options.redis.get(keys.token);
 		const current = sealed === null ? undefined : WebhookTokenSeal.webhookIdOf(sealed);
 		if (current !== undefined && current !== webhook.id) return;
 		throwFirstError(await this.options.redis.pipeline().del(keys.token).del(keys.id).srem(keys.index, channelId).exec());
+	}
+
+	private remember(keys: WebhookKeys, webhook: StoredWebhook): void {
+		this.#remembered.delete(keys.token);
+		this.#remembered.set(keys.token, { webhook, readAt: this.#clock.now() });
+		for (const oldest of this.#remembered.keys()) {
+			if (this.#remembered.size <= this.#memoryMaxChannels) break;
+			this.#remembered.delete(oldest);
+		}
 	}
 
 	private keysOf(guildId: string, channelId: string): WebhookKeys {

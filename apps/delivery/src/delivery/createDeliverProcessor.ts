@@ -1,6 +1,6 @@
 import { continueTurn, type DeliverJob, MaxReplyParts, parseJobData, QueueName } from '@charbot/contracts';
 import { DiscordLimits, runHook } from '@charbot/core';
-import type { ChannelSettings } from '@charbot/stores';
+import type { ChannelSettings, MessageOwner, RegenerableReply } from '@charbot/stores';
 import type { Job } from 'bullmq';
 import { startBanter } from '../banter/startBanter.js';
 import type { DeliverJobResult } from './DeliverJobResult.js';
@@ -14,9 +14,10 @@ import { splitMessage } from './splitMessage.js';
 
 /**
  * The `deliver` worker's processor: splits the reply, posts each part not yet in the `DeliveryLedger` under a claim and
- * records it before the next ({@link postPartOnce}: a retried or doubled job never posts a part twice), remembers each
- * message's owner (every part but the last says another follows, so a split reply starts banter once), appends the
- * reply to the channel history once, records it as regenerable when its last part carries the regenerate button, then
+ * records it before the next ({@link postPartOnce}: a retried or doubled job never posts a part twice). The transaction
+ * that records a part also remembers its owner (every part but the last says another follows, so a split reply starts
+ * banter once); the last part's also appends the reply to the channel history and records it as regenerable when it
+ * carries the regenerate button, so a retry that finds a part recorded has nothing left to write. Then it
  * gives the next character addressed with this one its turn, or starts banter when the reply names another character
  * ({@link startBanter}; delivery knows the speaker and depth, so nobody waits for the post to come back). A regeneration (`replaces`) edits the reply in place
  * instead ({@link deliverRegeneration}); a notice job (`kind: 'notice'`) is posted as the bot ({@link postNotice}).
@@ -37,49 +38,36 @@ export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, t
 		let authorId: string | undefined;
 		let posted = 0;
 		for (const [index, part] of parts.entries()) {
-			let messageId = await deps.ledger.posted(data.jobKey, index);
-			if (messageId === undefined) {
-				const last = index === parts.length - 1;
-				const outcome = await postPartOnce(deps, job, token, {
-					jobKey: data.jobKey,
-					index,
-					post: () => poster.post(part, index, last),
-					findPosted: poster.findPosted && ((sinceMs) => poster.findPosted?.(part, index, sinceMs) ?? Promise.resolve([])),
-				});
-				if ('postedNow' in outcome) {
-					messageId = outcome.postedNow.id;
-					authorId ??= outcome.postedNow.authorId;
-					posted += 1;
-				} else messageId = outcome.postedBefore;
-			}
-			// Idempotent, and repeated for skipped parts in case an earlier attempt stopped right after posting. Only the last
-			// part of a reply may start banter, once, for the whole reply: the others say a part follows.
-			await deps.owners.remember(guildId, messageId, {
-				characterId: data.characterId,
-				cascadeDepth: data.cascadeDepth,
-				...(data.followers.length > 0 ? { turnContinues: true } : {}),
-				...(index < parts.length - 1 ? { replyContinues: true } : {}),
-				...(index > 0 && index === parts.length - 1 ? { earlierParts: [...messageIds] } : {}),
-				...(data.turnOf === undefined ? {} : { turnOf: data.turnOf }),
+			const last = index === parts.length - 1;
+			const earlierParts = [...messageIds];
+			const outcome = await postPartOnce(deps, job, token, {
+				jobKey: data.jobKey,
+				index,
+				post: () => poster.post(part, index, last),
+				findPosted: poster.findPosted && ((sinceMs) => poster.findPosted?.(part, index, sinceMs) ?? Promise.resolve([])),
+				// Written in the transaction that records the part, so a part found recorded has them all.
+				recordedWith: (message) => (transaction) => {
+					deps.owners.rememberIn(transaction, guildId, message.id, ownerOf(data, index, parts.length, earlierParts));
+					if (!last) return;
+					const replyIds = [...earlierParts, message.id];
+					const entry = { messageId: replyIds[0] as string, authorId: authorId ?? message.authorId ?? data.characterId, authorName: identity.name };
+					deps.history.appendIn(transaction, guildId, channelId, {
+						...entry,
+						characterId: data.characterId,
+						content: data.text,
+						at: Date.now(),
+						answers: data.message.id,
+					});
+					if (regenerable && guildId !== null) deps.replies.rememberIn(transaction, guildId, regenerableReplyOf(data, replyIds));
+				},
 			});
-			messageIds.push(messageId);
+			if ('postedNow' in outcome) {
+				authorId ??= outcome.postedNow.authorId;
+				posted += 1;
+			}
+			messageIds.push('postedNow' in outcome ? outcome.postedNow.id : outcome.postedBefore);
 		}
 		const replyId = messageIds[0] ?? data.message.id;
-		await appendHistoryOnce(deps, data, { messageId: replyId, authorId: authorId ?? data.characterId, authorName: identity.name });
-		if (regenerable && guildId !== null) {
-			const { jobKey, message, characterId, trigger, cascadeDepth, turnOf } = data;
-			await deps.replies.remember(guildId, {
-				jobKey,
-				message,
-				characterId,
-				trigger,
-				cascadeDepth,
-				...(turnOf === undefined ? {} : { turnOf }),
-				text: data.text,
-				model: data.model,
-				messageIds,
-			});
-		}
 		// After the history holds this reply, so the next character's prompt sees it.
 		await continueTurn(deps.routeQueue, data);
 		// Only a channel webhook's post is a character speaking in the channel (a DM or an interaction answer starts none).
@@ -112,20 +100,23 @@ function offersRegenerate(data: DeliverJob, settings: ChannelSettings | undefine
 	return settings.regenerate;
 }
 
-/** Appends the whole reply to the channel history, once per `jobKey` even when the job runs again. */
-async function appendHistoryOnce(
-	deps: DeliveryDependencies,
-	data: DeliverJob,
-	entry: { messageId: string; authorId: string; authorName: string },
-): Promise<void> {
-	const mark = deps.keys.global('delivered', data.jobKey, 'history');
-	if ((await deps.redis.exists(mark)) === 1) return;
-	await deps.history.append(data.message.guildId, data.message.channelId, {
-		...entry,
+/**
+ * Who posted part `index` of the reply. Only the last part of a reply may start banter, once, for the whole reply: the
+ * others say a part follows; the last one lists the earlier parts.
+ */
+function ownerOf(data: DeliverJob, index: number, parts: number, earlierParts: readonly string[]): MessageOwner {
+	return {
 		characterId: data.characterId,
-		content: data.text,
-		at: Date.now(),
-		answers: data.message.id,
-	});
-	await deps.redis.set(mark, '1', 'EX', 7 * 86_400);
+		cascadeDepth: data.cascadeDepth,
+		...(data.followers.length > 0 ? { turnContinues: true } : {}),
+		...(index < parts - 1 ? { replyContinues: true } : {}),
+		...(index > 0 && index === parts - 1 ? { earlierParts: [...earlierParts] } : {}),
+		...(data.turnOf === undefined ? {} : { turnOf: data.turnOf }),
+	};
+}
+
+/** The record that lets a member regenerate the reply posted as `messageIds`. */
+function regenerableReplyOf(data: DeliverJob, messageIds: string[]): RegenerableReply {
+	const { jobKey, message, characterId, trigger, cascadeDepth, turnOf } = data;
+	return { jobKey, message, characterId, trigger, cascadeDepth, ...(turnOf === undefined ? {} : { turnOf }), text: data.text, model: data.model, messageIds };
 }

@@ -38,13 +38,11 @@ export async function deliverRegeneration(deps: DeliveryDependencies, job: Job, 
 		for (const [index, part] of parts.entries()) {
 			const last = index === parts.length - 1;
 			const replacing = old[index];
-			let messageId = await deps.ledger.posted(data.jobKey, index);
-			if (messageId === undefined) {
-				const post = () => (replacing === undefined ? poster.post(part, index, last) : poster.edit(replacing, part, last));
-				const outcome = await postPartOnce(deps, job, token, { jobKey: data.jobKey, index, post });
-				if ('postedNow' in outcome) changed += 1;
-				messageId = 'postedNow' in outcome ? outcome.postedNow.id : outcome.postedBefore;
-			}
+			// A part done by an earlier attempt comes back as `postedBefore`, in the claim's round trip.
+			const post = () => (replacing === undefined ? poster.post(part, index, last) : poster.edit(replacing, part, last));
+			const outcome = await postPartOnce(deps, job, token, { jobKey: data.jobKey, index, post });
+			if ('postedNow' in outcome) changed += 1;
+			const messageId = 'postedNow' in outcome ? outcome.postedNow.id : outcome.postedBefore;
 			if (replacing === undefined) {
 				// A new part must not start banter of its own: it says the turn goes on (to nobody), as an edit would not post.
 				await deps.owners.remember(guildId, messageId, {

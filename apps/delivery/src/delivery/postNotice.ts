@@ -29,8 +29,6 @@ export async function postNotice(
 	token: string | undefined,
 	notice: NoticeJob,
 ): Promise<DeliverJobResult> {
-	const already = await deps.ledger.posted(notice.noticeKey, 0);
-	if (already !== undefined) return { messageIds: [already], posted: 0, skipped: 1 };
 	const { interaction, replyToMessageId } = notice;
 	const poster: ReplyPoster =
 		interaction === undefined

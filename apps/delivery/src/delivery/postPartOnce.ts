@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import { DelayedError } from 'bullmq';
-import type { DeliveryClaim } from '../ledger/DeliveryLedger.js';
+import type { DeliveryClaim, RecordedWith } from '../ledger/DeliveryLedger.js';
 import type { DeliveryDependencies } from './DeliveryDependencies.js';
 import type { PostedMessage } from './ReplyPoster.js';
 
@@ -11,6 +11,11 @@ export interface PartToPost {
 	readonly post: () => Promise<PostedMessage>;
 	/** Messages since `sinceMs` that look like this part, oldest first; where absent, an earlier attempt's post is not looked for. */
 	readonly findPosted?: ((sinceMs: number) => Promise<readonly PostedMessage[]>) | undefined;
+	/**
+	 * Writes that belong to the part being posted (its owner, the channel history...), added to the transaction that
+	 * records it: `message` is the one posted now, or found posted by an earlier attempt (its author then unknown).
+	 */
+	readonly recordedWith?: ((message: { readonly id: string; readonly authorId: string | undefined }) => RecordedWith) | undefined;
 }
 
 /** What became of the part: posted now, or found posted by another attempt of the job. */
@@ -35,20 +40,24 @@ export async function postPartOnce(
 	token: string | undefined,
 	part: PartToPost,
 ): Promise<PartOutcome> {
-	const claim = await deps.ledger.claim(part.jobKey, part.index, deps.claimMs);
-	if (claim === undefined) {
-		const postedBefore = await deps.ledger.posted(part.jobKey, part.index);
-		if (postedBefore !== undefined) return { postedBefore };
-		const waitMs = (await deps.ledger.claimRemainingMs(part.jobKey, part.index)) + 250;
+	// One round trip: a part recorded by an earlier attempt (with everything written beside it) is done.
+	const claimed = await deps.ledger.claimUnlessPosted(part.jobKey, part.index, deps.claimMs);
+	if (claimed.kind === 'posted') return { postedBefore: claimed.messageId };
+	if (claimed.kind === 'held') {
+		const waitMs = claimed.remainingMs + 250;
 		deps.logger.warn({ jobKey: part.jobKey, part: part.index, waitMs }, 'another attempt of this delivery is posting the part; waiting for it');
 		if (token === undefined) throw new Error(`part ${part.index} of ${part.jobKey} is being posted by another attempt`);
 		await job.moveToDelayed(Date.now() + waitMs, token);
 		throw new DelayedError();
 	}
+	const { claim } = claimed;
 	// An earlier attempt claimed the part and never recorded a post: it may have died right after Discord took it.
 	if (claim.earlierAttemptAt !== undefined && part.findPosted !== undefined) {
 		const found = await findEarlierPost(deps, part, claim, claim.earlierAttemptAt);
-		if (found !== undefined) return { postedBefore: found };
+		if (found !== undefined) {
+			await recordPart(deps, part, { id: found, authorId: undefined });
+			return { postedBefore: found };
+		}
 	}
 	let message: PostedMessage;
 	try {
@@ -61,11 +70,23 @@ export async function postPartOnce(
 			);
 		throw error;
 	}
+	await recordPart(deps, part, message);
+	return { postedNow: message };
+}
+
+/** Records the part with its writes, retrying while the claim lasts: a retry of the job would post it again. */
+async function recordPart(
+	deps: Pick<DeliveryDependencies, 'ledger' | 'claimMs' | 'logger'>,
+	part: PartToPost,
+	message: { readonly id: string; readonly authorId: string | undefined },
+): Promise<void> {
 	const giveUpAt = Date.now() + deps.claimMs;
-	for (let delayMs = 100; ; delayMs = Math.min(recordRetryMaxDelayMs, delayMs * 2)) {
+	for (let delayMs = 100, attempt = 1; ; delayMs = Math.min(recordRetryMaxDelayMs, delayMs * 2), attempt += 1) {
 		try {
-			await deps.ledger.record(part.jobKey, part.index, message.id);
-			return { postedNow: message };
+			// A transaction whose answer was lost (Redis restarting) may have run: writing it again would double the history.
+			if (attempt > 1 && (await deps.ledger.posted(part.jobKey, part.index)) === message.id) return;
+			await deps.ledger.record(part.jobKey, part.index, message.id, part.recordedWith?.(message));
+			return;
 		} catch (error) {
 			if (Date.now() + delayMs >= giveUpAt) {
 				deps.logger.error({ err: error, jobKey: part.jobKey, part: part.index, messageId: message.id }, 'posted a part but could not record it');
@@ -93,6 +114,7 @@ async function findEarlierPost(
 		return undefined;
 	}
 	for (const candidate of candidates) {
+		// Only tied to the part here; the caller records it as after a post.
 		if (!(await deps.ledger.adopt(claim, candidate.id))) continue;
 		deps.logger.warn({ ...where, messageId: candidate.id }, 'found the part posted by an earlier attempt that died before recording it; not posting it again');
 		return candidate.id;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Keyspace } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 
 const claimPrefix = 'claim:';
 /** How long a posted message stays tied to its part, so a later lookup cannot take it for another part's. */
@@ -9,13 +9,14 @@ const postedMessageTtlSeconds = 86_400;
 // A claim is `claim:<token>:<claimedAtMs>:<expiresAtMs>` and outlives its expiry (the key keeps the ledger's TTL): an
 // expired claim tells the next attempt that an earlier one may have posted the part before it died. Redis's clock decides
 // expiry, so replicas with skewed clocks agree. An old-style claim (`claim:<token>`, expiring with the key) is still waited for.
+// Answers {1, earlier claim's start or ''} when claimed, {2, message id} when posted, {0, ms left} when another holds it.
 const claimScript = `
 local value = redis.call('GET', KEYS[1])
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local earlier = ''
 if value then
-	if string.sub(value, 1, 6) ~= 'claim:' then return {0, -1} end
+	if string.sub(value, 1, 6) ~= 'claim:' then return {2, value} end
 	local claimedAt, expiresAt = string.match(value, '^claim:[^:]+:(%d+):(%d+)$')
 	if not expiresAt then return {0, redis.call('PTTL', KEYS[1])} end
 	if tonumber(expiresAt) > now then return {0, tonumber(expiresAt) - now} end
@@ -35,15 +36,14 @@ redis.call('SET', KEYS[1], ARGV[1] .. claimedAt .. ':0', 'KEEPTTL')
 return 1
 `;
 
-// Records a message found in the channel for a part, unless another part already recorded it, and only while this
-// attempt still holds the part's claim.
+// Ties a message found in the channel to a part, unless another part already took it, and only while this attempt still
+// holds the part's claim. The part stays claimed: the attempt records it next, with its bookkeeping, as after a post.
 const adoptScript = `
 local owner = redis.call('GET', KEYS[2])
 if owner and owner ~= ARGV[2] then return 0 end
 local value = redis.call('GET', KEYS[1])
 if not value or string.sub(value, 1, string.len(ARGV[1])) ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[4])
-redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[5])
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
 return 1
 `;
 
@@ -58,6 +58,15 @@ export interface DeliveryClaim {
 	 */
 	readonly earlierAttemptAt?: number;
 }
+
+/** What {@link DeliveryLedger.claimUnlessPosted} found: the part claimed for this attempt, posted already, or held by another. */
+export type ClaimOutcome =
+	| { readonly kind: 'claimed'; readonly claim: DeliveryClaim }
+	| { readonly kind: 'posted'; readonly messageId: string }
+	| { readonly kind: 'held'; readonly remainingMs: number };
+
+/** Writes that go into the transaction recording a part, so they happen exactly when the part is recorded. */
+export type RecordedWith = (transaction: ChainableCommander) => void;
 
 /**
  * Records each posted part of a reply, so a retried delivery job skips the parts already posted and a reply never appears
@@ -81,13 +90,21 @@ export class DeliveryLedger {
 
 	/** Claims a part for `ttlMs`; undefined when another attempt holds it or it was posted meanwhile. */
 	public async claim(jobId: string, part: number, ttlMs: number): Promise<DeliveryClaim | undefined> {
+		const outcome = await this.claimUnlessPosted(jobId, part, ttlMs);
+		return outcome.kind === 'claimed' ? outcome.claim : undefined;
+	}
+
+	/** Claims a part for `ttlMs`, or says in the same round trip that it was posted (its message id) or how long another attempt holds it. */
+	public async claimUnlessPosted(jobId: string, part: number, ttlMs: number): Promise<ClaimOutcome> {
 		const token = randomUUID();
-		const [claimed, earlier] = (await this.redis.eval(claimScript, 1, this.keys.delivered(jobId, part), token, ttlMs, this.ttlSeconds)) as [
+		const [kind, detail] = (await this.redis.eval(claimScript, 1, this.keys.delivered(jobId, part), token, ttlMs, this.ttlSeconds)) as [
 			number,
 			string | number,
 		];
-		if (claimed !== 1) return undefined;
-		return earlier === '' ? { jobId, part, token } : { jobId, part, token, earlierAttemptAt: Number(earlier) };
+		if (kind === 2) return { kind: 'posted', messageId: String(detail) };
+		if (kind !== 1) return { kind: 'held', remainingMs: Math.max(0, Number(detail)) };
+		const claim = detail === '' ? { jobId, part, token } : { jobId, part, token, earlierAttemptAt: Number(detail) };
+		return { kind: 'claimed', claim };
 	}
 
 	/** Milliseconds left of another attempt's claim on a part (0 when none). */
@@ -106,18 +123,27 @@ export class DeliveryLedger {
 		await this.redis.eval(releaseScript, 1, this.keys.delivered(claim.jobId, claim.part), `${claimPrefix}${claim.token}:`);
 	}
 
-	/** Records a posted part (replacing its claim). */
-	public async record(jobId: string, part: number, messageId: string): Promise<void> {
-		await this.redis
+	/**
+	 * Records a posted part (replacing its claim), in one transaction with `alsoWrite`'s writes: what the post means
+	 * elsewhere (who owns the message, the channel history) is written exactly when the part counts as posted, so a
+	 * retry that finds the part recorded has nothing left to write.
+	 */
+	public async record(jobId: string, part: number, messageId: string, alsoWrite?: RecordedWith): Promise<void> {
+		const transaction = this.redis
 			.multi()
 			.set(this.keys.delivered(jobId, part), messageId, 'EX', this.ttlSeconds)
-			.set(this.postedMessageKey(messageId), partName(jobId, part), 'EX', postedMessageTtlSeconds)
-			.exec();
+			.set(this.postedMessageKey(messageId), partName(jobId, part), 'EX', postedMessageTtlSeconds);
+		alsoWrite?.(transaction);
+		const replies = await transaction.exec();
+		if (replies === null) throw new Error(`the transaction recording part ${part} of ${jobId} was discarded`);
+		const failed = replies.find(([error]) => error !== null)?.[0];
+		if (failed) throw failed;
 	}
 
 	/**
-	 * Records a message an earlier attempt posted for the claimed part (found in the channel), unless another part has
-	 * recorded it: two replies with the same text are two messages. False when it was not recorded.
+	 * Ties a message an earlier attempt posted for the claimed part (found in the channel) to the part, unless another
+	 * part has taken it: two replies with the same text are two messages. False when it was not taken. The part stays
+	 * claimed until the attempt {@link record}s it, so an attempt that dies in between leaves it to be found again.
 	 */
 	public async adopt(claim: DeliveryClaim, messageId: string): Promise<boolean> {
 		const adopted = await this.redis.eval(
@@ -127,8 +153,6 @@ export class DeliveryLedger {
 			this.postedMessageKey(messageId),
 			`${claimPrefix}${claim.token}:`,
 			partName(claim.jobId, claim.part),
-			messageId,
-			this.ttlSeconds,
 			postedMessageTtlSeconds,
 		);
 		return adopted === 1;

@@ -1,6 +1,6 @@
 import { imageRefSchema, MaxImageRefs } from '@charbot/contracts';
 import type { Keyspace } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import { z } from 'zod';
 
 // Swaps one exact entry for another wherever it now is (newer messages may have been pushed in front of it meanwhile).
@@ -60,13 +60,18 @@ export class ChannelHistory {
 
 	/** Records a message (trim and expiry in the same transaction). */
 	public async append(guildId: string | null, channelId: string, entry: HistoryEntry): Promise<void> {
+		const transaction = this.redis.multi();
+		this.appendIn(transaction, guildId, channelId, entry);
+		await transaction.exec();
+	}
+
+	/** Adds the writes of {@link append} to `transaction` (a MULTI, so the trim and expiry stay with the push). */
+	public appendIn(transaction: ChainableCommander, guildId: string | null, channelId: string, entry: HistoryEntry): void {
 		const key = this.keys.channelHistory(guildId, channelId);
-		await this.redis
-			.multi()
+		transaction
 			.lpush(key, JSON.stringify({ ...entry, content: entry.content.slice(0, this.maxChars) }))
 			.ltrim(key, 0, this.maxEntries - 1)
-			.expire(key, this.ttlSeconds)
-			.exec();
+			.expire(key, this.ttlSeconds);
 	}
 
 	/**

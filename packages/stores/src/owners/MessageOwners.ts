@@ -1,5 +1,5 @@
 import type { Keyspace } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import { z } from 'zod';
 
 const ownerSchema = z.object({
@@ -34,6 +34,11 @@ export class MessageOwners {
 
 	public async remember(guildId: string | null, messageId: string, owner: MessageOwner): Promise<void> {
 		await this.redis.set(this.keys.messageOwner(guildId, messageId), JSON.stringify(owner), 'EX', this.ttlSeconds);
+	}
+
+	/** Adds the write of {@link remember} to `transaction`, for a caller that writes it together with others. */
+	public rememberIn(transaction: ChainableCommander, guildId: string | null, messageId: string, owner: MessageOwner): void {
+		transaction.set(this.keys.messageOwner(guildId, messageId), JSON.stringify(owner), 'EX', this.ttlSeconds);
 	}
 
 	public async owner(guildId: string | null, messageId: string): Promise<MessageOwner | undefined> {

@@ -1,5 +1,5 @@
 import type { Keyspace } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import { type RegenerableReply, regenerableReplySchema } from './regenerableReplySchema.js';
 
 // Replaces the mark only while it is still the ended regeneration's, so two clicks never both take it over.
@@ -38,11 +38,17 @@ export class RegenerableReplies {
 
 	/** Records a posted reply; with `previousLastId`, the record of the reply it replaced (kept under its old last part) goes. */
 	public async remember(guildId: string, reply: RegenerableReply, previousLastId?: string): Promise<void> {
+		const transaction = this.redis.multi();
+		this.rememberIn(transaction, guildId, reply, previousLastId);
+		await transaction.exec();
+	}
+
+	/** Adds the writes of {@link remember} to `transaction`; throws at once when `reply` is not a valid record. */
+	public rememberIn(transaction: ChainableCommander, guildId: string, reply: RegenerableReply, previousLastId?: string): void {
 		const parsed = regenerableReplySchema.parse(reply);
 		const lastId = parsed.messageIds.at(-1) as string;
-		const transaction = this.redis.multi().set(this.keys.regenerableReply(guildId, lastId), JSON.stringify(parsed), 'EX', this.ttlSeconds);
+		transaction.set(this.keys.regenerableReply(guildId, lastId), JSON.stringify(parsed), 'EX', this.ttlSeconds);
 		if (previousLastId !== undefined && previousLastId !== lastId) transaction.del(this.keys.regenerableReply(guildId, previousLastId));
-		await transaction.exec();
 	}
 
 	/** The reply whose last part is `messageId`; undefined when there is none, it expired, or the record is malformed. */

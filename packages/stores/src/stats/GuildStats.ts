@@ -1,17 +1,28 @@
-import { type Clock, type Keyspace, parseOptions, systemClock, wholeNumberOption } from '@charbot/core';
+import { type Clock, type Keyspace, type Logger, parseOptions, systemClock, wholeNumberOption } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { CharacterStats } from './CharacterStats.js';
 import { medianOf } from './medianOf.js';
+import { PendingStats } from './PendingStats.js';
 
-const guildStatsOptionsSchema = z.object({
-	/** Seconds an hourly bucket lives; longer than the longest window read. */
-	bucketTtlSeconds: wholeNumberOption(1).default(2 * 86_400),
-	/** Latency samples kept per character and hour (the newest). */
-	maxLatencySamples: wholeNumberOption(1).default(200),
-	/** The time source (tests pass a `ManualClock`). */
-	clock: z.custom<Clock>((value) => typeof (value as Partial<Clock> | undefined)?.now === 'function', { error: 'must be a Clock' }).default(systemClock),
-});
+const guildStatsOptionsSchema = z
+	.object({
+		/** Where a failed flush, and counts dropped after failing for long, are reported. */
+		logger: z.custom<Logger>((value) => typeof (value as Partial<Logger> | undefined)?.warn === 'function', { error: 'must be a Logger' }),
+		/** Seconds an hourly bucket lives; longer than the longest window read. */
+		bucketTtlSeconds: wholeNumberOption(1).default(2 * 86_400),
+		/** Latency samples kept per character and hour (the newest). */
+		maxLatencySamples: wholeNumberOption(1).default(200),
+		/** Longest a record waits in memory before it is written; `/stats` is at most this far behind. */
+		flushIntervalMs: wholeNumberOption(1).default(1000),
+		/** Held fields and samples that start a flush at once, before the interval ends. */
+		flushAtSize: wholeNumberOption(1).default(1000),
+		/** Most fields and samples held while flushes fail (Redis away); past it the oldest are dropped, with a warning. */
+		maxHeldSize: wholeNumberOption(1).default(100_000),
+		/** The time source (tests pass a `ManualClock`). */
+		clock: z.custom<Clock>((value) => typeof (value as Partial<Clock> | undefined)?.now === 'function', { error: 'must be a Clock' }).default(systemClock),
+	})
+	.refine((options) => options.maxHeldSize >= options.flushAtSize, { error: 'must be at least flushAtSize', path: ['maxHeldSize'] });
 
 /** Options of {@link GuildStats}. */
 export type GuildStatsOptions = z.input<typeof guildStatsOptionsSchema>;
@@ -33,42 +44,60 @@ const countersOf: Record<ReviewTally, readonly Counter[]> = {
 
 /**
  * Per-guild, per-character numbers for `/stats`, in hourly Redis buckets with a TTL: a hash of counters per hour and
- * a capped list of delivery latencies per character and hour. Each record is one transaction (one round trip).
+ * a capped list of delivery latencies per character and hour. Records add up in memory and are written together at
+ * most once per `flushIntervalMs` (sooner when `flushAtSize` are held), in one transaction: one HINCRBY per field with
+ * its sum, one EXPIRE per key, a list's samples in one LPUSH. A failed flush keeps its records for the next one;
+ * `close()` writes what is held. Reads see Redis, so `/stats` is up to one interval behind.
  */
 export class GuildStats {
 	readonly #options: z.output<typeof guildStatsOptionsSchema>;
+	#pending = new PendingStats();
+	#timer: NodeJS.Timeout | undefined;
+	#flushing: Promise<void> | undefined;
+	#closed = false;
 
 	public constructor(
 		private readonly redis: Redis,
 		private readonly keys: Keyspace,
-		options: GuildStatsOptions = {},
+		options: GuildStatsOptions,
 	) {
 		this.#options = parseOptions(guildStatsOptionsSchema, options);
 	}
 
 	/** A candidate was generated, from the response cache or not. */
-	public async recordGeneration(guildId: string | null, characterId: string, cacheHit: boolean): Promise<void> {
-		await this.#count(guildId, characterId, cacheHit ? ['generated', 'cacheHits'] : ['generated']);
+	public recordGeneration(guildId: string | null, characterId: string, cacheHit: boolean): void {
+		this.#count(guildId, characterId, cacheHit ? ['generated', 'cacheHits'] : ['generated']);
 	}
 
 	/** What became of a reviewed candidate: passed, repaired, regenerated or rejected. */
-	public async recordReview(guildId: string | null, characterId: string, outcome: ReviewTally): Promise<void> {
-		await this.#count(guildId, characterId, countersOf[outcome]);
+	public recordReview(guildId: string | null, characterId: string, outcome: ReviewTally): void {
+		this.#count(guildId, characterId, countersOf[outcome]);
 	}
 
 	/** A reply was delivered `latencyMs` after the member's message. */
-	public async recordDelivery(guildId: string | null, characterId: string, latencyMs: number): Promise<void> {
+	public recordDelivery(guildId: string | null, characterId: string, latencyMs: number): void {
 		const hour = this.#hour();
-		const bucket = this.keys.statsBucket(guildId, hour);
-		const samples = this.keys.statsLatency(guildId, hour, characterId);
-		await this.redis
-			.multi()
-			.hincrby(bucket, `${characterId}:replies`, 1)
-			.expire(bucket, this.#options.bucketTtlSeconds)
-			.lpush(samples, Math.max(0, Math.round(latencyMs)))
-			.ltrim(samples, 0, this.#options.maxLatencySamples - 1)
-			.expire(samples, this.#options.bucketTtlSeconds)
-			.exec();
+		this.#pending.count(this.keys.statsBucket(guildId, hour), `${characterId}:replies`, 1);
+		this.#pending.sample(this.keys.statsLatency(guildId, hour, characterId), Math.max(0, Math.round(latencyMs)));
+		this.#held();
+	}
+
+	/** Writes every held record now (after a flush already under way); a failure keeps them for the next flush. */
+	public async flush(): Promise<void> {
+		while (this.#flushing !== undefined) await this.#flushing;
+		if (this.#pending.size === 0) return;
+		this.#flushing = this.#write().finally(() => {
+			this.#flushing = undefined;
+		});
+		await this.#flushing;
+	}
+
+	/** Stops the timer and writes what is held; call it before the Redis connection closes. Later records are dropped. */
+	public async close(): Promise<void> {
+		this.#closed = true;
+		clearTimeout(this.#timer);
+		this.#timer = undefined;
+		await this.flush();
 	}
 
 	/** Each character's numbers over the last `hours` hourly buckets (this one included), most replies first. */
@@ -108,11 +137,63 @@ export class GuildStats {
 			.sort((a, b) => b.replies - a.replies || a.characterId.localeCompare(b.characterId));
 	}
 
-	async #count(guildId: string | null, characterId: string, names: readonly Counter[]): Promise<void> {
+	#count(guildId: string | null, characterId: string, names: readonly Counter[]): void {
 		const bucket = this.keys.statsBucket(guildId, this.#hour());
+		for (const name of names) this.#pending.count(bucket, `${characterId}:${name}`, 1);
+		this.#held();
+	}
+
+	/** After a record: drop it when closed, flush at once when enough is held, else make sure a flush is coming. */
+	#held(): void {
+		if (this.#closed) {
+			this.#options.logger.warn({ held: this.#pending.size }, 'a stats record came after the stats were closed; dropping it');
+			this.#pending = new PendingStats();
+			return;
+		}
+		if (this.#pending.size >= this.#options.flushAtSize && this.#flushing === undefined) {
+			clearTimeout(this.#timer);
+			this.#timer = undefined;
+			void this.flush();
+			return;
+		}
+		this.#schedule();
+	}
+
+	#schedule(): void {
+		if (this.#timer !== undefined || this.#closed) return;
+		this.#timer = setTimeout(() => {
+			this.#timer = undefined;
+			void this.flush();
+		}, this.#options.flushIntervalMs);
+		// Held stats never keep a process alive: shutdown flushes them through close().
+		this.#timer.unref();
+	}
+
+	/** One transaction for everything held; on failure the batch goes back in front of what came meanwhile. */
+	async #write(): Promise<void> {
+		const batch = this.#pending;
+		this.#pending = new PendingStats();
+		const ttl = this.#options.bucketTtlSeconds;
 		const transaction = this.redis.multi();
-		for (const name of names) transaction.hincrby(bucket, `${characterId}:${name}`, 1);
-		await transaction.expire(bucket, this.#options.bucketTtlSeconds).exec();
+		for (const [key, entry] of batch.entries()) {
+			if (entry.kind === 'counts') for (const [field, sum] of entry.fields) transaction.hincrby(key, field, sum);
+			else transaction.lpush(key, ...entry.values).ltrim(key, 0, this.#options.maxLatencySamples - 1);
+			transaction.expire(key, ttl);
+		}
+		try {
+			const replies = await transaction.exec();
+			const failed = replies?.find(([error]) => error !== null)?.[0];
+			if (replies === null) throw new Error('the stats transaction was discarded');
+			if (failed) throw failed;
+		} catch (error) {
+			batch.absorb(this.#pending);
+			this.#pending = batch;
+			const dropped = this.#pending.trimTo(this.#options.maxHeldSize);
+			this.#options.logger.warn({ err: error, held: this.#pending.size }, 'could not write the guild stats; keeping them for the next flush');
+			if (dropped > 0)
+				this.#options.logger.warn({ dropped, maxHeldSize: this.#options.maxHeldSize }, 'guild stats held too long while Redis failed; dropped the oldest');
+		}
+		if (this.#pending.size > 0) this.#schedule();
 	}
 
 	/** Runs read commands in one pipeline, throwing the first error. */
