@@ -10,6 +10,7 @@ import {
 	MessageOwners,
 	RegenerableReplies,
 	SettingsAudit,
+	SettingsCache,
 	SettingsStore,
 } from '@charbot/stores';
 import {
@@ -135,8 +136,11 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 		const pending = new PendingWork();
 		// Route jobs carry fair-share priorities, so they wait in BullMQ's prioritized set, not its wait list.
 		const gauge = new BacklogGauge(() => routeQueue.getJobCountByTypes('waiting', 'prioritized'), { refreshMs: settings.backlogRefreshMs });
+		// Settings are read for every message and slash command: kept in memory, dropped when any process writes them.
+		const settingsCache = new SettingsCache(redis, keyspace, { logger });
+		undo.push(() => settingsCache.close());
 		const stores = {
-			settings: new SettingsStore(redis, keyspace),
+			settings: new SettingsStore(redis, keyspace, { cache: settingsCache }),
 			history: new ChannelHistory(redis, keyspace),
 			cooldowns: new Cooldowns(redis, keyspace),
 			memory: new MemberMemory(redis, keyspace),
@@ -266,6 +270,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 					await stopIntake();
 					await Promise.all([routeQueue.close(), deliverQueue.close()]);
 					if (ownsRegistry) characters.close();
+					await settingsCache.close();
 					await redis.quit().catch(() => redis.disconnect());
 					spool.close();
 				})();
