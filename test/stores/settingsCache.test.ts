@@ -2,7 +2,7 @@
 // other writes them. Whether a read reached Redis is counted by the server itself (INFO commandstats' mget calls).
 import { createLogger, createRedisConnection, Keyspace, ManualClock, waitForRedisReady } from '@charbot/core';
 import { SettingsCache, SettingsStore } from '@charbot/stores';
-import { uniquePrefix, waitFor } from '@charbot/testkit';
+import { startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type StoreRedis, startStoreRedis } from './startStoreRedis.js';
@@ -171,6 +171,32 @@ describe('SettingsCache', () => {
 		expect(reader.cache.stats.misses).toBe(4);
 		await reader.store.effective(guild, otherChannel);
 		expect(reader.cache.stats.misses).toBe(5);
+	});
+
+	it('follows a restarted Redis: empty while it is away, caching once it is back, and closes without waiting for it', async () => {
+		const own = await startRedisServer();
+		try {
+			const redis = createRedisConnection({ url: own.url, role: 'producer', logger });
+			opened.push({ close: () => redis.disconnect() });
+			await waitForRedisReady(redis);
+			const cache = new SettingsCache(redis, keys, { logger });
+			opened.push(cache);
+			const store = new SettingsStore(redis, keys, { cache });
+			await waitFor(() => cache.stats.subscribed, 'the settings cache subscribed');
+			await store.effective(guild, channel);
+			expect(cache.stats.entries).toBe(1);
+			await own.stop();
+			await waitFor(() => !cache.stats.subscribed && cache.stats.entries === 0, 'the cache emptied while Redis is away');
+			await own.start();
+			await waitFor(() => cache.stats.subscribed, 'the cache subscribed again', 15_000);
+			await store.effective(guild, channel);
+			expect(cache.stats.entries).toBe(1);
+			await own.stop();
+			await cache.close();
+			expect(cache.stats).toMatchObject({ subscribed: false, entries: 0 });
+		} finally {
+			await own.close();
+		}
 	});
 
 	it('reads uncached once closed, and refuses options that are not whole numbers of at least 1', async () => {

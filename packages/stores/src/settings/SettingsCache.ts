@@ -110,7 +110,9 @@ export class SettingsCache {
 		if (this.#closed) return;
 		this.#closed = true;
 		this.#forgetAll();
-		await this.#subscriber.quit().catch(() => this.#subscriber.disconnect());
+		// QUIT only on a live connection: one waiting to reconnect would hold it until Redis is back.
+		if (this.#subscriber.status === 'ready') await this.#subscriber.quit().catch(() => this.#subscriber.disconnect());
+		else this.#subscriber.disconnect();
 	}
 
 	async #subscribe(): Promise<void> {
