@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SettingsStore } from '@charbot/stores';
+import { SettingsCache, SettingsStore } from '@charbot/stores';
 import { createLogger, createRedisConnection, Keyspace, loadConfig, resolveFromRoot, waitForRedisReady } from '@charbot/core';
 import { QueueName } from '@charbot/contracts';
 import { type DiscordEmulator, startDiscordEmulator } from '@charbot/discord-emulator';
@@ -170,6 +170,29 @@ describe('the Redis ACL users of compose (ops/redis/users.acl)', () => {
 		expect(Object.fromEntries(counts)[QueueName.Deliver]).toMatchObject({ completed: 1 });
 		expect(Object.fromEntries(counts)[QueueName.Route]).toMatchObject({ completed: 1, waiting: 1 });
 		await Promise.all([route.close(), review.close(), deliver.close(), banter.close()]);
+	});
+
+	it('lets the apps that read settings announce and follow settings changes, and nobody else', async () => {
+		const readers = await Promise.all(
+			(['gateway', 'router', 'quality-control', 'delivery'] as const).map(async (user) => {
+				const redis = await connectAs(user);
+				const cache = new SettingsCache(redis, keys, { logger });
+				return { cache, store: new SettingsStore(redis, keys, { cache }) };
+			}),
+		);
+		const caches = readers.map((reader) => reader.cache);
+		try {
+			await waitFor(() => caches.every((cache) => cache.stats.subscribed), 'every app subscribed to the settings changes');
+			const channelId = '223456789012345679';
+			await Promise.all(readers.map((reader) => reader.store.effective(guildId, channelId)));
+			await new SettingsStore(await connectAs('gateway'), keys).change(guildId, { talkativeness: 2 }, { actor: { id: '1', name: 'acl' }, channelId });
+			await waitFor(() => caches.every((cache) => cache.stats.invalidations === 1), 'every app heard the change');
+			const dashboard = await connectAs('llm-service');
+			await expect(dashboard.publish(keys.settingsChanges(), guildId), 'llm-service').rejects.toThrow(/NOPERM/);
+			await expect((await connectAs('router')).publish(keys.global('other'), guildId), 'another channel').rejects.toThrow(/NOPERM/);
+		} finally {
+			await Promise.all(caches.map((cache) => cache.close()));
+		}
 	});
 
 	it('keeps the webhook token from everyone but delivery; the gateway may still delete it', async () => {

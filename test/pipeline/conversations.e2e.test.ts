@@ -100,6 +100,40 @@ describe('a member talks to the characters', () => {
 	});
 });
 
+describe('a settings change', () => {
+	it('applies to the very next message, in the gateway and in the router, though each keeps the settings it read', async () => {
+		const limits: string[] = [];
+		platform.sim.addScript({
+			match: /setting-probe-/,
+			reply: ({ messages, lastUserMessage }) => {
+				limits.push(/under (\d+) characters/.exec(messages.map((message) => message.content).join('\n'))?.[1] ?? 'none');
+				return variedLineFor(/setting-probe-\w+/.exec(lastUserMessage)?.[0] ?? 'that');
+			},
+		});
+		const channelId = platform.emulator.control.createChannel(platform.emulator.seed?.guildId ?? '', { name: 'settings-lab' }).id;
+		const ask = (token: string) =>
+			platform.emulator.control.postMessage({ channelId, authorId: seededUser(platform, 'erin'), content: `Peter, well? ${token}` });
+		await platform.updateSettings(channelId, { userCooldownSeconds: 0, channelCooldownSeconds: 0, maxReplyChars: 1200 });
+		// Every app reads (and keeps) this channel's settings for the first message.
+		ask('setting-probe-first');
+		await replyTo(channelId, 'setting-probe-first');
+
+		await platform.updateSettings(channelId, { maxReplyChars: 1234 });
+		ask('setting-probe-longer');
+		await replyTo(channelId, 'setting-probe-longer');
+		expect(limits).toEqual(['1200', '1234']);
+
+		const notTriggered = () => platform.metric('gateway', 'charbot_gateway_messages_total{outcome="not-triggered"}');
+		const before = await notTriggered();
+		await platform.updateSettings(channelId, { mode: 'off' });
+		ask('setting-probe-off');
+		await waitFor(async () => (await notTriggered()) > before, 'the gateway to see the message and ask nobody');
+		await platform.settled();
+		expect(platform.botMessages(channelId).filter((message) => message.content.includes('setting-probe-off'))).toEqual([]);
+		expect(limits).toHaveLength(2);
+	}, 60_000);
+});
+
 describe('characters talking to each other', () => {
 	it('banter goes back and forth and stops at the cascade limit (3 by default)', async () => {
 		let turn = 0;

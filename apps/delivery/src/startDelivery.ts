@@ -1,6 +1,6 @@
 import { createRepeatedErrorLog, type Keyspace, type Logger } from '@charbot/core';
 import { CharbotQueue, CharbotWorker, isFinalFailure, QueueName } from '@charbot/contracts';
-import { ChannelHistory, Cooldowns, MessageOwners, RegenerableReplies, SettingsStore } from '@charbot/stores';
+import { ChannelHistory, Cooldowns, MessageOwners, RegenerableReplies, type SettingsCache, SettingsStore } from '@charbot/stores';
 import { DeliveryLedger } from './ledger/DeliveryLedger.js';
 import type { REST } from '@discordjs/rest';
 import type { Queue, Worker } from 'bullmq';
@@ -31,6 +31,8 @@ export interface DeliveryOptions {
 	readonly lockDurationMs?: number;
 	/** Seals channel webhook tokens cached in Redis (`resolveWebhookTokenSeal`); by default one with a key of its own. */
 	readonly webhookTokenSeal?: WebhookTokenSeal;
+	/** Keeps the channels' settings in memory (the caller closes it); without it every delivery reads them from Redis. */
+	readonly settingsCache?: SettingsCache;
 }
 
 /** Running delivery: the `deliver` worker and the queues it reads and adds to. */
@@ -70,7 +72,7 @@ export async function startDelivery(options: DeliveryOptions): Promise<Delivery>
 			claimMs: 2 * lockDuration,
 			owners: new MessageOwners(producer, keys),
 			history: new ChannelHistory(producer, keys),
-			settings: new SettingsStore(producer, keys),
+			settings: new SettingsStore(producer, keys, options.settingsCache === undefined ? {} : { cache: options.settingsCache }),
 			replies: new RegenerableReplies(producer, keys),
 			cooldowns: new Cooldowns(producer, keys),
 			redis: producer,

@@ -1,7 +1,7 @@
 import { openServiceCharacters } from '@charbot/characters';
 import { createQueueMetrics } from '@charbot/contracts';
 import { Keyspace, openWorkerConnections, type RunningService, type ServiceContext, StartupError, UndoStack } from '@charbot/core';
-import { GuildStats } from '@charbot/stores';
+import { GuildStats, SettingsCache } from '@charbot/stores';
 import { createDiscordRest } from './delivery/createDiscordRest.js';
 import { resolveWebhookTokenSeal } from './delivery/resolveWebhookTokenSeal.js';
 import { DiscordProbe } from './health/DiscordProbe.js';
@@ -34,6 +34,9 @@ export async function startDeliveryService({ config, logger, registry }: Service
 		await discord.probe();
 		const characters = await openServiceCharacters(config, logger);
 		built.push(() => characters.close());
+		// Settings are read for every delivery: kept in memory, dropped when any process writes them.
+		const settingsCache = new SettingsCache(producer, keyspace, { logger });
+		built.push(() => settingsCache.close());
 
 		const counters = new DeliveryCounters();
 		const stats = new GuildStats(producer, keyspace, { logger });
@@ -49,6 +52,7 @@ export async function startDeliveryService({ config, logger, registry }: Service
 			lockDurationMs: config.WORKER_LOCK_SECONDS * 1000,
 			limiter: { max: config.DELIVERY_RATE_LIMIT, duration: 1000 },
 			webhookTokenSeal,
+			settingsCache,
 		});
 		const queueMetrics = createQueueMetrics(registry, [delivery.deliverQueue]);
 		queueMetrics.watchWorker(delivery.worker);
@@ -61,6 +65,7 @@ export async function startDeliveryService({ config, logger, registry }: Service
 			close: async () => {
 				await delivery.close();
 				characters.close();
+				await settingsCache.close();
 				logger.info({ counts: counters.snapshot() }, 'delivery counts');
 				// The last deliveries' counts, while the connection is still open.
 				await stats.close();

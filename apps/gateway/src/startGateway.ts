@@ -10,6 +10,7 @@ import {
 	MessageOwners,
 	RegenerableReplies,
 	SettingsAudit,
+	SettingsCache,
 	SettingsStore,
 } from '@charbot/stores';
 import {
@@ -141,8 +142,11 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 			guildLimit: config.GUILD_GENERATION_BUDGET,
 			windowSeconds: config.GENERATION_BUDGET_WINDOW,
 		});
+		// Settings are read for every message and slash command: kept in memory, dropped when any process writes them.
+		const settingsCache = new SettingsCache(redis, keyspace, { logger });
+		undo.push(() => settingsCache.close());
 		const stores = {
-			settings: new SettingsStore(redis, keyspace),
+			settings: new SettingsStore(redis, keyspace, { cache: settingsCache }),
 			history: new ChannelHistory(redis, keyspace),
 			cooldowns: new Cooldowns(redis, keyspace),
 			memory: new MemberMemory(redis, keyspace),
@@ -270,6 +274,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 					await stopIntake();
 					await Promise.all([routeQueue.close(), deliverQueue.close()]);
 					if (ownsRegistry) characters.close();
+					await settingsCache.close();
 					await redis.quit().catch(() => redis.disconnect());
 					spool.close();
 				})();

@@ -1,5 +1,5 @@
 import { type CharacterRegistry, openServiceCharacters } from '@charbot/characters';
-import { ChannelHistory, GenerationBudget, GuildStats, MemberMemory, MemberPersonas, SettingsStore, VisionStatus } from '@charbot/stores';
+import { ChannelHistory, GenerationBudget, GuildStats, MemberMemory, MemberPersonas, SettingsCache, SettingsStore, VisionStatus } from '@charbot/stores';
 import {
 	createRepeatedErrorLog,
 	type Config,
@@ -108,7 +108,9 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 	await new VisionStatus(redis, keys)
 		.publish(visionModel)
 		.catch((error: unknown) => logger.warn({ err: error }, 'could not publish the vision model for /config show'));
-	const settings = new SettingsStore(redis, keys);
+	// Settings are read for every job: kept in memory, dropped when any process writes them.
+	const settingsCache = new SettingsCache(redis, keys, { logger });
+	const settings = new SettingsStore(redis, keys, { cache: settingsCache });
 	const history = new ChannelHistory(redis, keys);
 	const memory = new MemberMemory(redis, keys);
 	const personas = new MemberPersonas(redis, keys);
@@ -209,6 +211,7 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 			characters.close();
 			// The last generations' counts, while the connection is still open.
 			await stats.close();
+			await settingsCache.close();
 			redis.disconnect();
 			workerConnection.disconnect();
 		},

@@ -1,6 +1,6 @@
 import { createRepeatedErrorLog, type Keyspace, type Logger } from '@charbot/core';
 import { CharbotQueue, CharbotWorker, isFinalFailure, noticeStalledFailure, QueueName } from '@charbot/contracts';
-import { ChannelHistory, SettingsStore } from '@charbot/stores';
+import { ChannelHistory, type SettingsCache, SettingsStore } from '@charbot/stores';
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { CharacterSource } from '@charbot/characters';
@@ -31,6 +31,8 @@ export interface QualityControlOptions {
 	/** How long a job stays locked without a heartbeat (`WORKER_LOCK_SECONDS`); a killed worker's jobs return after it. */
 	readonly lockDurationMs?: number;
 	readonly scoring?: Partial<ScoringOptions>;
+	/** Keeps the channels' settings in memory (the caller closes it); without it every review reads them from Redis. */
+	readonly settingsCache?: SettingsCache;
 }
 
 /** Running quality control: the review worker and the queues it adds to (the `deliver` worker runs in `apps/delivery`). */
@@ -64,7 +66,7 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 		QueueName.Review,
 		createReviewProcessor({
 			characters: options.characters,
-			settings: new SettingsStore(producer, keys),
+			settings: new SettingsStore(producer, keys, options.settingsCache === undefined ? {} : { cache: options.settingsCache }),
 			history,
 			routeQueue,
 			deliverQueue,

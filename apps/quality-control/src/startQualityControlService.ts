@@ -1,7 +1,7 @@
 import { openServiceCharacters } from '@charbot/characters';
 import { createQueueMetrics } from '@charbot/contracts';
 import { Keyspace, openWorkerConnections, type RunningService, type ServiceContext, StartupError, UndoStack } from '@charbot/core';
-import { GuildStats } from '@charbot/stores';
+import { GuildStats, SettingsCache } from '@charbot/stores';
 import { createConfiguredPool, refuseSimulatedHosts, resolveLlmSettings } from '@charbot/llm';
 import { lazyLlmPool } from './judge/LlmSource.js';
 import { combineHooks } from './metrics/combineHooks.js';
@@ -37,6 +37,9 @@ export async function startQualityControlService({ config, logger, registry }: S
 			return opened;
 		});
 		built.push(() => llm.close());
+		// Settings are read for every review: kept in memory, dropped when any process writes them.
+		const settingsCache = new SettingsCache(producer, keyspace, { logger });
+		built.push(() => settingsCache.close());
 
 		const counters = new QualityControlCounters();
 		const stats = new GuildStats(producer, keyspace, { logger });
@@ -52,6 +55,7 @@ export async function startQualityControlService({ config, logger, registry }: S
 			hooks: combineHooks(counters, prometheus, createGuildStatsHooks(stats)),
 			reviewConcurrency: config.WORKER_CONCURRENCY,
 			lockDurationMs: config.WORKER_LOCK_SECONDS * 1000,
+			settingsCache,
 		});
 		const queueMetrics = createQueueMetrics(registry, [qc.reviewQueue]);
 		queueMetrics.watchWorker(qc.reviewWorker);
@@ -64,6 +68,7 @@ export async function startQualityControlService({ config, logger, registry }: S
 				await qc.close();
 				await llm.close();
 				characters.close();
+				await settingsCache.close();
 				logger.info({ counts: counters.snapshot() }, 'quality-control counts');
 				// The last reviews' counts, while the connection is still open.
 				await stats.close();

@@ -21,7 +21,9 @@ export {
 	settingsOverridesSchema,
 } from './settings/channelSettingsSchema.js';
 export { type SettingsActor, SettingsAudit, type SettingsAuditEntry, SettingsAuditLimit } from './settings/SettingsAudit.js';
-export { type SettingsLayers, SettingsStore } from './settings/SettingsStore.js';
+export { SettingsCache } from './settings/SettingsCache.js';
+export type { SettingsLayers } from './settings/SettingsLayers.js';
+export { SettingsStore } from './settings/SettingsStore.js';
 export type { CharacterStats } from './stats/CharacterStats.js';
 export { GuildStats } from './stats/GuildStats.js';
 export { type VisionModelStatus, VisionStatus } from './vision/VisionStatus.js';

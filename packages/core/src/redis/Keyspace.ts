@@ -77,6 +77,11 @@ export class Keyspace {
 		return this.guild(guildId, 'notice', notice, targetId);
 	}
 
+	/** The pub/sub channel every settings write announces its guild (and channel) on, so processes drop what they cached. */
+	public settingsChanges(): string {
+		return this.global('settings-changes');
+	}
+
 	/** The capped list of settings changes of a guild, newest first. */
 	public settingsAudit(guildId: string | null): string {
 		return this.guild(guildId, 'settings-audit');

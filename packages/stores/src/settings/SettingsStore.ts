@@ -1,5 +1,5 @@
 import { formatZodIssues, type Keyspace } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import {
 	type ChannelSettingName,
 	type ChannelSettings,
@@ -10,12 +10,14 @@ import {
 } from './channelSettingsSchema.js';
 import { diffOverrides } from './diffOverrides.js';
 import { type SettingsActor, SettingsAuditLimit, type SettingsAuditEntry } from './SettingsAudit.js';
+import type { SettingsCache } from './SettingsCache.js';
+import { SettingsChangeMessage } from './SettingsChangeMessage.js';
+import type { SettingsLayers } from './SettingsLayers.js';
 
-/** A guild's and a channel's overrides and the settings they add up to. */
-export interface SettingsLayers {
-	readonly server: SettingsOverrides;
-	readonly channel: SettingsOverrides;
-	readonly effective: ChannelSettings;
+/** Options of {@link SettingsStore}. */
+export interface SettingsStoreOptions {
+	/** Serves `layers` and `effective` from this process's memory, kept current by every writer's announcement. */
+	readonly cache?: SettingsCache;
 }
 
 /** Who makes an audited change, and at which level (the guild's when `channelId` is unset). */
@@ -32,32 +34,47 @@ export interface SettingsChangeResult {
 	readonly entries: readonly SettingsAuditEntry[];
 }
 
-// Compare-and-set: writes the level and its audit entries only when the level still holds what was read. Entries are
-// pushed last first, so the newest-first list shows one change's keys in their order.
+// Compare-and-set: writes the level and its audit entries only when the level still holds what was read, and announces
+// the write in the same step (ARGV[4] the channel, ARGV[5] the message). Entries are pushed last first, so the
+// newest-first list shows one change's keys in their order.
 const compareAndSetScript = `
 local current = redis.call('GET', KEYS[1]) or ''
 if current ~= ARGV[1] then return 0 end
 if ARGV[2] == '' then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], ARGV[2]) end
-for index = #ARGV, 4, -1 do redis.call('LPUSH', KEYS[2], ARGV[index]) end
+for index = #ARGV, 6, -1 do redis.call('LPUSH', KEYS[2], ARGV[index]) end
 redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[3]) - 1)
+redis.call('PUBLISH', ARGV[4], ARGV[5])
 return 1
 `;
 const maxWriteAttempts = 5;
 
-/** Reads and writes guild and channel settings in Redis, validated on write and on read. */
+/**
+ * Reads and writes guild and channel settings in Redis, validated on write and on read. Every write announces itself on
+ * `Keyspace.settingsChanges` in the same atomic step, for the {@link SettingsCache} of every process.
+ */
 export class SettingsStore {
+	readonly #cache: SettingsCache | undefined;
+
 	public constructor(
 		private readonly redis: Redis,
 		private readonly keys: Keyspace,
-	) {}
+		options: SettingsStoreOptions = {},
+	) {
+		this.#cache = options.cache;
+	}
 
 	/** The effective settings of a channel: defaults ← guild ← channel. */
 	public async effective(guildId: string | null, channelId: string): Promise<ChannelSettings> {
 		return (await this.layers(guildId, channelId)).effective;
 	}
 
-	/** The guild's and the channel's overrides and the effective settings, read in one round trip. */
-	public async layers(guildId: string | null, channelId: string): Promise<SettingsLayers> {
+	/** The guild's and the channel's overrides and the effective settings: from the cache, or read in one round trip. */
+	public layers(guildId: string | null, channelId: string): Promise<SettingsLayers> {
+		if (this.#cache === undefined) return this.readLayers(guildId, channelId);
+		return this.#cache.layers(guildId, channelId, () => this.readLayers(guildId, channelId));
+	}
+
+	private async readLayers(guildId: string | null, channelId: string): Promise<SettingsLayers> {
 		const [guildRaw, channelRaw] = await this.redis.mget(this.keys.settings(guildId), this.keys.settings(guildId, channelId));
 		const server = this.parseStored(guildRaw ?? null, guildId);
 		const channel = this.parseStored(channelRaw ?? null, guildId, channelId);
@@ -73,13 +90,13 @@ export class SettingsStore {
 	public async update(guildId: string | null, changes: SettingsOverrides, channelId?: string): Promise<SettingsOverrides> {
 		const checked = this.check(changes);
 		const next = { ...(await this.overrides(guildId, channelId)), ...checked };
-		await this.redis.set(this.keys.settings(guildId, channelId), JSON.stringify(next));
+		await this.announced(guildId, channelId, this.redis.multi().set(this.keys.settings(guildId, channelId), JSON.stringify(next)));
 		return next;
 	}
 
 	/** Drops one level's overrides. */
 	public async reset(guildId: string | null, channelId?: string): Promise<void> {
-		await this.redis.del(this.keys.settings(guildId, channelId));
+		await this.announced(guildId, channelId, this.redis.multi().del(this.keys.settings(guildId, channelId)));
 	}
 
 	/**
@@ -136,11 +153,24 @@ export class SettingsStore {
 				raw ?? '',
 				nextRaw,
 				SettingsAuditLimit,
+				this.keys.settingsChanges(),
+				SettingsChangeMessage.format(guildId, options.channelId),
 				...entries.map((entry) => JSON.stringify(entry)),
 			);
-			if (written === 1) return { before, after, entries };
+			if (written === 1) {
+				this.#cache?.forget(guildId, options.channelId);
+				return { before, after, entries };
+			}
 		}
 		throw new Error(`Settings of ${guildId ?? 'dm'}${options.channelId ? `/${options.channelId}` : ''} kept changing while being written; try again`);
+	}
+
+	/** Runs a write with its announcement in one transaction, then drops what this process cached of it. */
+	private async announced(guildId: string | null, channelId: string | undefined, write: ChainableCommander): Promise<void> {
+		const results = await write.publish(this.keys.settingsChanges(), SettingsChangeMessage.format(guildId, channelId)).exec();
+		const failed = results?.find(([error]) => error !== null)?.[0];
+		if (results === null || failed) throw failed ?? new Error(`The settings write of ${guildId ?? 'dm'}${channelId ? `/${channelId}` : ''} was aborted`);
+		this.#cache?.forget(guildId, channelId);
 	}
 
 	private check(changes: SettingsOverrides): SettingsOverrides {
