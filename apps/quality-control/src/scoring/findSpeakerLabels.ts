@@ -46,6 +46,7 @@ interface SpeakerNames {
 	readonly castNames: readonly string[];
 }
 
+// Keyed by the conversation's speakers too, which differ by channel and member: room for a few hundred conversations.
 const speakerNamesFor = memoizeByContent((own: readonly string[], otherSpeakers: readonly string[]): SpeakerNames => {
 	const ownKeys = new Set(own.map((name) => name.toLocaleLowerCase()));
 	const others = [...new Set([...otherSpeakers.flatMap((name) => namesOf(name, [])), ...genericSpeakers])].filter(
@@ -56,7 +57,7 @@ const speakerNamesFor = memoizeByContent((own: readonly string[], otherSpeakers:
 		otherLabel: new RegExp(`${labelStart}(${namesPattern(others)})${labelEnd}`, 'iu'),
 		castNames: [...own, ...others].map((name) => name.toLocaleUpperCase()),
 	};
-});
+}, 512);
 
 /** Interview letters at a line start ("Q:", "A:"). */
 const interviewLabels = ['Q', 'A'].map((letter) => new RegExp(`(?:^|\\n)[ \t*_]*${letter}[ \t*_]*:`, 'gu'));
