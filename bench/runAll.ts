@@ -10,6 +10,7 @@ const benchmarks = [
 	{ name: 'pipeline overhead', script: 'bench/pipeline/overhead.ts', command: 'npm run bench:pipeline' },
 	{ name: 'pipeline burst', script: 'bench/pipeline/burst.ts', command: 'npm run bench:burst' },
 	{ name: 'quality against a sloppy model', script: 'bench/quality/sloppyModel.ts', command: 'npm run bench:quality' },
+	{ name: 'quality scoring CPU', script: 'bench/quality/scoringCpu.ts', command: 'npm run bench:qc-cpu' },
 	{ name: 'LLM balancing', script: 'bench/llm/balancing.ts', command: 'npm run bench:llm' },
 	{ name: 'LLM cache and coalescing', script: 'bench/llm/cacheAndCoalescing.ts', command: 'npm run bench:llm-cache' },
 	{ name: 'LLM adaptive concurrency', script: 'bench/llm/adaptiveConcurrency.ts', command: 'npm run bench:llm-concurrency' },

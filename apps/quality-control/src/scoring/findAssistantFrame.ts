@@ -1,6 +1,7 @@
 import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
 import type { ScoreInput } from './ScoreInput.js';
+import { memoizeByContent } from './memo/memoizeByContent.js';
 import { isInsideQuotes } from './text/isInsideQuotes.js';
 import { namesOf } from './text/namesOf.js';
 import { namesPattern } from './text/namesPattern.js';
@@ -53,6 +54,12 @@ const framePatterns: readonly string[] = [
 	String.raw`^[\s*_]*(?:sure|certainly|of course|absolutely|okay|ok|alright|here you go|here it is|here goes|with pleasure|gladly|no problem|you got it)\b[^"\n\p{L}]{0,12}(?:[\p{L} ,']{0,30}[:!.])?[^"\p{L}]{0,12}(?="[^"]{12,}"[\s*_]*$)`,
 ];
 
+/** The frame patterns with the cast's names put in, compiled once per cast. */
+const framePatternsFor = memoizeByContent((names: readonly string[]): RegExp[] => {
+	const name = namesPattern(names);
+	return framePatterns.map((source) => new RegExp(source.replaceAll('{name}', name), 'iu'));
+});
+
 /** The frame found in a reply, with where it ends. */
 export interface FrameMatch {
 	readonly text: string;
@@ -62,10 +69,9 @@ export interface FrameMatch {
 
 /** Finds assistant framing in a normalized reply; names are the whole cast's, since a frame may name anyone. */
 export function locateAssistantFrame(normalized: string, names: readonly string[]): FrameMatch | undefined {
-	const name = namesPattern(names);
 	let first: FrameMatch | undefined;
-	for (const source of framePatterns) {
-		const match = new RegExp(source.replaceAll('{name}', name), 'iu').exec(normalized);
+	for (const pattern of framePatternsFor(names)) {
+		const match = pattern.exec(normalized);
 		// A frame the character quotes ("they go \"great question!\"") is someone else's.
 		if (match !== null && isInsideQuotes(normalized, match.index + (match[0].length - match[0].trimStart().length))) continue;
 		if (match !== null && (first === undefined || match.index < first.index)) {

@@ -1,10 +1,10 @@
 import type { Finding } from './Finding.js';
-import { phrasePattern } from '@charbot/characters';
 import type { ScoreInput } from './ScoreInput.js';
+import { phraseRegExp } from './text/phraseRegExp.js';
 
 /** Words of the guild's blocklist, matched as whole words in any letter case: a hard fail. */
 export function findBlockedWords(input: ScoreInput): Finding[] {
-	const found = input.settings.blocklist.filter((word) => word.trim() !== '' && new RegExp(phrasePattern(word), 'iu').test(input.reply));
+	const found = input.settings.blocklist.filter((word) => word.trim() !== '' && phraseRegExp(word).test(input.reply));
 	if (found.length === 0) return [];
 	// The reason reaches logs and the regeneration prompt, so the word itself is masked.
 	const masked = found.slice(0, 3).map((word) => `"${mask(word.trim())}"`);

@@ -1,5 +1,6 @@
 import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
+import { memoizeByContent } from './memo/memoizeByContent.js';
 import type { ScoreInput } from './ScoreInput.js';
 import { firstPersonPattern } from './text/firstPersonPattern.js';
 import { namesOf } from './text/namesOf.js';
@@ -35,6 +36,16 @@ export function findEncyclopedicVoice(input: ScoreInput): Finding[] {
 const biographyWords =
 	/\b(?:frequently|often|typically|consistently|regularly|openly|commonly|generally|usually|notably|longstanding|long-standing|mutual|relationship|companion|regarded|regards|recogni[sz]ed|considered|described|shown|known|noted|by most accounts|grew up|received|later became|continues to|maintains|imitates|exchange|a position|household|closest|views \w+ as|is complex|close friendships?|(?:his|her|their) (?:father|mother|son|daughter|wife|husband|brother|sister|neighbou?r)|the (?:family|griffins)'s?|numerous|remains unknown|has undergone)\b/giu;
 
+/** Patterns of a biography's subject among these names, compiled once per names. */
+const biographyPatternsFor = memoizeByContent((names: readonly string[]) => {
+	const name = namesPattern(names);
+	return {
+		// A biography's sentences are about someone: one starts with a name, "He" or "His".
+		aboutSomeone: new RegExp(String.raw`(?:^|[.!?;]\s+)(?:${name}|he|she|his|her)\b`, 'iu'),
+		named: new RegExp(name, 'iu'),
+	};
+});
+
 /**
  * Signs of a character's biography told from outside: the reply never speaks (no first or second person outside quotes),
  * names a character of the cast, and uses a biographer's words; each distinct word is one sign.
@@ -43,10 +54,9 @@ function biographySigns(input: ScoreInput): string[] {
 	const text = ownWords(input.reply);
 	if (firstPersonPattern.test(text) || (text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 12) return [];
 	const names = [...namesOf(input.character.displayName, input.character.aliases), ...input.otherVoices.flatMap((voice) => voice.names)];
-	const name = namesPattern(names);
-	// A biography's sentences are about someone: one starts with a name, "He" or "His".
-	if (!new RegExp(String.raw`(?:^|[.!?;]\s+)(?:${name}|he|she|his|her)\b`, 'iu').test(text)) return [];
-	if (!new RegExp(name, 'iu').test(text)) return [];
+	const { aboutSomeone, named } = biographyPatternsFor(names);
+	if (!aboutSomeone.test(text)) return [];
+	if (!named.test(text)) return [];
 	return [...new Set((text.match(biographyWords) ?? []).map((word) => word.toLowerCase()))];
 }
 

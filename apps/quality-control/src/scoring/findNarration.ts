@@ -1,6 +1,7 @@
 import { doubtFinding } from './doubtFinding.js';
 import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
+import { memoizeByContent } from './memo/memoizeByContent.js';
 import type { ScoreInput } from './ScoreInput.js';
 import { firstPersonOnlyPattern } from './text/firstPersonPattern.js';
 import { namesOf } from './text/namesOf.js';
@@ -52,20 +53,8 @@ const addressed =
 /** How a narrator names a character without its name: "the dog", "the big man". */
 const epithet = String.raw`\bthe (?:\w+ )?(?:dog|man|baby|boy|girl|woman|teen|teenager|kid|pilot|captain|toddler|infant|mother|father|mom|dad|husband|wife|neighbou?r|writer|genius|lady|guy|daughter|son|giant|child|lug|oaf|novelist|schemer|mastermind|housewife|aviator)\b`;
 
-/**
- * Third-person narration about the character instead of its speech ("Peter scratches his belly and grins, leaning
- * back…", "*Lois sighs and walks to the kitchen…*", "The dog regards the question…"). Sentences, in asterisks or not,
- * whose subject is the character (its name, he, she, an epithet such as "the dog") doing things are narration;
- * sentences with "I" or addressing "you" are speech, and so are quoted lines. It fails when the reply hardly speaks
- * (speech under 30 % of the words) and reads like prose: two such sentences, or one with other signs of a
- * narrator (a body part, a participle, the scene). A long action in asterisks with nothing said fails too. A hard fail;
- * narration that half the reply's words do not outweigh is a doubt.
- */
-export function findNarration(input: ScoreInput): Finding[] {
-	const text = normalizeReply(input.reply);
-	const quotedWords = [...text.matchAll(/"([^"\n]{1,400})"/gu)].reduce((sum, match) => sum + wordsOf(match[1] ?? '').length, 0);
-	const unquoted = text.replace(/"[^"\n]{1,400}"/gu, ' ');
-	const names = namesOf(input.character.displayName, input.character.aliases);
+/** The patterns of a sentence narrating a character of these names, compiled once per names. */
+const narrationPatternsFor = memoizeByContent((names: readonly string[]) => {
 	const name = namesPattern(names);
 	const bodyOf = String.raw`(?:${name}'s?|\bhis\b|\bher\b)\s+(?:\w+\s+){0,2}?${bodyPart}`;
 	const subject = String.raw`(?:${name}|\bhe\b|\bshe\b|${epithet}|${bodyOf}|\byou\b(?=[^.!?]*${name}))`;
@@ -81,6 +70,23 @@ export function findNarration(input: ScoreInput): Finding[] {
 	);
 	// "You turn around to find Stewie…" narrates the member; it is not the character talking to them.
 	const narratesYou = new RegExp(String.raw`^[\s*_]*you\s+${verbForm}\b[^.!?]*${name}`, 'iu');
+	return { shows, acts, narratesYouAnywhere, reports, narratesYou };
+});
+
+/**
+ * Third-person narration about the character instead of its speech ("Peter scratches his belly and grins, leaning
+ * back…", "*Lois sighs and walks to the kitchen…*", "The dog regards the question…"). Sentences, in asterisks or not,
+ * whose subject is the character (its name, he, she, an epithet such as "the dog") doing things are narration;
+ * sentences with "I" or addressing "you" are speech, and so are quoted lines. It fails when the reply hardly speaks
+ * (speech under 30 % of the words) and reads like prose: two such sentences, or one with other signs of a
+ * narrator (a body part, a participle, the scene). A long action in asterisks with nothing said fails too. A hard fail;
+ * narration that half the reply's words do not outweigh is a doubt.
+ */
+export function findNarration(input: ScoreInput): Finding[] {
+	const text = normalizeReply(input.reply);
+	const quotedWords = [...text.matchAll(/"([^"\n]{1,400})"/gu)].reduce((sum, match) => sum + wordsOf(match[1] ?? '').length, 0);
+	const unquoted = text.replace(/"[^"\n]{1,400}"/gu, ' ');
+	const { shows, acts, narratesYouAnywhere, reports, narratesYou } = narrationPatternsFor(namesOf(input.character.displayName, input.character.aliases));
 	let strong = 0;
 	let weak = 0;
 	let narrationWords = 0;

@@ -1,5 +1,7 @@
 import { doubtFinding } from './doubtFinding.js';
 import type { Finding } from './Finding.js';
+import { memoizeByContent } from './memo/memoizeByContent.js';
+import { memoizeByIdentity } from './memo/memoizeByIdentity.js';
 import type { ScoreInput } from './ScoreInput.js';
 import { namesPattern } from './text/namesPattern.js';
 import { normalizeReply } from './text/normalizeReply.js';
@@ -17,27 +19,46 @@ const commonWords = new Set(
 	).split(' '),
 );
 
-/** How strongly a text uses each phrase of a voice: 2 per phrase it says (most of it), 1 per distinctive piece of one. */
-function voiceHits(words: readonly string[], voice: readonly string[], exclude: ReadonlySet<string>): { score: number; phrases: string[] } {
-	const joined = ` ${words.join(' ')} `;
+/** A phrase of a voice, read once: its words, its runs of up to three words, and those not made of common words alone. */
+interface VoicePhrase {
+	readonly phrase: string;
+	readonly words: readonly string[];
+	readonly grams: readonly string[];
+	readonly uncommonGrams: readonly string[];
+}
+
+const phrasesOf = memoizeByIdentity((voice: readonly string[]): VoicePhrase[] =>
+	voice.map((phrase) => {
+		const words = wordsOf(phrase);
+		const size = Math.min(3, words.length);
+		const grams: string[] = [];
+		for (let index = 0; index + size <= words.length; index += 1) grams.push(words.slice(index, index + size).join(' '));
+		return { phrase, words, grams, uncommonGrams: grams.filter((gram) => !gram.split(' ').every((word) => commonWords.has(word))) };
+	}),
+);
+
+/** The runs of one to three words in a row of a text's words: what a phrase's words or pieces are looked up in. */
+function wordGrams(words: readonly string[]): Set<string> {
+	const grams = new Set<string>();
+	for (let size = 1; size <= 3; size += 1) for (let index = 0; index + size <= words.length; index += 1) grams.add(words.slice(index, index + size).join(' '));
+	return grams;
+}
+
+/** How strongly a text (its {@link wordGrams}) uses each phrase of a voice: 2 per phrase it says (most of it), 1 per distinctive piece of one. */
+function voiceHits(said: ReadonlySet<string>, voice: readonly string[], exclude: ReadonlySet<string>): { score: number; phrases: string[] } {
 	let score = 0;
 	const phrases: string[] = [];
-	for (const phrase of voice) {
-		const phraseWords = wordsOf(phrase);
+	for (const { phrase, words: phraseWords, grams, uncommonGrams } of phrasesOf(voice)) {
 		if (phraseWords.length === 0) continue;
 		if (phraseWords.length === 1) {
 			const [word] = phraseWords;
-			if (word !== undefined && word.length >= 4 && !commonWords.has(word) && !exclude.has(word) && joined.includes(` ${word} `)) {
+			if (word !== undefined && word.length >= 4 && !commonWords.has(word) && !exclude.has(word) && said.has(word)) {
 				score += 0.5;
 				phrases.push(phrase);
 			}
 			continue;
 		}
-		const size = Math.min(3, phraseWords.length);
-		const grams: string[] = [];
-		for (let index = 0; index + size <= phraseWords.length; index += 1) grams.push(phraseWords.slice(index, index + size).join(' '));
-		const distinctive = grams.filter((gram) => !exclude.has(gram) && !gram.split(' ').every((word) => commonWords.has(word)));
-		const found = distinctive.filter((gram) => joined.includes(` ${gram} `)).length;
+		const found = uncommonGrams.filter((gram) => !exclude.has(gram) && said.has(gram)).length;
 		if (found === 0) continue;
 		// A whole phrase of three words or more is a catchphrase said; two words ("well, technically") are common speech.
 		score += found >= 2 || (found === grams.length && phraseWords.length >= 3) ? 2 : 1;
@@ -46,18 +67,24 @@ function voiceHits(words: readonly string[], voice: readonly string[], exclude: 
 	return { score, phrases };
 }
 
+/** The patterns of a claim to be someone of these names, compiled once per names. */
+const claimPatternsFor = memoizeByContent((names: readonly string[]) => {
+	const name = namesPattern(names);
+	return {
+		// "This is Stewie." and "Hi, it's Lois!" introduce oneself as a whole sentence; "this is Peter we're on about" and a
+		// correction ("Megan? Meg. It's Meg.") do not.
+		introduction: new RegExp(String.raw`(?:^|[.!?]\s+)[\s*_]*(?:(?:hi|hey|hello|oh),?\s+(?:it's|this is)|this is)\s+(?:${name})(?:\s+here)?\s*[!.]`, 'iu'),
+		claim: new RegExp(String.raw`\b(?:I'm|I am|call me|my name is|name's)\s+(?:${name})|^[\s*_]*(?:${name})(?= here\b)`, 'giu'),
+	};
+});
+
 /** "I'm Peter Griffin", "call me Lois", "Stewie here", "Hi, it's Lois!": a claim to be someone; "I'm Peter's son" is not one. */
 function claimOf(text: string, names: readonly string[]): string | undefined {
-	const name = namesPattern(names);
-	// "This is Stewie." and "Hi, it's Lois!" introduce oneself as a whole sentence; "this is Peter we're on about" and a
-	// correction ("Megan? Meg. It's Meg.") do not.
-	const introduction = new RegExp(
-		String.raw`(?:^|[.!?]\s+)[\s*_]*(?:(?:hi|hey|hello|oh),?\s+(?:it's|this is)|this is)\s+(?:${name})(?:\s+here)?\s*[!.]`,
-		'iu',
-	).exec(text);
+	const patterns = claimPatternsFor(names);
+	const introduction = patterns.introduction.exec(text);
 	if (introduction !== null) return introduction[0].trim();
-	const pattern = new RegExp(String.raw`\b(?:I'm|I am|call me|my name is|name's)\s+(?:${name})|^[\s*_]*(?:${name})(?= here\b)`, 'giu');
-	for (const match of text.matchAll(pattern)) {
+	// matchAll reads a copy of the pattern, so the shared one's lastIndex stays put.
+	for (const match of text.matchAll(patterns.claim)) {
 		// Case matters after the name: "I'm Peter Griffin's son" goes on with a capital, a claim ends or goes on in lower case.
 		if (/^(?:\s*(?:[,.!?;:)…—-]|$)|\s+\p{Ll})/u.test(text.slice(match.index + match[0].length))) return match[0].trim();
 	}
@@ -65,15 +92,7 @@ function claimOf(text: string, names: readonly string[]): string | undefined {
 }
 
 /** The word n-grams (1 to 3 words) of a voice's phrases: what belongs to the speaking character too is not another's. */
-function gramsOf(voice: readonly string[]): Set<string> {
-	const grams = new Set<string>();
-	for (const phrase of voice) {
-		const words = wordsOf(phrase);
-		for (let size = 1; size <= 3; size += 1)
-			for (let index = 0; index + size <= words.length; index += 1) grams.add(words.slice(index, index + size).join(' '));
-	}
-	return grams;
-}
+const gramsOf = memoizeByIdentity((voice: readonly string[]): ReadonlySet<string> => new Set(phrasesOf(voice).flatMap(({ words }) => [...wordGrams(words)])));
 
 /**
  * Another cast member's voice: the reply claims to be someone else ("I'm Peter Griffin!"), or, outside quotes,
@@ -89,12 +108,12 @@ export function findOtherVoice(input: ScoreInput): Finding[] {
 			return [{ kind: 'other-voice', reason: `Reply speaks as ${other.displayName}, not ${input.character.displayName} ("${claim}")`, penalty: 1, hard: true }];
 		}
 	}
-	const words = wordsOf(text);
+	const said = wordGrams(wordsOf(text));
 	const ownGrams = gramsOf(input.character.voice);
-	const own = voiceHits(words, input.character.voice, new Set());
+	const own = voiceHits(said, input.character.voice, new Set());
 	let strongest: { displayName: string; score: number; phrases: string[] } | undefined;
 	for (const other of input.otherVoices) {
-		const hits = voiceHits(words, other.voice, ownGrams);
+		const hits = voiceHits(said, other.voice, ownGrams);
 		if (hits.score > (strongest?.score ?? 0)) strongest = { displayName: other.displayName, ...hits };
 	}
 	if (strongest === undefined || strongest.score <= own.score || strongest.score < 1) return [];

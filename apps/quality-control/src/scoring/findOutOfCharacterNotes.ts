@@ -1,5 +1,6 @@
 import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
+import { memoizeByContent } from './memo/memoizeByContent.js';
 import type { ScoreInput } from './ScoreInput.js';
 import { isInsideQuotes } from './text/isInsideQuotes.js';
 import { namesOf } from './text/namesOf.js';
@@ -71,6 +72,9 @@ const outOfCharacterPatterns: readonly RegExp[] = [
 	/\bhope (?:that|this) helps\b/iu,
 ];
 
+/** Any of the names as a whole word, compiled once per names. */
+const namesRegExp = memoizeByContent((names: readonly string[]) => new RegExp(namesPattern(names), 'iu'));
+
 /** The sentences and asides of a reply, in order, with their places. */
 export function segmentsOf(normalized: string): { text: string; start: number; end: number }[] {
 	const segments: { text: string; start: number; end: number }[] = [];
@@ -92,7 +96,7 @@ export function isOutOfCharacter(segment: string, ownNames: readonly string[]): 
 	if (outOfCharacterPatterns.some((pattern) => pattern.test(segment))) return true;
 	// A character does not name itself in an aside; a model explaining its choices does ("(I made Chris confused on purpose)").
 	const aside = /^[\s*_—–-]*(?:[([]|\/\/|(?:note|notes|p\.?s\.?)\b[^:\n]{0,30}:)/iu.test(segment);
-	return aside && new RegExp(namesPattern(ownNames), 'iu').test(segment);
+	return aside && namesRegExp(ownNames).test(segment);
 }
 
 /** Notes, OOC asides and epilogues about the reply ("(Note: …)", "I hope this captures…", "Let me know if…"): a hard fail. */

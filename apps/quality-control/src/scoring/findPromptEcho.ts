@@ -1,6 +1,7 @@
 import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
-import type { ScoreInput } from './ScoreInput.js';
+import { memoizeByIdentity } from './memo/memoizeByIdentity.js';
+import type { ScoreInput, ScoredCharacter } from './ScoreInput.js';
 import { namesOf } from './text/namesOf.js';
 import { namesPattern } from './text/namesPattern.js';
 import { normalizeReply } from './text/normalizeReply.js';
@@ -27,23 +28,37 @@ function echoPatterns(names: readonly string[]): RegExp[] {
 	];
 }
 
-/** A run of more than `limit` words in a row that the reply shares with one of the texts, names left out, if any. */
-function sharedRun(reply: string, texts: readonly string[], limit: number, names: readonly string[]): string | undefined {
+/** The prompt's shapes and word runs one character's replies are compared with, built once per character. */
+interface EchoSources {
+	readonly patterns: readonly RegExp[];
+	/** Words of the character's names (and their possessives), which do not count as shared words. */
+	readonly nameWords: ReadonlySet<string>;
+	/** Per part of the prompt, the runs of more than its limit words in a row that a reply must not share. */
+	readonly runs: readonly { readonly size: number; readonly grams: ReadonlySet<string> }[];
+}
+
+const echoSourcesOf = memoizeByIdentity((character: ScoredCharacter): EchoSources => {
+	const names = namesOf(character.displayName, character.aliases);
 	// "Write Peter's next message" echoes "Write Peter Griffin's next message": names do not count as words.
 	const nameWords = new Set(names.flatMap((name) => wordsOf(name)).flatMap((word) => [word, `${word}'s`]));
-	const words = (text: string) => wordsOf(text).filter((word) => !nameWords.has(word));
-	const size = limit + 1;
-	const grams = new Set<string>();
-	for (const text of texts) {
-		const textWords = words(text);
-		for (let index = 0; index + size <= textWords.length; index += 1) grams.add(textWords.slice(index, index + size).join(' '));
-	}
-	const replyWords = words(reply);
-	for (let index = 0; index + size <= replyWords.length; index += 1) {
-		const gram = replyWords.slice(index, index + size).join(' ');
-		if (grams.has(gram)) return gram;
-	}
-	return undefined;
+	const runs = (['fixed', 'card', 'examples'] as const).map((part) => {
+		const size = sharedRunLimits[part] + 1;
+		const grams = new Set<string>();
+		for (const text of character.promptTexts[part]) for (const gram of runsOf(wordsBesides(text, nameWords), size)) grams.add(gram);
+		return { size, grams };
+	});
+	return { patterns: echoPatterns(names), nameWords, runs };
+});
+
+function wordsBesides(text: string, nameWords: ReadonlySet<string>): string[] {
+	return wordsOf(text).filter((word) => !nameWords.has(word));
+}
+
+/** Every run of `size` words in a row, in order. */
+function runsOf(words: readonly string[], size: number): string[] {
+	const runs: string[] = [];
+	for (let index = 0; index + size <= words.length; index += 1) runs.push(words.slice(index, index + size).join(' '));
+	return runs;
 }
 
 /**
@@ -54,14 +69,14 @@ function sharedRun(reply: string, texts: readonly string[], limit: number, names
  */
 export function findPromptEcho(input: ScoreInput): Finding[] {
 	const text = normalizeReply(input.reply);
-	const names = namesOf(input.character.displayName, input.character.aliases);
-	for (const pattern of echoPatterns(names)) {
+	const sources = echoSourcesOf(input.character);
+	for (const pattern of sources.patterns) {
 		const match = pattern.exec(text);
 		if (match !== null) return [echoFinding(match[0])];
 	}
-	const sources = input.character.promptTexts;
-	for (const part of ['fixed', 'card', 'examples'] as const) {
-		const shared = sharedRun(text, sources[part], sharedRunLimits[part], names);
+	const replyWords = wordsBesides(text, sources.nameWords);
+	for (const { size, grams } of sources.runs) {
+		const shared = runsOf(replyWords, size).find((gram) => grams.has(gram));
 		if (shared !== undefined) return [echoFinding(shared)];
 	}
 	return [];

@@ -1,4 +1,5 @@
 import type { Finding } from './Finding.js';
+import { memoizeByContent } from './memo/memoizeByContent.js';
 import type { ScoreInput } from './ScoreInput.js';
 import { namesOf } from './text/namesOf.js';
 import { namesPattern } from './text/namesPattern.js';
@@ -34,10 +35,34 @@ const notSpeakers = new Set(
 /** A speaker label a line starts with, sorted by who it names. */
 type Label = { who: 'own' | 'other' | 'unknown'; text: string };
 
-function labelsOf(text: string, own: readonly string[], others: readonly string[]): Label[] {
-	const ownLabel = new RegExp(`${labelStart}(${namesPattern(own)})${labelEnd}`, 'iu');
-	const otherLabel = new RegExp(`${labelStart}(${namesPattern(others)})${labelEnd}`, 'iu');
-	const anyName = new RegExp(`${labelStart}(\\p{Lu}[\\p{L}'.-]{1,20}(?:[ \\t]\\p{Lu}[\\p{L}'.-]{1,20})?)${labelEnd}[ \\t]*\\S`, 'u');
+/** A label of any capitalized name or two. */
+const anyName = new RegExp(`${labelStart}(\\p{Lu}[\\p{L}'.-]{1,20}(?:[ \\t]\\p{Lu}[\\p{L}'.-]{1,20})?)${labelEnd}[ \\t]*\\S`, 'u');
+
+/** The labels a reply's lines may carry, for the character's own names and the other speakers: built once per set of names. */
+interface SpeakerNames {
+	readonly ownLabel: RegExp;
+	readonly otherLabel: RegExp;
+	/** Every name of the cast and the conversation in capitals, as a screenplay sets its speakers. */
+	readonly castNames: readonly string[];
+}
+
+// Keyed by the conversation's speakers too, which differ by channel and member: room for a few hundred conversations.
+const speakerNamesFor = memoizeByContent((own: readonly string[], otherSpeakers: readonly string[]): SpeakerNames => {
+	const ownKeys = new Set(own.map((name) => name.toLocaleLowerCase()));
+	const others = [...new Set([...otherSpeakers.flatMap((name) => namesOf(name, [])), ...genericSpeakers])].filter(
+		(name) => !ownKeys.has(name.toLocaleLowerCase()),
+	);
+	return {
+		ownLabel: new RegExp(`${labelStart}(${namesPattern(own)})${labelEnd}`, 'iu'),
+		otherLabel: new RegExp(`${labelStart}(${namesPattern(others)})${labelEnd}`, 'iu'),
+		castNames: [...own, ...others].map((name) => name.toLocaleUpperCase()),
+	};
+}, 512);
+
+/** Interview letters at a line start ("Q:", "A:"). */
+const interviewLabels = ['Q', 'A'].map((letter) => new RegExp(`(?:^|\\n)[ \t*_]*${letter}[ \t*_]*:`, 'gu'));
+
+function labelsOf(text: string, { ownLabel, otherLabel }: SpeakerNames): Label[] {
 	const labels: Label[] = [];
 	for (const line of text.split('\n')) {
 		// A scoreboard ("Peter: zero points", "Lois: 4") names people without giving them lines.
@@ -71,13 +96,9 @@ function labelsOf(text: string, own: readonly string[], others: readonly string[
  * a removable wrapper (`own-label`), also a fail until it is removed.
  */
 export function findSpeakerLabels(input: ScoreInput): Finding[] {
-	const own = namesOf(input.character.displayName, input.character.aliases);
-	const ownKeys = new Set(own.map((name) => name.toLocaleLowerCase()));
-	const others = [...new Set([...input.otherSpeakers.flatMap((name) => namesOf(name, [])), ...genericSpeakers])].filter(
-		(name) => !ownKeys.has(name.toLocaleLowerCase()),
-	);
+	const speakers = speakerNamesFor(namesOf(input.character.displayName, input.character.aliases), input.otherSpeakers);
 	const text = normalizeReply(input.reply).trim();
-	const labels = labelsOf(text, own, others);
+	const labels = labelsOf(text, speakers);
 	const foreign = labels.filter((label) => label.who === 'other');
 	const unknown = labels.filter((label) => label.who === 'unknown');
 	const ownLabels = labels.filter((label) => label.who === 'own');
@@ -85,13 +106,13 @@ export function findSpeakerLabels(input: ScoreInput): Finding[] {
 	const unknownNames = unknown.map((label) => label.text.toLocaleLowerCase());
 	const backAndForth = new Set(unknownNames).size >= 2 && new Set(unknownNames).size < unknownNames.length;
 	// A screenplay names its speakers in capitals on lines of their own ("QUAGMIRE", "PETER"), under a scene heading.
-	const castNames = [...own, ...others].map((name) => name.toLocaleUpperCase());
 	const screenplay =
-		/(?:^|\n)[ \t]*(?:INT|EXT)\.[ \t]/u.test(text) || text.split('\n').filter((line) => castNames.includes(line.trim().replace(/[*_]/gu, ''))).length >= 2;
+		/(?:^|\n)[ \t]*(?:INT|EXT)\.[ \t]/u.test(text) ||
+		text.split('\n').filter((line) => speakers.castNames.includes(line.trim().replace(/[*_]/gu, ''))).length >= 2;
 	// Names before a dash ("Brian — Whatever…", "Quagmire — Today at 4:15 PM") or interview letters ("Q:", "A:"), twice each.
 	const dashed = text.split('\n').flatMap((line) => /^[ \t*_]*(\p{Lu}[\p{L}'.-]{1,20}(?: \p{Lu}[\p{L}'.-]{1,20})?)[ \t*_]*[—–][ \t]/u.exec(line)?.[1] ?? []);
 	const dashScript = dashed.length >= 3 && new Set(dashed).size >= 2;
-	const interview = ['Q', 'A'].every((letter) => (text.match(new RegExp(`(?:^|\\n)[ \t*_]*${letter}[ \t*_]*:`, 'gu'))?.length ?? 0) >= 2);
+	const interview = interviewLabels.every((label) => (text.match(label)?.length ?? 0) >= 2);
 	const script = foreign.length > 0 || (unknown.length >= 1 && ownLabels.length >= 1) || backAndForth || screenplay || dashScript || interview;
 	if (script) {
 		const named = [...new Set([...foreign, ...unknown].map((label) => `"${label.text}:"`))].slice(0, 3);

@@ -1,3 +1,4 @@
+import { memoizeLast } from '../memo/memoizeLast.js';
 import { normalizeReply } from './normalizeReply.js';
 import { withoutQuotes } from './withoutQuotes.js';
 
@@ -6,8 +7,8 @@ import { withoutQuotes } from './withoutQuotes.js';
  * there anything else I can help you with\""). A reply that is nothing but a quotation is read whole, since a model
  * often wraps its entire answer in quotes.
  */
-export function ownWords(reply: string): string {
+export const ownWords: (reply: string) => string = memoizeLast((reply) => {
 	const normalized = normalizeReply(reply);
 	const outside = withoutQuotes(normalized);
 	return (outside.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 3 ? outside : normalized;
-}
+});
