@@ -105,7 +105,7 @@ writeResultsSection(
 		'| ---: | ---: | ---: | ---: |',
 		`| ${meanMicros.toFixed(1)} | ${p50.toFixed(1)} | ${p99.toFixed(1)} | ${Math.round(characters_ / prompts)} |`,
 		'',
-		'For comparison, the builder before the [lean] CPU work (commit d2be8c6), same benchmark, machine and load (about 12 runnable processes on the 2 cores): 336 µs mean CPU, 274 µs p50, 9-12 ms p99 (best of 3 runs each).',
+		'For comparison, the builder before the [lean] CPU work (commit d2be8c6), same benchmark, machine and load (about 12 runnable processes on the 2 cores): 322-360 µs mean CPU, 270-277 µs p50, 9-12 ms p99 over 3 runs (after: 90-93 µs mean, 57-58 µs p50).',
 	].join('\n'),
 );
 reportTargets('prompt-cpu', [
