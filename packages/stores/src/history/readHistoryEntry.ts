@@ -4,7 +4,8 @@ import { type HistoryEntry, historyEntrySchema } from './historyEntrySchema.js';
 export const HistoryEntryCacheLimits = { lines: 4_096, characters: 2_000_000 } as const;
 
 // Keyed by the stored line itself: the same text always parses to the same entry, whichever Redis or channel it came
-// from, and an edited entry (a regenerated reply) is another line. Oldest first, by last use.
+// from, and an edited entry (a regenerated reply) is another line. Oldest first: a line still in use that falls out is
+// parsed once more, which costs less than reordering on every read.
 const parsedLines = new Map<string, HistoryEntry>();
 let cachedCharacters = 0;
 
@@ -15,11 +16,7 @@ let cachedCharacters = 0;
  */
 export function readHistoryEntry(line: string): HistoryEntry | undefined {
 	const cached = parsedLines.get(line);
-	if (cached !== undefined) {
-		parsedLines.delete(line);
-		parsedLines.set(line, cached);
-		return cached;
-	}
+	if (cached !== undefined) return cached;
 	let value: unknown;
 	try {
 		value = JSON.parse(line);
