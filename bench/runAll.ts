@@ -18,6 +18,7 @@ const benchmarks = [
 	{ name: 'memory per app, tsx vs compiled', script: 'bench/apps/memory.ts', command: 'npm run bench:memory' },
 	{ name: 'ollama-sim streams', script: 'bench/ollama-sim/concurrentStreams.ts', command: 'npm run bench:sim' },
 	{ name: 'logging redaction', script: 'bench/logging/redaction.ts', command: 'npm run bench:logging' },
+	{ name: 'prompt building CPU', script: 'bench/characters/promptCpu.ts', command: 'npm run bench:prompt-cpu' },
 ] as const;
 
 const targetsLineSchema = z.object({

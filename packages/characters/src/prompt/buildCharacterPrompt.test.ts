@@ -147,6 +147,19 @@ describe('buildCharacterPrompt', () => {
 		expect(messages[2]?.content).toBe('system (member): hi');
 	});
 
+	it('renders the same persona afresh for another member name or reply limit', () => {
+		const peter = persona();
+		const asAl = systemText(buildCharacterPrompt({ persona: peter, trigger, member: { name: 'Captain Al' }, maxReplyChars: 300 }).messages);
+		expect(asAl).toContain('talks to Captain Al like');
+		expect(asAl).toContain('Hey there, Captain Al!');
+		expect(asAl).toContain('under 300 characters');
+		const plain = systemText(buildCharacterPrompt({ persona: peter, trigger, maxReplyChars: 900 }).messages);
+		expect(plain).toContain('talks to User like');
+		expect(plain).toContain('under 900 characters');
+		expect(plain).not.toContain('Captain Al');
+		expect(plain).not.toContain('300');
+	});
+
 	it('mentions relationships only with characters taking part or named', () => {
 		const withLois = systemText(
 			buildCharacterPrompt({ persona: persona(), cast: [lois, brian], history: [{ authorName: 'Lois Griffin', characterId: 'lois', content: 'Hi' }], trigger })

@@ -1,5 +1,5 @@
 import type { Persona } from '../persona/personaSchema.js';
-import { buildSystemCore, fillPlaceholders, withOriginal } from './buildSystemCore.js';
+import { buildSystemCore } from './buildSystemCore.js';
 import type { ChatMessage } from '@charbot/core';
 import { imageTokens, messageOverheadTokens } from './estimateTokens.js';
 import { neutralizeTemplateTokens } from './neutralizeTemplateTokens.js';
@@ -8,7 +8,7 @@ import { presentRejectedAttempts } from './presentRejectedAttempts.js';
 import { presentRelationships } from './presentRelationships.js';
 import { PromptTexts } from './promptTexts.js';
 import type { PromptRegeneration } from './RejectedAttempt.js';
-import { renderExampleDialogue } from './renderExampleDialogue.js';
+import { renderPersonaTexts } from './renderPersonaTexts.js';
 import { sanitizeSpeakerName } from './sanitizeSpeakerName.js';
 import { selectLoreEntries } from './selectLoreEntries.js';
 import { TokenBudget } from './TokenBudget.js';
@@ -87,16 +87,25 @@ export function buildCharacterPrompt(input: CharacterPromptInput): CharacterProm
 	const history = input.history ?? [];
 	const cast = (input.cast ?? []).filter((other) => other.id !== persona.id);
 	const characterNames = [persona, ...cast].flatMap((character) => [character.displayName, ...character.aliases]);
+	// A channel's history repeats a handful of speakers: each is cleaned once per prompt.
+	const speakerNames = new Map<string, string>();
 	const speakerName = (message: PromptMessage): string => {
-		const character = message.characterId === undefined ? undefined : cast.find((other) => other.id === message.characterId);
-		return neutralizeTemplateTokens(character?.displayName ?? sanitizeSpeakerName(message.authorName, message.characterId === undefined ? characterNames : []));
+		const key = message.characterId === undefined ? `member\n${message.authorName}` : `character\n${message.characterId}\n${message.authorName}`;
+		let name = speakerNames.get(key);
+		if (name === undefined) {
+			const character = message.characterId === undefined ? undefined : cast.find((other) => other.id === message.characterId);
+			name = neutralizeTemplateTokens(
+				character?.displayName ?? sanitizeSpeakerName(message.authorName, message.characterId === undefined ? characterNames : []),
+			);
+			speakerNames.set(key, name);
+		}
+		return name;
 	};
 	// A member's chosen name stands in for {{user}} only after the same cleaning as a speaker prefix (no colons, newlines
 	// or markup, at most 32 characters), so it cannot pose as a rule or a role in the system message.
 	const userName = input.member === undefined ? PromptTexts.userStandIn : sanitizeSpeakerName(input.member.name, characterNames);
-	const macros = { char: persona.displayName, user: userName };
-	// Persona and card text is untrusted too (an imported card is anyone's text); macros first, so `<USER>` is a name.
-	const fill = (text: string) => neutralizeTemplateTokens(fillPlaceholders(text, macros, maxReplyChars));
+	// Persona and card text is untrusted too (an imported card is anyone's text): rendered defused, once per character.
+	const texts = renderPersonaTexts(persona, { char: persona.displayName, user: userName }, maxReplyChars);
 	const asUserTurn = (message: PromptMessage): ChatMessage => ({
 		role: 'user',
 		content: `${speakerName(message)}: ${neutralizeTemplateTokens(message.content.trim() || '(no text)')}`,
@@ -108,18 +117,16 @@ export function buildCharacterPrompt(input: CharacterPromptInput): CharacterProm
 	const answersSoFar = input.answersSoFar ?? [];
 	const relationships = presentRelationships(persona, [...history, input.trigger, ...answersSoFar], cast, speakerName);
 	const core = buildSystemCore({
-		persona,
-		macros,
-		maxReplyChars,
+		texts,
 		relationships,
 		userFacts: input.userFacts ?? [],
 		...(input.member?.description === undefined ? {} : { memberDescription: input.member.description }),
 	});
 	const scanned = [...history, input.trigger].slice(-(persona.lorebook?.scanDepth ?? 4)).map((message) => message.content);
 	const lore = selectLoreEntries(persona.lorebook, scanned);
-	const loreItems = lore.entries.map((entry) => `- ${fill(entry.content)}`);
-	const exampleItems = persona.exampleDialogues.map((dialogue) => fill(renderExampleDialogue(dialogue, persona.displayName, macros.user)));
-	const tail: ChatMessage[] = [{ role: 'system', content: fill(withOriginal(persona.postHistoryInstructions, PromptTexts.postHistory)) }];
+	const loreItems = lore.entries.map(texts.loreItem);
+	const exampleItems = texts.examples;
+	const tail: ChatMessage[] = [{ role: 'system', content: texts.postHistory }];
 	const regeneration = input.regeneration === undefined ? undefined : presentRejectedAttempts(input.regeneration);
 	if (regeneration !== undefined) tail.push(regeneration.instruction);
 
@@ -132,14 +139,14 @@ export function buildCharacterPrompt(input: CharacterPromptInput): CharacterProm
 	budget.spend(TokenBudget.messageCost(trigger));
 	// The answers right after the trigger go before older history, newest kept first, like history itself.
 	const keptAnswers = budget.takeNewest(answersSoFar.map(toTurn));
-	const keptLore = budget.takeSectionItems(fill(PromptTexts.loreHeading), loreItems, 'skip');
+	const keptLore = budget.takeSectionItems(texts.loreHeading, loreItems, 'skip');
 	const historyTurns = history.map(toTurn);
 	const keptHistory = budget.takeNewest(historyTurns);
-	const keptExamples = budget.takeSectionItems(fill(PromptTexts.examplesHeading), exampleItems, 'stop');
+	const keptExamples = budget.takeSectionItems(texts.examplesHeading, exampleItems, 'stop');
 
 	const sections = [core];
-	if (keptLore.length > 0) sections.push([fill(PromptTexts.loreHeading), ...keptLore].join('\n'));
-	if (keptExamples.length > 0) sections.push([fill(PromptTexts.examplesHeading), ...keptExamples].join('\n'));
+	if (keptLore.length > 0) sections.push([texts.loreHeading, ...keptLore].join('\n'));
+	if (keptExamples.length > 0) sections.push([texts.examplesHeading, ...keptExamples].join('\n'));
 	const notes = regeneration === undefined ? [] : [regeneration.notes];
 	const messages: ChatMessage[] = [{ role: 'system', content: sections.join('\n\n') }, ...keptHistory, ...notes, trigger, ...keptAnswers, ...tail];
 	return {

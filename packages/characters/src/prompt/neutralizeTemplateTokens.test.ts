@@ -73,6 +73,17 @@ describe('neutralizeTemplateTokens', () => {
 		}
 	});
 
+	it('finds the marker of its family in every token, so text without the marker can be skipped', () => {
+		for (const [what, text] of hostile) {
+			const normalized = text.normalize('NFKC').replace(/[\u200B-\u200D\uFEFF]/gu, '');
+			for (const { family, pattern, marker } of templateTokenFamilies) {
+				// The match and the rest of its line: a Vicuna role word's colon follows its match.
+				const match = pattern.exec(normalized);
+				if (match !== null) expect(normalized.slice(match.index).split('\n')[0], `${what}, ${family}`).toContain(marker);
+			}
+		}
+	});
+
 	it('keeps ordinary text, emoji sequences and joiners inside words', () => {
 		for (const text of harmless) expect(neutralizeTemplateTokens(text)).toBe(text.normalize('NFKC'));
 		expect(neutralizeTemplateTokens('ｆｕｌｌ ｗｉｄｔｈ')).toBe('full width');

@@ -14,7 +14,9 @@ export function presentRelationships(
 ): { name: string; view: string }[] {
 	const present = new Set<string>();
 	for (const message of messages) if (message.characterId !== undefined) present.add(message.characterId);
-	for (const id of findCalledCharacters(messages.map((message) => message.content).join('\n'), cast)) present.add(id);
+	// Only characters this one has a view of and who did not write count; with none left, the text need not be searched.
+	const unheard = cast.filter((other) => Object.hasOwn(persona.relationships, other.id) && !present.has(other.id));
+	if (unheard.length > 0) for (const id of findCalledCharacters(messages.map((message) => message.content).join('\n'), unheard)) present.add(id);
 	const relationships: { name: string; view: string }[] = [];
 	for (const [id, view] of Object.entries(persona.relationships)) {
 		if (!present.has(id)) continue;

@@ -35,8 +35,23 @@ export function selectLoreEntries(lorebook: Lorebook | undefined, recentTexts: r
 	return { entries: chosen.map(({ entry }) => entry), dropped: active.length - chosen.length };
 }
 
+/** An entry's keys and secondary keys, each list as one pattern that finds any of them; undefined for an empty list. */
+interface KeyPatterns {
+	readonly keys: RegExp | undefined;
+	readonly secondaryKeys: RegExp | undefined;
+}
+
+// Keyed by the entry object: a persona reload parses new entries, so edited keys are never matched stale.
+const keyPatterns = new WeakMap<LoreEntry, KeyPatterns>();
+
 function isTriggered(entry: LoreEntry, text: string): boolean {
-	const flags = entry.caseSensitive ? 'u' : 'iu';
-	const found = (keys: readonly string[]) => keys.some((key) => new RegExp(phrasePattern(key), flags).test(text));
-	return found(entry.keys) && (!entry.selective || found(entry.secondaryKeys));
+	let patterns = keyPatterns.get(entry);
+	if (patterns === undefined) {
+		const flags = entry.caseSensitive ? 'u' : 'iu';
+		const anyOf = (keys: readonly string[]) => (keys.length === 0 ? undefined : new RegExp(keys.map((key) => `(?:${phrasePattern(key)})`).join('|'), flags));
+		patterns = { keys: anyOf(entry.keys), secondaryKeys: anyOf(entry.secondaryKeys) };
+		keyPatterns.set(entry, patterns);
+	}
+	const found = (pattern: RegExp | undefined) => pattern !== undefined && pattern.test(text);
+	return found(patterns.keys) && (!entry.selective || found(patterns.secondaryKeys));
 }

@@ -35,6 +35,26 @@ describe('buildCacheKey', () => {
 		expect(withImage(['aGVsbG8=', 'd29ybGQ='])).not.toBe(withImage(['d29ybGQ=', 'aGVsbG8=']));
 	});
 
+	it('tells apart prompts that only a text boundary or a lone surrogate separates', () => {
+		const key = (messages: { role: string; content: string }[]) => buildCacheKey({ ...base, messages }).key;
+		expect(key([{ role: 'user', content: 'ab' }])).not.toBe(
+			key([
+				{ role: 'user', content: 'a' },
+				{ role: 'user', content: 'b' },
+			]),
+		);
+		expect(key([{ role: 'user', content: 'a\n{"role":"user"}\n1\ntext b' }])).not.toBe(
+			key([
+				{ role: 'user', content: 'a' },
+				{ role: 'user', content: 'b' },
+			]),
+		);
+		expect(key([{ role: 'user', content: '' }])).not.toBe(key([]));
+		expect(key([{ role: 'user', content: 'x' }])).not.toBe(key([{ role: 'assistant', content: 'x' }]));
+		expect(key([{ role: 'user', content: '\uD800' }])).not.toBe(key([{ role: 'user', content: '\uFFFD' }]));
+		expect(key([{ role: 'user', content: 'x' }])).toBe(key([{ content: 'x', role: 'user' }]));
+	});
+
 	it('keeps hostile character names out of the key structure', () => {
 		expect(buildCacheKey({ ...base, character: 'a:b*c' }).key.split(':')).toHaveLength(4);
 	});
@@ -43,5 +63,6 @@ describe('buildCacheKey', () => {
 describe('canonicalJson', () => {
 	it('sorts keys at every depth and drops undefined', () => {
 		expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[2,{"y":2,"z":1}]},"b":1}');
+		expect(canonicalJson({ '9': 'nine', '10': 'ten', a: [undefined, 'x\n"'] })).toBe('{"10":"ten","9":"nine","a":[null,"x\\n\\""]}');
 	});
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonicalJson.js';
+import { hashPrompt } from './hashPrompt.js';
 
 /** What identifies a response for caching and coalescing. */
 export interface CacheKeyInput {
@@ -22,11 +23,9 @@ export interface CacheKey {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Builds the response key from a SHA-256 of model + prompt (images by their own SHA-256) and a SHA-256 of the settings. */
+/** Builds the response key from a SHA-256 of model + prompt (see `hashPrompt`; images by their own SHA-256) and a SHA-256 of the settings. */
 export function buildCacheKey(input: CacheKeyInput): CacheKey {
-	// A picture counts by its hash: the same words about another picture are another question.
-	const messages = input.messages.map((message) => (message.images?.length ? { ...message, images: message.images.map(sha256) } : message));
-	const promptHash = sha256(canonicalJson({ model: input.model, digest: input.modelDigest ?? null, messages, format: input.format ?? null }));
+	const promptHash = hashPrompt(input);
 	const settingsHash = sha256(canonicalJson(input.settings ?? {})).slice(0, 16);
 	const character = input.character.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) || 'none';
 	return { key: `llm_response:${promptHash}:${character}:${settingsHash}`, promptHash, settingsHash };

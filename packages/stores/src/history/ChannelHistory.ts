@@ -1,7 +1,9 @@
-import { imageRefSchema, MaxImageRefs } from '@charbot/contracts';
 import type { Keyspace } from '@charbot/core';
 import type { ChainableCommander, Redis } from 'ioredis';
-import { z } from 'zod';
+import type { HistoryEntry } from './historyEntrySchema.js';
+import { readHistoryEntry } from './readHistoryEntry.js';
+
+export type { HistoryEntry } from './historyEntrySchema.js';
 
 // Swaps one exact entry for another wherever it now is (newer messages may have been pushed in front of it meanwhile).
 const replaceEntryScript = "local index = redis.call('LPOS', KEYS[1], ARGV[1]) if index then redis.call('LSET', KEYS[1], index, ARGV[2]) return 1 end return 0";
@@ -15,22 +17,6 @@ redis.call('LTRIM', KEYS[1], 0, ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 return 1
 `;
-
-/** One remembered channel message. */
-export const historyEntrySchema = z.object({
-	messageId: z.string(),
-	authorId: z.string(),
-	authorName: z.string(),
-	/** Set when a character said it. */
-	characterId: z.string().optional(),
-	content: z.string(),
-	at: z.number(),
-	/** For a character's reply: the message it answers. */
-	answers: z.string().optional(),
-	/** Pictures a member's message showed, by address, for a later reply to it (only the message being answered is seen). */
-	images: z.array(imageRefSchema).max(MaxImageRefs).optional(),
-});
-export type HistoryEntry = z.output<typeof historyEntrySchema>;
 
 /** Options of {@link ChannelHistory}. */
 export interface ChannelHistoryOptions {
@@ -95,8 +81,8 @@ export class ChannelHistory {
 		// A message pushed between the read and the swap does not move the entry out of reach; one more read covers a trim.
 		for (let attempt = 0; attempt < 3; attempt += 1) {
 			const raw = await this.redis.lrange(key, 0, this.maxEntries - 1);
-			const line = raw.find((candidate) => readEntry(candidate)?.messageId === messageId);
-			const entry = line === undefined ? undefined : readEntry(line);
+			const line = raw.find((candidate) => readHistoryEntry(candidate)?.messageId === messageId);
+			const entry = line === undefined ? undefined : readHistoryEntry(line);
 			if (line === undefined || entry === undefined) return false;
 			const replaced = JSON.stringify({ ...entry, content: content.slice(0, this.maxChars) });
 			if ((await this.redis.eval(replaceEntryScript, 1, key, line, replaced)) === 1) return true;
@@ -133,20 +119,8 @@ export class ChannelHistory {
 	private async newestFirst(guildId: string | null, channelId: string): Promise<HistoryEntry[]> {
 		const raw = await this.redis.lrange(this.keys.channelHistory(guildId, channelId), 0, this.maxEntries - 1);
 		return raw.flatMap((line) => {
-			const entry = readEntry(line);
+			const entry = readHistoryEntry(line);
 			return entry === undefined ? [] : [entry];
 		});
 	}
-}
-
-/** One stored line as an entry; undefined when it is not one (a line is never allowed to break a read). */
-function readEntry(line: string): HistoryEntry | undefined {
-	let value: unknown;
-	try {
-		value = JSON.parse(line);
-	} catch {
-		return undefined;
-	}
-	const parsed = historyEntrySchema.safeParse(value);
-	return parsed.success ? parsed.data : undefined;
 }
