@@ -2,6 +2,7 @@ import { Ollama } from 'ollama';
 import { HostBusyError, InvalidRequestError, LlmError, ModelCannotSeeError, UpstreamError } from '../errors/LlmError.js';
 import type { HostFetch } from './createHostFetch.js';
 import { describeNetworkFailure } from './describeNetworkFailure.js';
+import { eitherSignal } from './eitherSignal.js';
 import { runHostAttempt } from './runHostAttempt.js';
 import { chatChunkSchema } from './ollamaResponseSchemas.js';
 import type { ChatMessage } from '@charbot/core';
@@ -64,7 +65,7 @@ export async function chatOnHost(request: HostChatRequest): Promise<HostChatResu
 		async ({ signal, firstToken }) => {
 			const client = new Ollama({
 				host: request.host,
-				fetch: (input, init) => request.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
+				fetch: (input, init) => request.fetch(input, { ...init, signal: init?.signal ? eitherSignal(init.signal, signal) : signal }),
 			});
 			const stream = await client.chat({
 				model: request.model,
