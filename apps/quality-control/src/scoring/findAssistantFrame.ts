@@ -2,6 +2,7 @@ import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
 import type { ScoreInput } from './ScoreInput.js';
 import { memoizeByContent } from './memo/memoizeByContent.js';
+import { fastWordBoundaries } from './text/fastWordBoundaries.js';
 import { isInsideQuotes } from './text/isInsideQuotes.js';
 import { namesOf } from './text/namesOf.js';
 import { namesPattern } from './text/namesPattern.js';
@@ -57,7 +58,7 @@ const framePatterns: readonly string[] = [
 /** The frame patterns with the cast's names put in, compiled once per cast. */
 const framePatternsFor = memoizeByContent((names: readonly string[]): RegExp[] => {
 	const name = namesPattern(names);
-	return framePatterns.map((source) => new RegExp(source.replaceAll('{name}', name), 'iu'));
+	return framePatterns.map((source) => fastWordBoundaries(new RegExp(source.replaceAll('{name}', name), 'iu')));
 });
 
 /** The frame found in a reply, with where it ends. */

@@ -2,6 +2,7 @@ import { doubtFinding } from './doubtFinding.js';
 import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
 import type { ScoreInput } from './ScoreInput.js';
+import { fastWordBoundaries } from './text/fastWordBoundaries.js';
 
 const apostrophe = "['’]";
 
@@ -16,7 +17,7 @@ const breakPatterns: readonly RegExp[] = [
 	/\bsystem (?:prompt|message|instructions?)\b/iu,
 	/\bmy (?:programming|prompt)\b/iu,
 	new RegExp(String.raw`\bI(?:${apostrophe}m| am) (?:just )?(?:playing|portraying|pretending to be|acting as)\b`, 'iu'),
-];
+].map(fastWordBoundaries);
 
 /**
  * A reply that talks about "the character", "roleplay", "my persona" or the system prompt may have stepped out of the

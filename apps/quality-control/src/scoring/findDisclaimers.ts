@@ -2,6 +2,7 @@ import { doubtFinding } from './doubtFinding.js';
 import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
 import type { ScoreInput } from './ScoreInput.js';
+import { fastWordBoundaries } from './text/fastWordBoundaries.js';
 import { ownWords } from './text/ownWords.js';
 
 const apostrophe = "['’]";
@@ -56,18 +57,22 @@ const disclaimerPatterns: readonly RegExp[] = [
 	),
 	/\bevery (?:conversation|chat|session) starts (?:fresh|over|from scratch)\b/iu,
 	/\b(?:OpenAI|Anthropic|ChatGPT|GPT-?[345]|Meta AI|Mistral AI)\b/u,
-];
+].map(fastWordBoundaries);
 
 /** What a model calls itself when it admits to being one. */
 const machineNoun = String.raw`(?:bot|chatbot|algorithm|software|computer stuff|computer program|language program|text[- ]generation (?:system|model|program)|(?:ai|a\.i\.) (?:model|system|character|persona)|simulated (?:one|version|character|persona|person)|simulation|automated (?:persona|character|system|account)|virtual (?:character|being|persona)|digital (?:being|character|entity)|neural net(?:work)?|machine learning model|program)`;
 /** The speaker's own machinery, or a machine noun said of the speaker (not "the software ignores me"). */
-const machineSelf = new RegExp(
-	String.raw`\bmy (?:model|responses|outputs?|weights|creators|developers|code|server|context window|training)\b|\bI (?:was|got) (?:built|trained|programmed|coded|released|generated)\b|\b(?:my (?:responses|answers|replies) are|I'm|I am) (?:just )?generated\b|\bhosting me\b|\bbetween (?:our |your |my )?(?:conversations|chats|sessions)\b|\b(?:set up|running|hosted|deployed|installed|living) on (?:a |some |the )?servers?\b|\b(?:only )?exist (?:only )?as (?:text|words|code|data)\b|\bI (?:only |just )?(?:get|see|receive) (?:only |just )?text\b|\b(?:only )?exist (?:only )?(?:inside|in|within) (?:this|the|a) (?:chat|conversation|server|app|computer|screen|window)\b|\bpredict(?:s|ing)? the next (?:word|token)\b|\b(?:switched|moved|swapped|updated|upgraded|changed) me (?:to|over to) (?:a |an |the )?(?:different |new |newer |older |smaller |bigger )?(?:model|version|llm)\b|\b(?:in|through) (?:a|the|this) chat window\b|\b(?:images|pictures|photos|attachments) (?:don't|do not|can't) come through\b|\b(?:live|real-time|an?) (?:connection|access) to the (?:internet|web)\b|\bpull up (?:today's |the latest |current )?(?:headlines|news)\b|\bin silicon terms\b|(?:\b(?:I'm|I am|me|being|as|cause I'm|since I'm|because I'm)\b[^.!?]{0,25}|^|[.!?]\s+)(?<!\b(?:the|that|this|his|her|their|your|a stupid|some) )(?:an? |some |just |literally |only |mere )*${machineNoun}\b(?=[^.!?]{0,40}\b(?:I|I'm|I've|me|my)\b|[^.!?]{0,3}[,.!?])`,
-	'iu',
+const machineSelf = fastWordBoundaries(
+	new RegExp(
+		String.raw`\bmy (?:model|responses|outputs?|weights|creators|developers|code|server|context window|training)\b|\bI (?:was|got) (?:built|trained|programmed|coded|released|generated)\b|\b(?:my (?:responses|answers|replies) are|I'm|I am) (?:just )?generated\b|\bhosting me\b|\bbetween (?:our |your |my )?(?:conversations|chats|sessions)\b|\b(?:set up|running|hosted|deployed|installed|living) on (?:a |some |the )?servers?\b|\b(?:only )?exist (?:only )?as (?:text|words|code|data)\b|\bI (?:only |just )?(?:get|see|receive) (?:only |just )?text\b|\b(?:only )?exist (?:only )?(?:inside|in|within) (?:this|the|a) (?:chat|conversation|server|app|computer|screen|window)\b|\bpredict(?:s|ing)? the next (?:word|token)\b|\b(?:switched|moved|swapped|updated|upgraded|changed) me (?:to|over to) (?:a |an |the )?(?:different |new |newer |older |smaller |bigger )?(?:model|version|llm)\b|\b(?:in|through) (?:a|the|this) chat window\b|\b(?:images|pictures|photos|attachments) (?:don't|do not|can't) come through\b|\b(?:live|real-time|an?) (?:connection|access) to the (?:internet|web)\b|\bpull up (?:today's |the latest |current )?(?:headlines|news)\b|\bin silicon terms\b|(?:\b(?:I'm|I am|me|being|as|cause I'm|since I'm|because I'm)\b[^.!?]{0,25}|^|[.!?]\s+)(?<!\b(?:the|that|this|his|her|their|your|a stupid|some) )(?:an? |some |just |literally |only |mere )*${machineNoun}\b(?=[^.!?]{0,40}\b(?:I|I'm|I've|me|my)\b|[^.!?]{0,3}[,.!?])`,
+		'iu',
+	),
 );
 /** A denial, not an admission: "I'm not a robot, Meg." */
-const machineDenial = /\b(?:not|never|no) (?:a |an |some )?(?:robot|bot|ai|machine|computer|program)\b/iu;
-const firstPerson = /\b(?:I|I'm|I've|I'd|me|my|myself)\b/u;
+const machineDenial = fastWordBoundaries(/\b(?:not|never|no) (?:a |an |some )?(?:robot|bot|ai|machine|computer|program)\b/iu);
+/** Talk of AI or bots, a doubt when nothing stronger is found. */
+const aiMention = fastWordBoundaries(/\b(?:ai|a\.i\.|artificial intelligence|language models?|chatbots?|bots?|algorithms?|neural net(?:work)?s?)\b/iu);
+const firstPerson = fastWordBoundaries(/\b(?:I|I'm|I've|I'd|me|my|myself)\b/u);
 
 /** Sentences in which the speaker calls itself software, a bot or a model in words no list of phrases foresees. */
 function machineSelfReference(text: string): string | undefined {
@@ -88,7 +93,7 @@ export function findDisclaimers(input: ScoreInput): Finding[] {
 	const selfReference = spans.length === 0 ? machineSelfReference(text) : undefined;
 	if (selfReference !== undefined) spans.push({ start: 0, end: 0, text: selfReference });
 	if (spans.length === 0) {
-		const mention = /\b(?:ai|a\.i\.|artificial intelligence|language models?|chatbots?|bots?|algorithms?|neural net(?:work)?s?)\b/iu.exec(text);
+		const mention = aiMention.exec(text);
 		return mention === null ? [] : [doubtFinding('disclaimer', `Reply talks about AI or bots (${quoteExcerpt(mention[0])})`)];
 	}
 	const quoted = spans

@@ -2,6 +2,7 @@ import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
 import { memoizeByContent } from './memo/memoizeByContent.js';
 import type { ScoreInput } from './ScoreInput.js';
+import { fastWordBoundaries } from './text/fastWordBoundaries.js';
 import { firstPersonPattern } from './text/firstPersonPattern.js';
 import { namesOf } from './text/namesOf.js';
 import { namesPattern } from './text/namesPattern.js';
@@ -10,8 +11,9 @@ import { ownWords } from './text/ownWords.js';
 import { splitSentences } from './text/splitSentences.js';
 
 /** An encyclopedia's way of describing a character from outside its story. */
-const encyclopedicMarkers =
-	/\b(?:fictional (?:character|dog|baby|family|town|universe)|(?:animated|adult animated|television|tv|cartoon) (?:series|sitcom|show|comedy|franchise|character)|sitcom|voiced by|first appear(?:s|ed|ance)|(?:is|was|are|were) (?:\w+ly )?(?:portrayed|depicted|characterized|characterised|described|presented|shown|seen|regarded|considered)(?: as| to be| taking| being)?|née|born into|the show's|(?:numerous|several|many|multiple|various|later|early|the first|one) episodes?|has (?:a|an) (?:close|complicated|strained|rocky|loving|antagonistic) relationship with|anthropomorphic|created by|(?:main|central|recurring|supporting|titular|major|minor) characters? (?:of|in|on) the (?:show|series|sitcom|franchise|cartoon)|(?:main|primary) setting|is a fictional \w+|(?:protagonist|antagonist) of the (?:show|series|sitcom|franchise)|in the (?:series|show|franchise|episode|sitcom)|(?:throughout|over the course of|across) the (?:series|show|seasons)|fan[- ]favou?rite|(?:is|was|are|were) (?:best |widely |mostly |also )?known for (?:his|her|their|its|being|a|an|several|many|the)|recurring (?:catchphrases?|gags?|jokes?|characters?|roles?)|within the (?:series|show|franchise)|noted for|(?:is|was) (?:the|a|an) (?:\w+ ){0,2}(?:child|son|daughter|member|wife|husband|father|mother|pet|neighbou?r|brother|sister) of|belonging to|owned by|functions as|serves as (?:a|an|the|\w+'s) (?:foil|confidant|source|sidekick|companion)|possesses|(?:numerous|several|many|multiple) (?:storylines|appearances|episodes|scenes)|see also\s*:|\p{Lu}\w+ \((?:character|fictional character|disambiguation)\)|closely associated with|reportedly|(?:\p{Lu}\w+ )+\((?:father|mother|son|daughter|wife|husband|brother|sister|pet|dog|neighbou?r|best friend)\)|(?:is|was) (?:a|an|the) (?:character|(?:\w+ )?member of the \w+ family)|the \w+ family\b[^.]{0,40}\b(?:consists of|includes|is made up of)|(?:his|her|their) (?:character|role) (?:is|was)|(?:one of the|a) (?:most|more) (?:popular|iconic|beloved|memorable) characters|running gags?|signature (?:traits?|catchphrases?)|personality traits|character traits)\b/iu;
+const encyclopedicMarkers = fastWordBoundaries(
+	/\b(?:fictional (?:character|dog|baby|family|town|universe)|(?:animated|adult animated|television|tv|cartoon) (?:series|sitcom|show|comedy|franchise|character)|sitcom|voiced by|first appear(?:s|ed|ance)|(?:is|was|are|were) (?:\w+ly )?(?:portrayed|depicted|characterized|characterised|described|presented|shown|seen|regarded|considered)(?: as| to be| taking| being)?|née|born into|the show's|(?:numerous|several|many|multiple|various|later|early|the first|one) episodes?|has (?:a|an) (?:close|complicated|strained|rocky|loving|antagonistic) relationship with|anthropomorphic|created by|(?:main|central|recurring|supporting|titular|major|minor) characters? (?:of|in|on) the (?:show|series|sitcom|franchise|cartoon)|(?:main|primary) setting|is a fictional \w+|(?:protagonist|antagonist) of the (?:show|series|sitcom|franchise)|in the (?:series|show|franchise|episode|sitcom)|(?:throughout|over the course of|across) the (?:series|show|seasons)|fan[- ]favou?rite|(?:is|was|are|were) (?:best |widely |mostly |also )?known for (?:his|her|their|its|being|a|an|several|many|the)|recurring (?:catchphrases?|gags?|jokes?|characters?|roles?)|within the (?:series|show|franchise)|noted for|(?:is|was) (?:the|a|an) (?:\w+ ){0,2}(?:child|son|daughter|member|wife|husband|father|mother|pet|neighbou?r|brother|sister) of|belonging to|owned by|functions as|serves as (?:a|an|the|\w+'s) (?:foil|confidant|source|sidekick|companion)|possesses|(?:numerous|several|many|multiple) (?:storylines|appearances|episodes|scenes)|see also\s*:|\p{Lu}\w+ \((?:character|fictional character|disambiguation)\)|closely associated with|reportedly|(?:\p{Lu}\w+ )+\((?:father|mother|son|daughter|wife|husband|brother|sister|pet|dog|neighbou?r|best friend)\)|(?:is|was) (?:a|an|the) (?:character|(?:\w+ )?member of the \w+ family)|the \w+ family\b[^.]{0,40}\b(?:consists of|includes|is made up of)|(?:his|her|their) (?:character|role) (?:is|was)|(?:one of the|a) (?:most|more) (?:popular|iconic|beloved|memorable) characters|running gags?|signature (?:traits?|catchphrases?)|personality traits|character traits)\b/iu,
+);
 
 /**
  * Wiki voice: a sentence that describes a character from outside ("Peter Griffin is a fictional character in…",
@@ -33,15 +35,16 @@ export function findEncyclopedicVoice(input: ScoreInput): Finding[] {
 }
 
 /** A biographer's words: how often, how regarded, whose relation, since when. */
-const biographyWords =
-	/\b(?:frequently|often|typically|consistently|regularly|openly|commonly|generally|usually|notably|longstanding|long-standing|mutual|relationship|companion|regarded|regards|recogni[sz]ed|considered|described|shown|known|noted|by most accounts|grew up|received|later became|continues to|maintains|imitates|exchange|a position|household|closest|views \w+ as|is complex|close friendships?|(?:his|her|their) (?:father|mother|son|daughter|wife|husband|brother|sister|neighbou?r)|the (?:family|griffins)'s?|numerous|remains unknown|has undergone)\b/giu;
+const biographyWords = fastWordBoundaries(
+	/\b(?:frequently|often|typically|consistently|regularly|openly|commonly|generally|usually|notably|longstanding|long-standing|mutual|relationship|companion|regarded|regards|recogni[sz]ed|considered|described|shown|known|noted|by most accounts|grew up|received|later became|continues to|maintains|imitates|exchange|a position|household|closest|views \w+ as|is complex|close friendships?|(?:his|her|their) (?:father|mother|son|daughter|wife|husband|brother|sister|neighbou?r)|the (?:family|griffins)'s?|numerous|remains unknown|has undergone)\b/giu,
+);
 
 /** Patterns of a biography's subject among these names, compiled once per names. */
 const biographyPatternsFor = memoizeByContent((names: readonly string[]) => {
 	const name = namesPattern(names);
 	return {
 		// A biography's sentences are about someone: one starts with a name, "He" or "His".
-		aboutSomeone: new RegExp(String.raw`(?:^|[.!?;]\s+)(?:${name}|he|she|his|her)\b`, 'iu'),
+		aboutSomeone: fastWordBoundaries(new RegExp(String.raw`(?:^|[.!?;]\s+)(?:${name}|he|she|his|her)\b`, 'iu')),
 		named: new RegExp(name, 'iu'),
 	};
 });

@@ -1,8 +1,9 @@
 import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
 import type { ScoreInput } from './ScoreInput.js';
+import { fastWordBoundaries } from './text/fastWordBoundaries.js';
 
-const linkPattern = /\bhttps?:\/\/[^\s<>]+|\bwww\.[^\s<>]+\.[^\s<>]+|\bdiscord(?:\.gg|(?:app)?\.com\/invite)\/[^\s<>]+/iu;
+const linkPattern = fastWordBoundaries(/\bhttps?:\/\/[^\s<>]+|\bwww\.[^\s<>]+\.[^\s<>]+|\bdiscord(?:\.gg|(?:app)?\.com\/invite)\/[^\s<>]+/iu);
 
 /** Links, unless the options allow them: a model inventing URLs is a risk to members. */
 export function findLinks(input: ScoreInput): Finding[] {

@@ -1,6 +1,7 @@
 import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
 import type { ScoreInput } from './ScoreInput.js';
+import { fastWordBoundaries } from './text/fastWordBoundaries.js';
 import { wordsOf } from './wordTrigramSimilarity.js';
 
 /** Shortest run, by the length of the repeated unit in words, that counts as a loop: a laugh may go "heh heh heh", a catchphrase may come thrice. */
@@ -84,8 +85,9 @@ function repeatedShare(words: readonly string[], size: number): number {
 	return total === 0 ? 0 : repeated / total;
 }
 
-const numberWords =
-	/\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/giu;
+const numberWords = fastWordBoundaries(
+	/\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/giu,
+);
 
 /**
  * A line, sentence or paragraph said again and again with only its number changed ("1. Pizza", "2. Pizza"…, "Phase

@@ -3,6 +3,7 @@ import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
 import { memoizeByContent } from './memo/memoizeByContent.js';
 import type { ScoreInput } from './ScoreInput.js';
+import { fastWordBoundaries } from './text/fastWordBoundaries.js';
 import { firstPersonOnlyPattern } from './text/firstPersonPattern.js';
 import { namesOf } from './text/namesOf.js';
 import { namesPattern } from './text/namesPattern.js';
@@ -45,11 +46,12 @@ const proseSigns: readonly RegExp[] = [
 	/,\s+(?:\w+ly\s+)?\w+ing\b/gu,
 	new RegExp(String.raw`(?:,|\band)\s+(?:\w+ly\s+)?${verbForm}\b`, 'giu'),
 	/\b(?:for a (?:long |brief )?moment|in the background|somewhere in|across the room|the room|out the window|in the dim|without a word|in silence|at no one)\b/giu,
-];
+].map(fastWordBoundaries);
 
 /** Second person as a subject a speaker addresses ("you want", "you're"), not as a narrator's object ("looks at you"). */
-const addressed =
-	/(?:^|[.!?,;:]\s+|\b(?:and|but|so|if|when|because|do|did|are|were|can|could|would|will|should|have)\s+)(?:you|you're|you've|you'll|y'all|ya)\b|\byour\b|\?/iu;
+const addressed = fastWordBoundaries(
+	/(?:^|[.!?,;:]\s+|\b(?:and|but|so|if|when|because|do|did|are|were|can|could|would|will|should|have)\s+)(?:you|you're|you've|you'll|y'all|ya)\b|\byour\b|\?/iu,
+);
 /** How a narrator names a character without its name: "the dog", "the big man". */
 const epithet = String.raw`\bthe (?:\w+ )?(?:dog|man|baby|boy|girl|woman|teen|teenager|kid|pilot|captain|toddler|infant|mother|father|mom|dad|husband|wife|neighbou?r|writer|genius|lady|guy|daughter|son|giant|child|lug|oaf|novelist|schemer|mastermind|housewife|aviator)\b`;
 
@@ -60,16 +62,20 @@ const narrationPatternsFor = memoizeByContent((names: readonly string[]) => {
 	const subject = String.raw`(?:${name}|\bhe\b|\bshe\b|${epithet}|${bodyOf}|\byou\b(?=[^.!?]*${name}))`;
 	// Up to three leading phrases before the subject: "Later that night, alone in her room, Meg wrote…".
 	const opening = String.raw`^[\s*_]*(?:[^,.!?\n]{1,80},\s*){0,3}`;
-	const shows = new RegExp(String.raw`${opening}${subject}\s+(?:\w+ly\s+)?${verbForm}\b`, 'iu');
-	const acts = new RegExp(String.raw`${opening}${subject}\s+(?:\w+ly\s+)?(\w+(?:s|ed))\b`, 'iu');
+	const shows = fastWordBoundaries(new RegExp(String.raw`${opening}${subject}\s+(?:\w+ly\s+)?${verbForm}\b`, 'iu'));
+	const acts = fastWordBoundaries(new RegExp(String.raw`${opening}${subject}\s+(?:\w+ly\s+)?(\w+(?:s|ed))\b`, 'iu'));
 	// Reported speech is a narrator's too: "Meg says that school was fine, that…".
-	const narratesYouAnywhere = new RegExp(String.raw`\byou\s+(?:\w+ly\s+)?(?:see|hear|notice|spot|watch|find|turn around)\b[^.!?]*${name}`, 'iu');
-	const reports = new RegExp(
-		String.raw`${opening}${subject}\s+(?:says|said|explains|explained|tells (?:\w+ )?|told (?:\w+ )?|replies|replied|answers|answered|mentions|mentioned|admits|admitted|insists|insisted)\s+that\b`,
-		'iu',
+	const narratesYouAnywhere = fastWordBoundaries(
+		new RegExp(String.raw`\byou\s+(?:\w+ly\s+)?(?:see|hear|notice|spot|watch|find|turn around)\b[^.!?]*${name}`, 'iu'),
+	);
+	const reports = fastWordBoundaries(
+		new RegExp(
+			String.raw`${opening}${subject}\s+(?:says|said|explains|explained|tells (?:\w+ )?|told (?:\w+ )?|replies|replied|answers|answered|mentions|mentioned|admits|admitted|insists|insisted)\s+that\b`,
+			'iu',
+		),
 	);
 	// "You turn around to find Stewie…" narrates the member; it is not the character talking to them.
-	const narratesYou = new RegExp(String.raw`^[\s*_]*you\s+${verbForm}\b[^.!?]*${name}`, 'iu');
+	const narratesYou = fastWordBoundaries(new RegExp(String.raw`^[\s*_]*you\s+${verbForm}\b[^.!?]*${name}`, 'iu'));
 	return { shows, acts, narratesYouAnywhere, reports, narratesYou };
 });
 

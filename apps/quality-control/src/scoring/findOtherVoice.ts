@@ -3,6 +3,7 @@ import type { Finding } from './Finding.js';
 import { memoizeByContent } from './memo/memoizeByContent.js';
 import { memoizeByIdentity } from './memo/memoizeByIdentity.js';
 import type { ScoreInput } from './ScoreInput.js';
+import { fastWordBoundaries } from './text/fastWordBoundaries.js';
 import { namesPattern } from './text/namesPattern.js';
 import { normalizeReply } from './text/normalizeReply.js';
 import { withoutQuotes } from './text/withoutQuotes.js';
@@ -74,7 +75,7 @@ const claimPatternsFor = memoizeByContent((names: readonly string[]) => {
 		// "This is Stewie." and "Hi, it's Lois!" introduce oneself as a whole sentence; "this is Peter we're on about" and a
 		// correction ("Megan? Meg. It's Meg.") do not.
 		introduction: new RegExp(String.raw`(?:^|[.!?]\s+)[\s*_]*(?:(?:hi|hey|hello|oh),?\s+(?:it's|this is)|this is)\s+(?:${name})(?:\s+here)?\s*[!.]`, 'iu'),
-		claim: new RegExp(String.raw`\b(?:I'm|I am|call me|my name is|name's)\s+(?:${name})|^[\s*_]*(?:${name})(?= here\b)`, 'giu'),
+		claim: fastWordBoundaries(new RegExp(String.raw`\b(?:I'm|I am|call me|my name is|name's)\s+(?:${name})|^[\s*_]*(?:${name})(?= here\b)`, 'giu')),
 	};
 });
 

@@ -2,6 +2,7 @@ import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
 import { memoizeByContent } from './memo/memoizeByContent.js';
 import type { ScoreInput } from './ScoreInput.js';
+import { fastWordBoundaries } from './text/fastWordBoundaries.js';
 import { isInsideQuotes } from './text/isInsideQuotes.js';
 import { namesOf } from './text/namesOf.js';
 import { namesPattern } from './text/namesPattern.js';
@@ -70,9 +71,11 @@ const outOfCharacterPatterns: readonly RegExp[] = [
 	),
 	/\b(?:want|like|prefer) (?:me to )?(?:make it|it to be|a) (?:funnier|longer|shorter|more|less|different)\b/iu,
 	/\bhope (?:that|this) helps\b/iu,
-];
+].map(fastWordBoundaries);
 
 /** Any of the names as a whole word, compiled once per names. */
+/** An aside: brackets, `//`, or a "Note:" / "P.S.:" lead. */
+const asideStart = fastWordBoundaries(/^[\s*_—–-]*(?:[([]|\/\/|(?:note|notes|p\.?s\.?)\b[^:\n]{0,30}:)/iu);
 const namesRegExp = memoizeByContent((names: readonly string[]) => new RegExp(namesPattern(names), 'iu'));
 
 /** The sentences and asides of a reply, in order, with their places. */
@@ -95,7 +98,7 @@ export function segmentsOf(normalized: string): { text: string; start: number; e
 export function isOutOfCharacter(segment: string, ownNames: readonly string[]): boolean {
 	if (outOfCharacterPatterns.some((pattern) => pattern.test(segment))) return true;
 	// A character does not name itself in an aside; a model explaining its choices does ("(I made Chris confused on purpose)").
-	const aside = /^[\s*_—–-]*(?:[([]|\/\/|(?:note|notes|p\.?s\.?)\b[^:\n]{0,30}:)/iu.test(segment);
+	const aside = asideStart.test(segment);
 	return aside && namesRegExp(ownNames).test(segment);
 }
 

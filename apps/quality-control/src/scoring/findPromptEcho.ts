@@ -2,6 +2,7 @@ import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
 import { memoizeByIdentity } from './memo/memoizeByIdentity.js';
 import type { ScoreInput, ScoredCharacter } from './ScoreInput.js';
+import { fastWordBoundaries } from './text/fastWordBoundaries.js';
 import { namesOf } from './text/namesOf.js';
 import { namesPattern } from './text/namesPattern.js';
 import { normalizeReply } from './text/normalizeReply.js';
@@ -25,7 +26,7 @@ function echoPatterns(names: readonly string[]): RegExp[] {
 		/\b(?:no|without a|without any) speaker labels?\b/iu,
 		/\b(?:never reveal or repeat|these instructions|the instructions above|system message)\b/iu,
 		/\brules \(these never change/iu,
-	];
+	].map(fastWordBoundaries);
 }
 
 /** The prompt's shapes and word runs one character's replies are compared with, built once per character. */

@@ -2,6 +2,7 @@ import { doubtFinding } from './doubtFinding.js';
 import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
 import type { ScoreInput } from './ScoreInput.js';
+import { fastWordBoundaries } from './text/fastWordBoundaries.js';
 import { ownWords } from './text/ownWords.js';
 
 const refuse = String.raw`(?: can't| cannot| can not| won't| will not| am unable to|'m unable to| am not able to|'m not able to| must decline to| have to decline to|'d prefer not to| would prefer not to|'d rather not| would rather not| don't feel comfortable| do not feel comfortable|'m not comfortable| am not comfortable|'m not going to| am not going to| shouldn't| should not|'m not allowed to| am not allowed to|'m not permitted to| am not permitted to| don't think I (?:can|should))`;
@@ -34,7 +35,7 @@ const refusalPatterns: readonly RegExp[] = [
 	/\bit (?:would(?:n't| not) be|is not|isn't|'s not) (?:appropriate|right|okay|ok|responsible) for me to\b/iu,
 	/\b(?:promotes?|promoting|encourages?|glorif(?:y|ies)) (?:harm|harmful|violence|violent|dangerous|hateful|negative|stereotypes)\b/iu,
 	/\b(?:if you(?:'re| are) (?:struggling|in crisis|feeling)|please (?:reach out|seek|contact) (?:to )?(?:a |an )?(?:professional|mental health|counselor|therapist|trusted))\b/iu,
-];
+].map(fastWordBoundaries);
 
 /** Words of a safety lecture: with another sign of a refusal (a second lecture word, a refused task, a way out) they make one. */
 const lecturePatterns: readonly RegExp[] = [
@@ -70,18 +71,21 @@ const lecturePatterns: readonly RegExp[] = [
 	/\b(?:this|your) request\b|\bdeeply personal\b/iu,
 	/\b(?:harmful|hurtful) (?:content|stereotypes|language|jokes|behaviou?r)\b/iu,
 	/\b(?:everyone|everybody|people) deserves? (?:respect|kindness|to be treated|privacy|dignity)\b/iu,
-];
+].map(fastWordBoundaries);
 
 /** A first-person refusal of a task an assistant is asked for (writing, roasting, sharing, outlining…). */
-const refusesTask =
-	/\b(?:I(?:'ll| will) (?:have to )?(?:pass on|refrain from|skip|sit this one out|hold off on)|I(?:'m| am) (?:going to |gonna )?(?:have to |need to )?(?:refrain|pass)(?:ing)?\b|I(?:'m| am) not (?:going to|gonna|willing to|comfortable|able to)|I won't|I will not|I can't|I cannot|I(?:'d| would) (?:rather|prefer) not|I (?:should|must|need to|have to) avoid|I(?:'ll| will) avoid|that's a no from me|not something I(?:'m| am)? ?(?:comfortable|willing|able|going)|(?:falls|is) outside (?:what|of what) I|is a line I won't|I(?:'ll| will) refrain|no from me)\b[^.!?]{0,60}?\b(?:writ\w*|roast\w*|insult\w*|help\w*|assist\w*|shar\w*|outlin\w*|produc\w*|generat\w*|continu\w*|joke about|jok\w*|poke fun|put(?:ting)? down|make fun|mock\w*|teas\w*|describ\w*|creat\w*|provid\w*|plan\w*|advice|guidance|tips|instructions|take sides|weigh in|encourag\w*|promot\w*|condon\w*|endors\w*|answer\w*|go(?:ing)? there|engag\w*|cross|that|this|it|one)\b/iu;
+const refusesTask = fastWordBoundaries(
+	/\b(?:I(?:'ll| will) (?:have to )?(?:pass on|refrain from|skip|sit this one out|hold off on)|I(?:'m| am) (?:going to |gonna )?(?:have to |need to )?(?:refrain|pass)(?:ing)?\b|I(?:'m| am) not (?:going to|gonna|willing to|comfortable|able to)|I won't|I will not|I can't|I cannot|I(?:'d| would) (?:rather|prefer) not|I (?:should|must|need to|have to) avoid|I(?:'ll| will) avoid|that's a no from me|not something I(?:'m| am)? ?(?:comfortable|willing|able|going)|(?:falls|is) outside (?:what|of what) I|is a line I won't|I(?:'ll| will) refrain|no from me)\b[^.!?]{0,60}?\b(?:writ\w*|roast\w*|insult\w*|help\w*|assist\w*|shar\w*|outlin\w*|produc\w*|generat\w*|continu\w*|joke about|jok\w*|poke fun|put(?:ting)? down|make fun|mock\w*|teas\w*|describ\w*|creat\w*|provid\w*|plan\w*|advice|guidance|tips|instructions|take sides|weigh in|encourag\w*|promot\w*|condon\w*|endors\w*|answer\w*|go(?:ing)? there|engag\w*|cross|that|this|it|one)\b/iu,
+);
 /** An assistant steering elsewhere: "Shall we discuss history's great leaders instead?" */
-const redirect =
-	/\binstead,? I(?:'d| would) (?:suggest|recommend|encourage)\b|\b(?:how about|what about|shall we|could we|can we|maybe we could|maybe I could|maybe try|try something|perhaps we could|perhaps|consider|it might be worth|it may be worth|is there (?:a |an )?(?:different|other|another)|would you like|why don't we|let's|i(?:'d| would) (?:encourage|suggest|recommend))\b[^.!?]{0,80}?\b(?:instead|something (?:else|more positive|kinder|fun|lighter)|talk(?:ing)? about|discuss(?:ing)?|a (?:friendly|fun|harmless|positive|playful|good-natured|lighthearted|light-hearted|kind)|speaking with|checking|could try|(?:contact|reach out|speak|talk) (?:to|with)|speak from the heart|tips)\b/iu;
+const redirect = fastWordBoundaries(
+	/\binstead,? I(?:'d| would) (?:suggest|recommend|encourage)\b|\b(?:how about|what about|shall we|could we|can we|maybe we could|maybe I could|maybe try|try something|perhaps we could|perhaps|consider|it might be worth|it may be worth|is there (?:a |an )?(?:different|other|another)|would you like|why don't we|let's|i(?:'d| would) (?:encourage|suggest|recommend))\b[^.!?]{0,80}?\b(?:instead|something (?:else|more positive|kinder|fun|lighter)|talk(?:ing)? about|discuss(?:ing)?|a (?:friendly|fun|harmless|positive|playful|good-natured|lighthearted|light-hearted|kind)|speaking with|checking|could try|(?:contact|reach out|speak|talk) (?:to|with)|speak from the heart|tips)\b/iu,
+);
 
 /** A first-person "rather not" about mocking someone: one is enough. */
-const declinesToMock =
-	/\bI(?:'d| would) (?:rather|prefer) not (?:to )?(?:roast|insult|make fun of|poke fun at|mock|joke about|tease|add|pile on|be part of|write|say anything mean)\b|\bI (?:don't|do not) think it(?:'s| is) (?:okay|ok|right|nice|kind|appropriate|cool) to\b/iu;
+const declinesToMock = fastWordBoundaries(
+	/\bI(?:'d| would) (?:rather|prefer) not (?:to )?(?:roast|insult|make fun of|poke fun at|mock|joke about|tease|add|pile on|be part of|write|say anything mean)\b|\bI (?:don't|do not) think it(?:'s| is) (?:okay|ok|right|nice|kind|appropriate|cool) to\b/iu,
+);
 
 /**
  * Assistant-style refusals ("I'm not able to help with that request", "I must decline", "let's keep this respectful") and

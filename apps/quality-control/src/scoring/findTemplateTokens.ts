@@ -1,3 +1,4 @@
+import { fastWordBoundaries } from './text/fastWordBoundaries.js';
 import { findTemplateToken } from '@charbot/characters';
 import type { Finding } from './Finding.js';
 import { quoteExcerpt } from './quoteExcerpt.js';
@@ -11,7 +12,7 @@ import { normalizeReply } from './text/normalizeReply.js';
 const replyOnlyPatterns: readonly RegExp[] = [
 	/\b(?:im_start|im_end|eot_id|start_header_id|end_header_id|begin_of_text|end_of_text|end_of_turn|start_of_turn|endoftext)\b/iu,
 	/^[ \t]*(?:assistant|model)[ \t]*\n/iu,
-];
+].map(fastWordBoundaries);
 
 /** Where the first template token starts in the normalized reply (see `normalizeReply`), or undefined. */
 export function firstTemplateToken(normalized: string): { index: number; text: string } | undefined {
