@@ -25,6 +25,7 @@ export { repoRoot, resolveFromRoot } from './paths/repoRoot.js';
 export { createRedisConnection, waitForRedisReady } from './redis/createRedisConnection.js';
 export { createRepeatedErrorLog } from './redis/createRepeatedErrorLog.js';
 export { Keyspace } from './redis/Keyspace.js';
+export { LuaScript } from './redis/LuaScript.js';
 export { openWorkerConnections } from './redis/openWorkerConnections.js';
 export { describeFailure } from './service/describeFailure.js';
 export { installFailureHooks } from './service/installFailureHooks.js';

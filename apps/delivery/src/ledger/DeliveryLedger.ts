@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Keyspace } from '@charbot/core';
+import { type Keyspace, LuaScript } from '@charbot/core';
 import type { ChainableCommander, Redis } from 'ioredis';
 
 const claimPrefix = 'claim:';
@@ -10,7 +10,7 @@ const postedMessageTtlSeconds = 86_400;
 // expired claim tells the next attempt that an earlier one may have posted the part before it died. Redis's clock decides
 // expiry, so replicas with skewed clocks agree. An old-style claim (`claim:<token>`, expiring with the key) is still waited for.
 // Answers {1, earlier claim's start or ''} when claimed, {2, message id} when posted, {0, ms left} when another holds it.
-const claimScript = `
+const claimScript = new LuaScript(`
 local value = redis.call('GET', KEYS[1])
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
@@ -24,7 +24,7 @@ if value then
 end
 redis.call('SET', KEYS[1], 'claim:' .. ARGV[1] .. ':' .. now .. ':' .. (now + tonumber(ARGV[2])), 'EX', ARGV[3])
 return {1, earlier}
-`;
+`);
 
 // Ends a claim only if it is still this attempt's, keeping it as an expired claim: the post failed, but it may still have
 // reached Discord (a timeout after Discord took it), so the next attempt looks before posting.
@@ -97,7 +97,7 @@ export class DeliveryLedger {
 	/** Claims a part for `ttlMs`, or says in the same round trip that it was posted (its message id) or how long another attempt holds it. */
 	public async claimUnlessPosted(jobId: string, part: number, ttlMs: number): Promise<ClaimOutcome> {
 		const token = randomUUID();
-		const [kind, detail] = (await this.redis.eval(claimScript, 1, this.keys.delivered(jobId, part), token, ttlMs, this.ttlSeconds)) as [
+		const [kind, detail] = (await claimScript.run(this.redis, [this.keys.delivered(jobId, part)], [token, ttlMs, this.ttlSeconds])) as [
 			number,
 			string | number,
 		];

@@ -1,4 +1,4 @@
-import type { Keyspace } from '@charbot/core';
+import { type Keyspace, LuaScript } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import type { BudgetScope, GenerationBudget } from '@charbot/stores';
 
@@ -30,7 +30,7 @@ export type AdmissionDecision =
 // the channel turn. ARGV: user ms, channel ms, turn value ('' for none), turn TTL s, generations, window ms, then each
 // counter's limit. KEYS: user cooldown, channel cooldown (each only when its ms is not 0), turn (only with a value),
 // then the counters. Returns {0} admitted, {1} user cooldown, {2} channel cooldown, {3, counter index, pttl} refused.
-const admitScript = `
+const admitScript = new LuaScript(`
 local position = 1
 local function take() local key = KEYS[position] position = position + 1 return key end
 if ARGV[1] ~= '0' and not redis.call('SET', take(), '1', 'PX', ARGV[1], 'NX') then return {1} end
@@ -49,7 +49,7 @@ for i = first, #KEYS do
 end
 if turn then redis.call('SET', turn, ARGV[3], 'EX', ARGV[4]) end
 return {0}
-`;
+`);
 
 /**
  * Admits a member's message in one script, one round trip: it starts the member's and the channel's cooldowns, reserves
@@ -76,10 +76,7 @@ export class MessageAdmission {
 		if (turn !== undefined) keys.push(turn.key);
 		const counters = request.generations > 0 ? this.budget.countersOf({ guildId, ...(request.chargeMember ? { memberId: authorId } : {}) }) : [];
 		keys.push(...counters.map((counter) => counter.key));
-		const reply = (await this.redis.eval(
-			admitScript,
-			keys.length,
-			...keys,
+		const reply = (await admitScript.run(this.redis, keys, [
 			userMs,
 			channelMs,
 			turn?.value ?? '',
@@ -87,7 +84,7 @@ export class MessageAdmission {
 			request.generations,
 			this.budget.windowMs,
 			...counters.map((counter) => counter.limit),
-		)) as number[];
+		])) as number[];
 		const [outcome, counterIndex, ttlMs] = reply;
 		if (outcome === 0) return { admitted: true };
 		if (outcome === 1) return { admitted: false, reason: 'user-cooldown' };

@@ -1,4 +1,4 @@
-import type { Keyspace } from '@charbot/core';
+import { type Keyspace, LuaScript } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { CachedOrLocked, CachedResponse, CacheLock, CacheScope, ResponseCache } from './ResponseCache.js';
@@ -43,13 +43,13 @@ end
 `;
 
 // One round trip: the store.
-const setScript = `${storeEntryLua}
+const setScript = new LuaScript(`${storeEntryLua}
 return 1
-`;
+`);
 
 // A lookup that takes the coalescing lock on a miss, one round trip. KEYS: entry, LRU, models, lock; ARGV: now, token,
 // lock ms. Returns {1, entry} on a hit, {0, 1} when the lock was taken, {0, 0} when another request holds it.
-const getOrLockScript = `
+const getOrLockScript = new LuaScript(`
 local raw = redis.call('GET', KEYS[1])
 if raw then
   redis.call('ZADD', KEYS[2], 'XX', ARGV[1], KEYS[1])
@@ -58,18 +58,18 @@ end
 if redis.call('ZREM', KEYS[2], KEYS[1]) == 1 then redis.call('HDEL', KEYS[3], KEYS[1]) end
 if redis.call('SET', KEYS[4], ARGV[2], 'PX', ARGV[3], 'NX') then return {0, 1} end
 return {0, 0}
-`;
+`);
 
 // The store (unless ARGV[1] is ''), the hand-over and the lock's release if it is still ours, one round trip. KEYS:
 // entry, LRU, models, lock, hand-over; ARGV: the store's five, token, hand-over, hand-over ms.
-const setAndReleaseScript = `
+const setAndReleaseScript = new LuaScript(`
 if ARGV[1] ~= '' then
 ${storeEntryLua}
 end
 redis.call('SET', KEYS[5], ARGV[7], 'PX', ARGV[8])
 if redis.call('GET', KEYS[4]) == ARGV[6] then redis.call('DEL', KEYS[4]) end
 return 1
-`;
+`);
 
 /** The response cache in KeyDB/Redis, with a TTL and a least-recently-used size bound. */
 export class RedisResponseCache implements ResponseCache {
@@ -100,32 +100,19 @@ export class RedisResponseCache implements ResponseCache {
 
 	public async set(key: string, value: CachedResponse): Promise<void> {
 		if (this.options.ttlSeconds <= 0) return;
-		await this.options.redis.eval(
-			setScript,
-			3,
-			this.fullKey(key),
-			this.lruKey,
-			this.modelsKey,
-			JSON.stringify(value),
-			String(this.options.ttlSeconds),
-			String(Date.now()),
-			String(this.options.maxSize),
-			value.model,
+		await setScript.run(
+			this.options.redis,
+			[this.fullKey(key), this.lruKey, this.modelsKey],
+			[JSON.stringify(value), String(this.options.ttlSeconds), String(Date.now()), String(this.options.maxSize), value.model],
 		);
 	}
 
 	public async getOrLock(key: string, lock: CacheLock): Promise<CachedOrLocked> {
 		const fullKey = this.fullKey(key);
-		const [hit, reply] = (await this.options.redis.eval(
-			getOrLockScript,
-			4,
-			fullKey,
-			this.lruKey,
-			this.modelsKey,
-			lock.key,
-			String(Date.now()),
-			lock.token,
-			String(lock.ttlMs),
+		const [hit, reply] = (await getOrLockScript.run(
+			this.options.redis,
+			[fullKey, this.lruKey, this.modelsKey, lock.key],
+			[String(Date.now()), lock.token, String(lock.ttlMs)],
 		)) as [number, string | number];
 		if (hit === 0) return { locked: reply === 1 };
 		const parsed = cachedResponseSchema.safeParse(JSON.parse(String(reply)));
@@ -141,22 +128,19 @@ export class RedisResponseCache implements ResponseCache {
 		handover: { key: string; value: string; ttlMs: number },
 	): Promise<void> {
 		const stored = value !== undefined && this.options.ttlSeconds > 0;
-		await this.options.redis.eval(
-			setAndReleaseScript,
-			5,
-			this.fullKey(key),
-			this.lruKey,
-			this.modelsKey,
-			lock.key,
-			handover.key,
-			stored ? JSON.stringify(value) : '',
-			String(this.options.ttlSeconds),
-			String(Date.now()),
-			String(this.options.maxSize),
-			value?.model ?? '',
-			lock.token,
-			handover.value,
-			String(handover.ttlMs),
+		await setAndReleaseScript.run(
+			this.options.redis,
+			[this.fullKey(key), this.lruKey, this.modelsKey, lock.key, handover.key],
+			[
+				stored ? JSON.stringify(value) : '',
+				String(this.options.ttlSeconds),
+				String(Date.now()),
+				String(this.options.maxSize),
+				value?.model ?? '',
+				lock.token,
+				handover.value,
+				String(handover.ttlMs),
+			],
 		);
 	}
 

@@ -1,4 +1,4 @@
-import type { Keyspace } from '@charbot/core';
+import { type Keyspace, LuaScript } from '@charbot/core';
 import type { ChainableCommander, Redis } from 'ioredis';
 import type { HistoryEntry } from './historyEntrySchema.js';
 import { readHistoryEntry } from './readHistoryEntry.js';
@@ -10,13 +10,13 @@ const replaceEntryScript = "local index = redis.call('LPOS', KEYS[1], ARGV[1]) i
 
 // Claims the message's once-key and records it in the same step: a replayed event finds the key and records nothing,
 // and no error can come between the claim and the append. KEYS: history, once-key; ARGV: entry, last index, TTL, once TTL.
-const appendOnceScript = `
+const appendOnceScript = new LuaScript(`
 if not redis.call('SET', KEYS[2], '1', 'EX', ARGV[4], 'NX') then return 0 end
 redis.call('LPUSH', KEYS[1], ARGV[1])
 redis.call('LTRIM', KEYS[1], 0, ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 return 1
-`;
+`);
 
 /** Options of {@link ChannelHistory}. */
 export interface ChannelHistoryOptions {
@@ -68,7 +68,7 @@ export class ChannelHistory {
 	public async appendOnce(guildId: string | null, channelId: string, entry: HistoryEntry, once: { key: string; ttlSeconds: number }): Promise<boolean> {
 		const key = this.keys.channelHistory(guildId, channelId);
 		const line = JSON.stringify({ ...entry, content: entry.content.slice(0, this.maxChars) });
-		const recorded = await this.redis.eval(appendOnceScript, 2, key, once.key, line, this.maxEntries - 1, this.ttlSeconds, once.ttlSeconds);
+		const recorded = await appendOnceScript.run(this.redis, [key, once.key], [line, this.maxEntries - 1, this.ttlSeconds, once.ttlSeconds]);
 		return recorded === 1;
 	}
 
