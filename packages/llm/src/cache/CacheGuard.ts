@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '@charbot/core';
 import type { LlmMetrics } from '../metrics/LlmMetrics.js';
-import type { CachedOrLocked, CachedResponse, CacheLock, CacheScope, ResponseCache } from './ResponseCache.js';
+import type { CachedOrLocked, CachedResponse, CacheLock, CacheScope, LockHandover, ResponseCache } from './ResponseCache.js';
 
 // One warning per this many ms while the cache keeps failing, so a dead cache doesn't flood the logs.
 const warnEveryMs = 30_000;
@@ -64,12 +64,7 @@ export class CacheGuard {
 	}
 
 	/** The store, hand-over and release in one; a failure is counted and logged like a failed write (the lock expires by itself). */
-	public async setAndRelease(
-		key: string,
-		value: CachedResponse | undefined,
-		lock: CacheLock,
-		handover: { key: string; value: string; ttlMs: number },
-	): Promise<void> {
+	public async setAndRelease(key: string, value: CachedResponse | undefined, lock: CacheLock, handover: LockHandover): Promise<void> {
 		if (this.cache.setAndRelease === undefined) throw new Error('this response cache takes no coalescing locks');
 		try {
 			await this.cache.setAndRelease(key, value, lock, handover);

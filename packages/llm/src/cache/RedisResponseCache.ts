@@ -1,7 +1,7 @@
 import { type Keyspace, LuaScript } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { CachedOrLocked, CachedResponse, CacheLock, CacheScope, ResponseCache } from './ResponseCache.js';
+import type { CachedOrLocked, CachedResponse, CacheLock, CacheScope, LockHandover, ResponseCache } from './ResponseCache.js';
 
 /** Options of {@link RedisResponseCache}. */
 export interface RedisResponseCacheOptions {
@@ -121,12 +121,7 @@ export class RedisResponseCache implements ResponseCache {
 		return { locked: (await this.options.redis.set(lock.key, lock.token, 'PX', lock.ttlMs, 'NX')) === 'OK' };
 	}
 
-	public async setAndRelease(
-		key: string,
-		value: CachedResponse | undefined,
-		lock: CacheLock,
-		handover: { key: string; value: string; ttlMs: number },
-	): Promise<void> {
+	public async setAndRelease(key: string, value: CachedResponse | undefined, lock: CacheLock, handover: LockHandover): Promise<void> {
 		const stored = value !== undefined && this.options.ttlSeconds > 0;
 		await setAndReleaseScript.run(
 			this.options.redis,

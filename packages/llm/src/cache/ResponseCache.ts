@@ -22,6 +22,13 @@ export interface CacheLock {
 	readonly ttlMs: number;
 }
 
+/** What a lock's holder leaves for the requests waiting on it: their answer under `key`, kept `ttlMs`. */
+export interface LockHandover {
+	readonly key: string;
+	readonly value: string;
+	readonly ttlMs: number;
+}
+
 /** The answer of {@link ResponseCache.getOrLock}: the cached response, or whether the lock was taken. */
 export type CachedOrLocked = { readonly cached: CachedResponse } | { readonly locked: boolean };
 
@@ -43,5 +50,5 @@ export interface ResponseCache {
 	 * Stores `value` under `key` (when given), writes the hand-over for the lock's waiters and releases `lock` if it is
 	 * still ours, in one round trip; offered with {@link getOrLock}.
 	 */
-	setAndRelease?(key: string, value: CachedResponse | undefined, lock: CacheLock, handover: { key: string; value: string; ttlMs: number }): Promise<void>;
+	setAndRelease?(key: string, value: CachedResponse | undefined, lock: CacheLock, handover: LockHandover): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Keyspace, Logger } from '@charbot/core';
 import type { Redis } from 'ioredis';
+import type { LockHandover } from '../cache/ResponseCache.js';
 import { LlmError } from '../errors/LlmError.js';
 
 /** Options of {@link RequestCoalescer}. */
@@ -47,7 +48,7 @@ export interface LockCompanion<T> {
 	/** The value found, or whether the lock was taken (`SET lock.key lock.token NX PX lock.ttlMs`). */
 	lookupOrLock(lock: HeldLock): Promise<{ readonly found: T } | { readonly locked: boolean }>;
 	/** Writes `handover` (`SET key value PX ttlMs`) and releases the lock if it is still ours, with whatever it stores of `value`. */
-	storeAndRelease(value: T, lock: HeldLock, handover: { key: string; value: string; ttlMs: number }): Promise<void>;
+	storeAndRelease(value: T, lock: HeldLock, handover: LockHandover): Promise<void>;
 }
 
 const releaseScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
