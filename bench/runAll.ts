@@ -19,6 +19,7 @@ const benchmarks = [
 	{ name: 'ollama-sim streams', script: 'bench/ollama-sim/concurrentStreams.ts', command: 'npm run bench:sim' },
 	{ name: 'logging redaction', script: 'bench/logging/redaction.ts', command: 'npm run bench:logging' },
 	{ name: 'prompt building CPU', script: 'bench/characters/promptCpu.ts', command: 'npm run bench:prompt-cpu' },
+	{ name: 'Redis memory of conversation state', script: 'bench/capacity/redisMemory.ts', command: 'npm run bench:redis-memory' },
 ] as const;
 
 const targetsLineSchema = z.object({
