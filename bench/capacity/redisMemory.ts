@@ -49,7 +49,7 @@ const message = (channel: number) => {
 			authorId: String(900_000_000_000_000_000n + BigInt(sequence % 500)),
 			authorName: `member${sequence % 500}`,
 			content: lines[(sequence * 7 + channel) % lines.length] as string,
-			at: new Date(1_780_000_000_000 + sequence * 1000).toISOString(),
+			at: 1_780_000_000_000 + sequence * 1000,
 		},
 	};
 };
