@@ -70,8 +70,8 @@ describe('response cache', () => {
 		monitor.disconnect();
 		expect([first.cacheHit, second.cacheHit]).toEqual([false, true]);
 		expect(sent).toEqual(['evalsha', 'evalsha', 'evalsha']);
-		expect(await connection.keys(`${prefix}:llm_inflight:*`)).toEqual([]);
-		expect(await connection.keys(`${prefix}:llm_inflight_result:*`)).toHaveLength(2);
+		expect(await connection.keys(`${prefix}:{llm:*}:llm_inflight:*`)).toEqual([]);
+		expect(await connection.keys(`${prefix}:{llm:*}:llm_inflight_result:*`)).toHaveLength(2);
 	});
 
 	it('expires entries after the TTL', async () => {
@@ -115,8 +115,9 @@ describe('response cache', () => {
 		for (const prompt of ['one', 'two', 'three']) await pool.generate({ prompt });
 		expect((await pool.generate({ prompt: 'one' })).cacheHit).toBe(true);
 		await pool.generate({ prompt: 'four' });
-		expect(await connection.zcard(`${prefix}:llm_cache_lru`)).toBe(3);
-		expect((await connection.keys(`${prefix}:llm_response:*`)).length).toBe(3);
+		// A cache this small is one shard: one exact least-recently-used order.
+		expect(await connection.zcard(new Keyspace(prefix).llmCacheLru(0))).toBe(3);
+		expect((await connection.keys(new Keyspace(prefix).llmResponsePattern())).length).toBe(3);
 		expect((await pool.generate({ prompt: 'one' })).cacheHit).toBe(true);
 		expect((await pool.generate({ prompt: 'two' })).cacheHit).toBe(false);
 	});
@@ -197,7 +198,7 @@ describe('coalescing across processes when an owner dies', () => {
 		expect(produced).toBe(1);
 
 		// An owner that crashed: its lock is there and nobody renews it.
-		await connection.set(`${prefix}:llm_inflight:dead`, 'crashed-owner', 'PX', 600);
+		await connection.set(new Keyspace(prefix).llmInflight('dead', 0), 'crashed-owner', 'PX', 600);
 		const started = Date.now();
 		expect(await waiter.run('dead', deadline, async () => 'taken over')).toEqual({ value: 'taken over', coalesced: false });
 		expect(Date.now() - started).toBeLessThan(2000);

@@ -1,5 +1,5 @@
 import { type ChatMessage, type Clock, Keyspace, type Logger, systemClock } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { BalancingStrategy } from './balancing/BalancingStrategy.js';
 import { createStrategy, type StrategyName } from './balancing/createStrategy.js';
 import { fromCache } from './cache/fromCache.js';
@@ -46,7 +46,7 @@ export interface LlmPoolOptions {
 	/** The response cache; none when absent. */
 	readonly cache?: ResponseCache;
 	/** Shared Redis for coalescing identical requests across processes (usually the cache connection). */
-	readonly coalescingRedis?: Redis;
+	readonly coalescingRedis?: Redis | Cluster;
 	/** Namespace of coalescing keys. */
 	readonly keyPrefix?: string;
 	readonly metrics?: readonly LlmMetrics[];
@@ -101,6 +101,8 @@ export class LlmPool {
 		this.coalescer = new RequestCoalescer({
 			keys: new Keyspace(options.keyPrefix ?? 'charbot'),
 			logger: options.logger,
+			// The cache's shards: its lookup takes the lock, so the lock must be in its entry's shard.
+			...(options.cache?.shards === undefined ? {} : { shards: options.cache.shards }),
 			...(options.coalescingRedis ? { redis: options.coalescingRedis } : {}),
 		});
 		this.monitor = new HealthMonitor({

@@ -18,15 +18,17 @@ describe('Keyspace', () => {
 		expect(keys.channelNotice(null, 'llm-gave-up', 'i-323456789012345678')).toBe('charbot:g:dm:notice:llm-gave-up:i-323456789012345678');
 	});
 
-	it('keys the LLM response cache and coalescing with the strings the llm package always used', () => {
+	it("keys the LLM response cache and coalescing under their shard's hash tag, so one script's keys share a cluster slot", () => {
 		const cacheKey = `llm_response:${'a'.repeat(64)}:peter:0123456789abcdef`;
-		expect(keys.llmResponse(cacheKey)).toBe(`charbot:${cacheKey}`);
-		expect(keys.llmResponsePattern()).toBe('charbot:llm_response:*');
-		expect(keys.llmCacheLru()).toBe('charbot:llm_cache_lru');
-		expect(keys.llmCacheModels()).toBe('charbot:llm_cache_models');
-		expect(keys.llmInflight(cacheKey)).toBe(`charbot:llm_inflight:${cacheKey}`);
-		expect(keys.llmInflightResult(cacheKey)).toBe(`charbot:llm_inflight_result:${cacheKey}`);
-		expect(() => keys.llmResponse('llm_response:a b')).toThrow(/key part/);
+		expect(keys.llmResponse(cacheKey, 3)).toBe(`charbot:{llm:3}:${cacheKey}`);
+		expect(keys.llmResponsePattern()).toBe('charbot:{llm:*}:llm_response:*');
+		expect(keys.llmCacheLru(3)).toBe('charbot:{llm:3}:llm_cache_lru');
+		expect(keys.llmCacheModels(3)).toBe('charbot:{llm:3}:llm_cache_models');
+		expect(keys.llmInflight(cacheKey, 3)).toBe(`charbot:{llm:3}:llm_inflight:${cacheKey}`);
+		expect(keys.llmInflightResult(cacheKey, 3)).toBe(`charbot:{llm:3}:llm_inflight_result:${cacheKey}`);
+		expect(() => keys.llmResponse('llm_response:a b', 0)).toThrow(/key part/);
+		expect(() => keys.llmCacheLru(-1)).toThrow(/shard/);
+		expect(() => keys.llmInflight(cacheKey, 1.5)).toThrow(/shard/);
 	});
 
 	it('refuses parts that could forge another key', () => {

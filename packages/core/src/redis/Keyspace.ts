@@ -160,34 +160,38 @@ export class Keyspace {
 		return [`${this.prefix}-secret`, 'g', checkPart(guildId ?? 'dm'), 'webhook-token', checkPart(channelId)].join(':');
 	}
 
-	/** A cached LLM response, by its cache key (`llm_response:{prompt_hash}:{character}:{settings_hash}`, from the llm package). */
-	public llmResponse(cacheKey: string): string {
-		return this.global(...cacheKey.split(':'));
+	/**
+	 * A cached LLM response, by its cache key (`llm_response:{prompt_hash}:{character}:{settings_hash}`, from the llm
+	 * package) and the cache shard it falls in: `{prefix}:{llm:shard}:llm_response:...`, the shard's hash tag keeping it in
+	 * one Redis Cluster slot with the shard's index and the request's coalescing lock.
+	 */
+	public llmResponse(cacheKey: string, shard: number): string {
+		return [this.prefix, llmShardTag(shard), ...cacheKey.split(':').map(checkPart)].join(':');
 	}
 
-	/** What {@link llmResponse} keys match, for a sweep of every cached response. */
+	/** What {@link llmResponse} keys match, in every shard, for a sweep of every cached response. */
 	public llmResponsePattern(): string {
-		return `${this.global('llm_response')}:*`;
+		return `${this.prefix}:{llm:*}:llm_response:*`;
 	}
 
-	/** The cached LLM responses by last use (a sorted set), to evict the least recently used past the cache's bound. */
-	public llmCacheLru(): string {
-		return this.global('llm_cache_lru');
+	/** One cache shard's responses by last use (a sorted set), to evict the least recently used past the shard's bound. */
+	public llmCacheLru(shard: number): string {
+		return [this.prefix, llmShardTag(shard), 'llm_cache_lru'].join(':');
 	}
 
-	/** The model of each cached LLM response (a hash by response key), to clear one model's responses. */
-	public llmCacheModels(): string {
-		return this.global('llm_cache_models');
+	/** The model of each of one cache shard's responses (a hash by response key), to clear one model's responses. */
+	public llmCacheModels(shard: number): string {
+		return [this.prefix, llmShardTag(shard), 'llm_cache_models'].join(':');
 	}
 
-	/** Held by the process generating a response for a coalescing key, so identical requests elsewhere wait for it. */
-	public llmInflight(coalescingKey: string): string {
-		return this.global('llm_inflight', ...coalescingKey.split(':'));
+	/** Held by the process generating a response for a coalescing key, so identical requests elsewhere wait for it; in the shard of its cache entry. */
+	public llmInflight(coalescingKey: string, shard: number): string {
+		return [this.prefix, llmShardTag(shard), 'llm_inflight', ...coalescingKey.split(':').map(checkPart)].join(':');
 	}
 
 	/** The response the holder of {@link llmInflight} hands over to the requests that waited for it. */
-	public llmInflightResult(coalescingKey: string): string {
-		return this.global('llm_inflight_result', ...coalescingKey.split(':'));
+	public llmInflightResult(coalescingKey: string, shard: number): string {
+		return [this.prefix, llmShardTag(shard), 'llm_inflight_result', ...coalescingKey.split(':').map(checkPart)].join(':');
 	}
 
 	/** The channels of a guild that have a cached webhook (a set), so leaving the guild finds them all. */
@@ -200,4 +204,10 @@ function checkPart(part: KeyPart): string {
 	const text = String(part);
 	if (!safePart.test(text)) throw new Error(`Redis key part ${JSON.stringify(text.slice(0, 40))} must be 1-100 of A-Z a-z 0-9 _ . @ -`);
 	return text;
+}
+
+/** The Redis Cluster hash tag of an LLM cache shard: every key of the shard hashes to one slot. */
+function llmShardTag(shard: number): string {
+	if (!Number.isInteger(shard) || shard < 0 || shard > 999) throw new Error(`LLM cache shard ${shard} must be a whole number from 0 to 999`);
+	return `{llm:${shard}}`;
 }

@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Keyspace, Logger } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
+import { cacheShardOf } from '../cache/cacheShards.js';
 import type { LockHandover } from '../cache/ResponseCache.js';
 import { LlmError } from '../errors/LlmError.js';
 
 /** Options of {@link RequestCoalescer}. */
 export interface RequestCoalescerOptions {
 	/** Shared Redis for coalescing across processes; in-process only when absent. */
-	readonly redis?: Redis;
+	readonly redis?: Redis | Cluster;
 	/** Builds the lock and hand-over keys. */
 	readonly keys: Keyspace;
+	/**
+	 * How many shards the lock and hand-over keys spread over (default 1): the response cache's, so a lock shares its
+	 * cache entry's shard and Redis Cluster slot when one script takes both.
+	 */
+	readonly shards?: number;
 	readonly logger?: Logger;
 	/** How long a finished result stays available to late waiters. */
 	readonly resultTtlMs?: number;
@@ -121,8 +127,9 @@ export class RequestCoalescer {
 	): Promise<Coalesced<T>> {
 		const { redis } = this.options;
 		if (!redis) return { value: await produce(), coalesced: false };
-		const lock: HeldLock = { key: this.options.keys.llmInflight(key), token: randomUUID(), ttlMs: this.lockTtlMs };
-		const resultKey = this.options.keys.llmInflightResult(key);
+		const shard = cacheShardOf(key, this.options.shards ?? 1);
+		const lock: HeldLock = { key: this.options.keys.llmInflight(key, shard), token: randomUUID(), ttlMs: this.lockTtlMs };
+		const resultKey = this.options.keys.llmInflightResult(key, shard);
 		let pollMs = 10;
 		for (;;) {
 			let acquired: boolean;
