@@ -15,6 +15,7 @@ import type { IContainer, IPodTemplateSpec, IService } from 'kubernetes-models/v
 import { Registry } from 'prom-client';
 import { parse as parseDotenv } from 'dotenv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findUnknownKubernetesFields } from './findUnknownKubernetesFields.js';
 import { type ComposeService, loadComposeFile } from './loadComposeFile.js';
 import { type KubernetesObject, KubernetesManifestsDir, kustomizeOverlays, renderKustomizeOverlay } from './renderKustomizeOverlay.js';
 import { type PodFields, resolveContainerEnv } from './resolveContainerEnv.js';
@@ -93,10 +94,11 @@ it('has a production overlay and at least one other', () => {
 });
 
 describe.each(overlays)('deploy/kubernetes/overlays/%s', (overlay) => {
-	it('renders, and every object matches its Kubernetes or KEDA schema (unknown kinds fail)', () => {
+	it('renders, and every object matches its Kubernetes or KEDA schema (unknown kinds and fields fail)', () => {
 		const objects = render(overlay);
 		expect(objects.length).toBeGreaterThan(0);
 		for (const object of objects) validateKubernetesObject(object);
+		expect(findUnknownKubernetesFields(objects), 'fields the kinds do not have').toEqual([]);
 	});
 
 	it('runs every compose app: the gateway as a StatefulSet, the others as Deployments, each on the one image, with its compose command', () => {
