@@ -2,7 +2,7 @@
 // the Kubernetes and KEDA schemas, then the wiring no schema sees (each app's settings, Secrets and ConfigMaps, probes,
 // shards, KEDA's triggers). The last block shows on a real Redis that the queue depths KEDA reads are where BullMQ keeps
 // the waiting jobs.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { IScaledObject, ITriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1';
 import { loadConfig, resolveFromRoot, type SettingName, settingDefinitions, startHealthServer } from '@charbot/core';
 import { createQueueMetrics, enqueueRouteJob, QueueName } from '@charbot/contracts';
@@ -305,6 +305,18 @@ describe.each(overlays)('deploy/kubernetes/overlays/%s', (overlay) => {
 			}
 		}
 	});
+});
+
+it('is documented in docs/kubernetes.md, linked from the README: every secret key, and only repository paths that exist', () => {
+	const doc = readFileSync(resolveFromRoot('docs/kubernetes.md'), 'utf8');
+	expect(readFileSync(resolveFromRoot('README.md'), 'utf8')).toContain('(docs/kubernetes.md)');
+	for (const overlay of overlays) {
+		const example = parseDotenv(readFileSync(resolveFromRoot(`${KubernetesManifestsDir}/overlays/${overlay}/secrets.env.example`), 'utf8'));
+		for (const key of Object.keys(example)) expect(doc, `docs/kubernetes.md explains ${key}`).toContain(`\`${key}\``);
+	}
+	for (const match of doc.matchAll(/(?<![\w/.-])((?:apps|packages|deploy|ops|test|bench)\/[\w./-]*\w)/g)) {
+		expect(existsSync(resolveFromRoot(match[1] ?? '')), `docs/kubernetes.md names ${match[1]}`).toBe(true);
+	}
 });
 
 describe('what the probes and KEDA read, against the real code', () => {
