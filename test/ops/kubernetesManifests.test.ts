@@ -279,6 +279,7 @@ describe.each(overlays)('deploy/kubernetes/overlays/%s', (overlay) => {
 			expect(target.kind ?? 'Deployment', object.metadata.name).toBe('Deployment');
 			const deployment = deployments.find((candidate) => candidate.metadata.name === target.name);
 			expect(deployment, `ScaledObject ${object.metadata.name} targets no Deployment ${target.name}`).toBeDefined();
+			expect(deployment?.spec?.replicas, `${target.name}: KEDA owns its replicas; \`kubectl apply\` would reset them`).toBeUndefined();
 			const config = loadConfig(resolveContainerEnv(containerOf(deployment as Workload), objects, {}));
 			const queue = consumedQueue[target.name] as QueueName;
 			expect(object.spec.minReplicaCount ?? 0, `${target.name}: keeps one replica`).toBeGreaterThanOrEqual(1);
