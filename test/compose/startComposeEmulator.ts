@@ -12,7 +12,7 @@ const env = z
 	.parse(process.env);
 
 const emulator = await startDiscordEmulator({ host: env.EMULATOR_HOST, port: env.EMULATOR_PORT, token: env.DISCORD_TOKEN });
-console.log(`discord-emulator: EMULATED Discord at ${emulator.apiUrl}, gateway ${emulator.gatewayUrl}, guild ${emulator.seed?.guildId ?? '-'}`);
+process.stdout.write(`discord-emulator: EMULATED Discord at ${emulator.apiUrl}, gateway ${emulator.gatewayUrl}, guild ${emulator.seed?.guildId ?? '-'}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.once(signal, () => {
