@@ -100,27 +100,30 @@ async function routesCompleted(container: string): Promise<number> {
 	return line === undefined ? NaN : Number(line.split(' ').at(-1));
 }
 
-/** Jobs waiting, active, delayed or prioritized in the route, review and deliver queues, read through the admin user. */
+/** Runs redis-cli commands in the redis container as the admin user (REDISCLI_AUTH is set there); one number each. */
+async function redisCounts(commands: readonly string[]): Promise<number[]> {
+	const redis = (await containers()).find((container) => container.service === 'redis' && container.status === 'running');
+	if (!redis) throw new Error('no running redis container');
+	const script = commands.map((command) => `redis-cli --no-auth-warning --user admin ${command}`).join('; ');
+	const output = await stack().docker(['exec', redis.name, 'sh', '-c', script]);
+	const counts = output.split('\n').filter(Boolean).map(Number);
+	if (counts.length !== commands.length || counts.some(Number.isNaN)) throw new Error(`unexpected redis-cli output for ${commands.join('; ')}: ${output}`);
+	return counts;
+}
+
+/** Jobs waiting, active, delayed or prioritized in the route, review and deliver queues (the default key prefix). */
 async function queueBacklog(): Promise<number> {
-	const redis = (await containers()).find((container) => container.service === 'redis');
-	if (!redis) throw new Error('no redis container');
 	const commands = queues.flatMap((queue) => [
 		`LLEN charbot:q:${queue}:wait`,
 		`LLEN charbot:q:${queue}:active`,
 		`ZCARD charbot:q:${queue}:delayed`,
 		`ZCARD charbot:q:${queue}:prioritized`,
 	]);
-	const script = commands.map((command) => `redis-cli --no-auth-warning --user admin ${command}`).join('; ');
-	const output = await stack().docker(['exec', redis.name, 'sh', '-c', script]);
-	const counts = output.split('\n').filter(Boolean).map(Number);
-	if (counts.length !== commands.length || counts.some(Number.isNaN)) throw new Error(`unexpected redis-cli output: ${output}`);
-	return counts.reduce((sum, count) => sum + count, 0);
+	return (await redisCounts(commands)).reduce((sum, count) => sum + count, 0);
 }
 
 async function activeRoutes(): Promise<number> {
-	const redis = (await containers()).find((container) => container.service === 'redis');
-	const output = await stack().docker(['exec', redis?.name ?? 'redis', 'redis-cli', '--no-auth-warning', '--user', 'admin', 'LLEN', 'charbot:q:route:active']);
-	return Number(output.trim());
+	return (await redisCounts(['LLEN charbot:q:route:active']))[0] ?? 0;
 }
 
 async function waitIdle(timeoutMs: number): Promise<void> {
