@@ -1,7 +1,8 @@
-# syntax=docker/dockerfile:1
 # One image for every charbot app, compiled to JavaScript. Compose picks the app per service with its command, e.g.
 #   node --conditions=charbot-dist apps/message-router/dist/main.js   (the gateway adds --optimize-for-size --max-semi-space-size=1)
 # Build: docker build -t charbot:local .   (docker compose build does it for you)
+# Needs BuildKit (RUN --mount); its built-in Dockerfile frontend suffices, so no `# syntax=` line: that would pull a
+# frontend image from Docker Hub on every build, which fails offline.
 
 ARG NODE_VERSION=24
 

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'test/**/*.test.ts'],
-		exclude: ['**/node_modules/**', 'test/reliability/**'],
+		exclude: ['**/node_modules/**', 'test/reliability/**', 'test/compose/**'],
 		pool: 'forks',
 		testTimeout: 30_000,
 		hookTimeout: 60_000,

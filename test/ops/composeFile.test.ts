@@ -198,8 +198,11 @@ describe('docker-compose.yaml', () => {
 				const pull = services.find(([, other]) => isOneShot(other) && environmentOf(other).OLLAMA_HOST === url);
 				expect(pull, `no one-shot service pulls the model on ${url}`).toBeDefined();
 				const [pullName, pullService] = pull as [string, ComposeService];
-				// The vision model joins it when OLLAMA_VISION_MODEL is set; unset, it leaves only a space.
-				expect(environmentOf(pullService).PULL_MODELS?.split(' ').filter(Boolean), `${pullName} pulls the default OLLAMA_MODEL`).toEqual([ollamaModel]);
+				// OLLAMA_PULL_MODELS when set, else DEFAULT_MODELS, which the vision model joins when OLLAMA_VISION_MODEL is set
+				// (unset, it leaves only a space); the pull script picks, as Compose v1 has no nested defaults.
+				const { PULL_MODELS: pullModels, DEFAULT_MODELS: defaultModels } = environmentOf(pullService);
+				expect(pullModels, `${pullName}: OLLAMA_PULL_MODELS is unset by default`).toBe('');
+				expect(defaultModels?.split(' ').filter(Boolean), `${pullName} pulls the default OLLAMA_MODEL`).toEqual([ollamaModel]);
 				if (name !== 'quality-control') expect(dependsOn(service)[pullName], `${name} waits for ${pullName}`).toBe('service_completed_successfully');
 			}
 		}
