@@ -14,6 +14,10 @@ export interface RedisServerOptions {
 	readonly maxmemory?: string;
 	/** Its own process group, so a terminal's Ctrl-C reaches only its owner, which stops it after the apps that use it. */
 	readonly detached?: boolean;
+	/** The port to listen on; a free one when unset. */
+	readonly port?: number;
+	/** More `redis-server` arguments, e.g. a cluster node's. */
+	readonly extraArgs?: readonly string[];
 }
 
 /** A private redis-server of one test file or suite. */
@@ -48,7 +52,7 @@ function failMissing(): never {
 export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
 	const binary = redisServerBinary();
 	const dir = mkdtempSync(join(tmpdir(), 'charbot-redis-'));
-	const port = await findFreePort();
+	const port = options.port ?? (await findFreePort());
 	let child: ChildProcess | undefined;
 
 	const args = [
@@ -71,6 +75,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
 		'no',
 		'--logfile',
 		join(dir, 'redis.log'),
+		...(options.extraArgs ?? []),
 	];
 
 	const start = async () => {
