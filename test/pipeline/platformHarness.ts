@@ -181,8 +181,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 	const openQueues = async () => {
 		if (queues === undefined) {
 			const connection = createRedisConnection({ url: redis.url, role: 'producer', logger: silentLogger });
-			const queuePrefix = new Keyspace(prefix).queuePrefix();
-			queues = { connection, list: Object.values(QueueName).map((name) => new Queue(name, { connection, prefix: queuePrefix })) };
+			const keys = new Keyspace(prefix);
+			queues = { connection, list: Object.values(QueueName).map((name) => new Queue(name, { connection, prefix: keys.queuePrefix(name) })) };
 			await waitForRedisReady(connection);
 		}
 		return queues.list;

@@ -12,8 +12,8 @@ const silentLogger = createLogger({ name: 'load', level: 'silent', format: 'json
  */
 export async function describeQuestionJobs(platform: PlatformHarness, questions: readonly SentQuestion[], characterId = 'peter'): Promise<string[]> {
 	const connection = createRedisConnection({ url: platform.redis.url, role: 'producer', logger: silentLogger });
-	const prefix = new Keyspace(platform.prefix).queuePrefix();
-	const queues = [QueueName.Route, QueueName.Review, QueueName.Deliver].map((name) => new Queue(name, { connection, prefix }));
+	const keys = new Keyspace(platform.prefix);
+	const queues = [QueueName.Route, QueueName.Review, QueueName.Deliver].map((name) => new Queue(name, { connection, prefix: keys.queuePrefix(name) }));
 	try {
 		await waitForRedisReady(connection);
 		return await Promise.all(
