@@ -25,9 +25,14 @@ export async function createConfiguredPool(config: Config, logger: Logger, optio
 	const settings = resolveLlmSettings(config);
 	await refuseSimulatedHosts(config, settings);
 	const models = new Set(Object.values(settings.roles).map((role) => role.model));
+	// The cache's own server or cluster, else the queues' (a nodes list goes with the URL it takes its credentials from).
 	const cacheUrl = config.CACHE_REDIS_URL ?? config.REDIS_URL;
+	const clusterNodes = config.CACHE_REDIS_URL === undefined ? config.REDIS_CLUSTER_NODES : config.CACHE_REDIS_CLUSTER_NODES;
+	// A Cluster answers the commands the cache sends; the cache's types name Redis until its part of [deploy] widens them.
 	const cacheConnection =
-		cacheUrl === undefined ? undefined : createRedisConnection({ url: cacheUrl, role: 'cache', logger, connectionName: 'charbot-llm-cache' });
+		cacheUrl === undefined
+			? undefined
+			: (createRedisConnection({ url: cacheUrl, clusterNodes, role: 'cache', logger, connectionName: 'charbot-llm-cache' }) as Redis);
 	if (cacheConnection === undefined) logger.warn('no CACHE_REDIS_URL or REDIS_URL: LLM responses are not cached or coalesced across processes');
 	// The cache fails fast by design; wait for it briefly so the first requests don't count as cache errors.
 	if (cacheConnection !== undefined) {
