@@ -43,7 +43,7 @@ async function loadThroughFailover(tag: string, key: string): Promise<void> {
 	if (cluster === undefined) throw new Error('the platform runs without a Redis Cluster');
 	const audience = await createLoadAudience(platform, { tag, channels: 5, members: 25 });
 	const pidsBefore = appPids();
-	let failover: Promise<{ killed: RedisClusterNode; lagBytes: number; promotedAfterMs: number; healthyAfterMs: number }> | undefined;
+	let failover: Promise<{ killed: RedisClusterNode; shortBytes: number; promotedAfterMs: number; healthyAfterMs: number }> | undefined;
 	const questions = await sendQuestions(platform, audience, {
 		tag,
 		count: 120,
@@ -53,13 +53,16 @@ async function loadThroughFailover(tag: string, key: string): Promise<void> {
 			failover = (async () => {
 				const killed = await cluster.masterOf(key);
 				// Replication is asynchronous: what the master acknowledged but its replica had not yet read is lost with it.
-				const lagBytes = await replicationLag(killed);
+				const offsetBeforeKill = await replicationInfo(killed, /master_repl_offset:(\d+)/);
 				const from = Date.now();
 				await killed.stop({ crash: true });
 				await waitFor(async () => (await cluster.masterOf(key).catch(() => killed)).port !== killed.port, `a replica promoted for ${key}`, 30_000);
 				const promotedAfterMs = Date.now() - from;
+				// The promoted replica's `second_repl_offset` is one past the last byte of the old master's stream it had.
+				const replicated = (await replicationInfo(await cluster.masterOf(key), /second_repl_offset:(-?\d+)/)) - 1;
+				const shortBytes = Math.max(0, offsetBeforeKill - replicated);
 				await cluster.waitHealthy();
-				return { killed, lagBytes, promotedAfterMs, healthyAfterMs: Date.now() - from };
+				return { killed, shortBytes, promotedAfterMs, healthyAfterMs: Date.now() - from };
 			})();
 		},
 	});
@@ -72,7 +75,7 @@ async function loadThroughFailover(tag: string, key: string): Promise<void> {
 	const refused = questions.filter((question) => outcomes.get(question.messageId) !== 'enqueued');
 	const wait = await waitForAnswers(platform, accepted, 90_000);
 	report(
-		`${tag}: master ${outcome.killed.port} killed (its replica ${outcome.lagBytes} bytes behind just before), its replica promoted after ${outcome.promotedAfterMs} ms, cluster ok after ` +
+		`${tag}: master ${outcome.killed.port} killed (its replica had all but ${outcome.shortBytes} bytes of its stream as of just before), its replica promoted after ${outcome.promotedAfterMs} ms, cluster ok after ` +
 			`${outcome.healthyAfterMs} ms; gateway enqueued ${accepted.length}/${questions.length}, ${refused.length} refused; ` +
 			`accepted ones answered ${wait.waitedMs} ms after the last question, ${wait.unanswered.length} unanswered`,
 	);
@@ -121,15 +124,12 @@ function refusalReasons(messageIds: readonly string[]): string[] {
 	return [...reasons].map(([reason, count]) => `  ${count}× ${reason}`);
 }
 
-/** How many bytes of its replication stream the master's replica had not yet acknowledged, read from the master. */
-async function replicationLag(master: RedisClusterNode): Promise<number> {
-	const connection = new Redis({ host: master.host, port: master.port, lazyConnect: true, maxRetriesPerRequest: 0 });
+/** A number from a node's `INFO replication`. */
+async function replicationInfo(node: RedisClusterNode, field: RegExp): Promise<number> {
+	const connection = new Redis({ host: node.host, port: node.port, lazyConnect: true, maxRetriesPerRequest: 0 });
 	try {
 		await connection.connect();
-		const info = await connection.info('replication');
-		const offset = Number(/master_repl_offset:(\d+)/.exec(info)?.[1] ?? Number.NaN);
-		const replicaOffset = Number(/slave0:.*offset=(\d+)/.exec(info)?.[1] ?? Number.NaN);
-		return offset - replicaOffset;
+		return Number(field.exec(await connection.info('replication'))?.[1] ?? Number.NaN);
 	} finally {
 		connection.disconnect();
 	}
