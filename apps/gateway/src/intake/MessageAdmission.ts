@@ -83,6 +83,8 @@ export class MessageAdmission {
 		try {
 			decision = await this.guildStep(request, guild, true);
 		} catch (error) {
+			// The guild step's error is what the caller handles (an outage: the message is tried again, reserving anew); a
+			// refund that fails with it leaves this reservation counted until the member's window ends.
 			await this.budget.refund(member, request.generations).catch(() => undefined);
 			throw error;
 		}
