@@ -353,7 +353,7 @@ async function main(): Promise<void> {
 		const epochOffset = performance.timeOrigin;
 		const breakdown = await overheadStageBreakdown(
 			bench.monitor,
-			new Keyspace(platform.prefix).queuePrefix(),
+			new Keyspace(platform.prefix),
 			characterId,
 			measured
 				.filter((_, index) => index % 6 === 0)

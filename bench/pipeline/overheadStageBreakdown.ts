@@ -1,5 +1,6 @@
 import { deliverJobId, messageJobId, QueueName, reviewJobId } from '@charbot/contracts';
 import { type Job, Queue } from 'bullmq';
+import type { Keyspace } from '@charbot/core';
 import type { Redis } from 'ioredis';
 import { percentile } from '../benchReport.js';
 
@@ -41,13 +42,8 @@ export interface StageBreakdown {
 	readonly deliverAddedAtMs: number[];
 }
 
-export async function overheadStageBreakdown(
-	redis: Redis,
-	queuePrefix: string,
-	characterId: string,
-	messages: readonly TimedMessage[],
-): Promise<StageBreakdown> {
-	const open = (name: string) => new Queue(name, { connection: redis, prefix: queuePrefix });
+export async function overheadStageBreakdown(redis: Redis, keys: Keyspace, characterId: string, messages: readonly TimedMessage[]): Promise<StageBreakdown> {
+	const open = (name: string) => new Queue(name, { connection: redis, prefix: keys.queuePrefix(name) });
 	const [route, review, deliver] = [open(QueueName.Route), open(QueueName.Review), open(QueueName.Deliver)];
 	try {
 		const samples: number[][] = stages.map(() => []);

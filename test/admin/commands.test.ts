@@ -210,7 +210,7 @@ describe('/channel', () => {
 		);
 		const botLab = fx.emulator.seed?.channels['bot-lab'] ?? '';
 		// The greeting waits for quality control's delivery (not running here) as a deliver job of a reply that pings nobody.
-		const deliveries = new Queue(QueueName.Deliver, { connection: fx.redis, prefix: fx.keyspace.queuePrefix() });
+		const deliveries = new Queue(QueueName.Deliver, { connection: fx.redis, prefix: fx.keyspace.queuePrefix(QueueName.Deliver) });
 		const greetings = (await deliveries.getJobs(['delayed', 'waiting'])).map((job) => parseJobData(QueueName.Deliver, job.data));
 		await deliveries.close();
 		expect(greetings).toMatchObject([

@@ -86,7 +86,7 @@ describe('delivery worker', () => {
 
 	it('resumes after a crash that followed part 1: only the missing part is posted', async () => {
 		const job = deliverJob(guild, longReply(3000, true));
-		await new DeliveryLedger(parts.producer, running.keys).record(job.jobKey, 0, '100000000000000042');
+		await new DeliveryLedger(parts.producer, running.keys).record(job.message.guildId, job.jobKey, 0, '100000000000000042');
 		const { settled, messages } = await deliver(job);
 		expect(settled.returnvalue).toMatchObject({ posted: 1, skipped: 1 });
 		expect(settled.returnvalue.messageIds[0]).toBe('100000000000000042');

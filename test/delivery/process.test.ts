@@ -37,7 +37,7 @@ describe('the delivery process', () => {
 		const prefix = uniquePrefix('qcp');
 		const port = await findFreePort();
 		const app = startAppProcess('delivery', baseEnv(prefix, port));
-		const deliverQueue = new Queue(QueueName.Deliver, { connection: producer, prefix: new Keyspace(prefix).queuePrefix() });
+		const deliverQueue = new Queue(QueueName.Deliver, { connection: producer, prefix: new Keyspace(prefix).queuePrefix(QueueName.Deliver) });
 		try {
 			let readiness: { checks?: Record<string, { ok: boolean; detail?: string }> } = {};
 			await waitFor(

@@ -26,7 +26,7 @@ describe('failed jobs kept', () => {
 	it('stay at the count cap through a flood of failures, even for jobs added with only a job id', async () => {
 		const cap = DefaultJobOptions.removeOnFail.count;
 		const flood = cap + 300;
-		const prefix = new Keyspace(uniquePrefix('cap')).queuePrefix();
+		const prefix = new Keyspace(uniquePrefix('cap')).queuePrefix('capped');
 		// Options of its own, as the outage notices and review jobs are added: the queue's defaults must still apply.
 		const queue = new CharbotQueue('capped', { connection: producer, prefix });
 		for (let start = 0; start < flood; start += 1000) {

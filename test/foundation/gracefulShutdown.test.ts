@@ -17,7 +17,7 @@ describe('createShutdown', () => {
 	});
 
 	it('closes a worker only after its active job finished, then the connections', async () => {
-		const prefix = new Keyspace(uniquePrefix()).queuePrefix();
+		const prefix = new Keyspace(uniquePrefix()).queuePrefix('slow');
 		const producer = createRedisConnection({ url: redis.url, role: 'producer', logger });
 		const workerConnection = createRedisConnection({ url: redis.url, role: 'worker', logger });
 		const queue = new Queue('slow', { connection: producer, prefix });

@@ -23,7 +23,7 @@ describe('queue event streams', () => {
 	});
 
 	it('stay near their cap however many jobs pass through', async () => {
-		const prefix = new Keyspace(uniquePrefix('events')).queuePrefix();
+		const prefix = new Keyspace(uniquePrefix('events')).queuePrefix('trimmed');
 		const queue = new CharbotQueue('trimmed', { connection: producer, prefix });
 		const jobs = 2000;
 		let done = 0;

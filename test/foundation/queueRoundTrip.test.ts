@@ -35,7 +35,7 @@ describe('BullMQ on a private redis-server', () => {
 	});
 
 	it('round-trips a validated job: add → worker processes → completed event', async () => {
-		const prefix = new Keyspace(uniquePrefix()).queuePrefix();
+		const prefix = new Keyspace(uniquePrefix()).queuePrefix(QueueName.Route);
 		const producer = createRedisConnection({ url: queueRedis.url, role: 'producer', logger });
 		const workerConnection = createRedisConnection({ url: queueRedis.url, role: 'worker', logger });
 		const eventsConnection = createRedisConnection({ url: queueRedis.url, role: 'worker', logger });
@@ -70,7 +70,7 @@ describe('BullMQ on a private redis-server', () => {
 	});
 
 	it('fails a malformed payload as unrecoverable instead of retrying it', async () => {
-		const prefix = new Keyspace(uniquePrefix()).queuePrefix();
+		const prefix = new Keyspace(uniquePrefix()).queuePrefix(QueueName.Route);
 		const producer = createRedisConnection({ url: queueRedis.url, role: 'producer', logger });
 		const workerConnection = createRedisConnection({ url: queueRedis.url, role: 'worker', logger });
 		const queue = new Queue(QueueName.Route, { connection: producer, prefix });

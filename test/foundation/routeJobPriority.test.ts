@@ -19,7 +19,7 @@ describe('routeJobPriority', () => {
 		server = await startRedisServer();
 		redis = createRedisConnection({ url: server.url, role: 'producer', logger });
 		await waitForRedisReady(redis);
-		queue = new Queue('route', { connection: redis, prefix: new Keyspace(uniquePrefix()).queuePrefix() });
+		queue = new Queue('route', { connection: redis, prefix: new Keyspace(uniquePrefix()).queuePrefix('route') });
 	});
 	afterAll(async () => {
 		await queue?.close();
@@ -61,7 +61,7 @@ describe('routeJobPriority', () => {
 	});
 
 	it("runs a quiet guild's job before the backlog of a busy one when the priorities go on real BullMQ jobs", async () => {
-		const prefix = new Keyspace(uniquePrefix()).queuePrefix();
+		const prefix = new Keyspace(uniquePrefix()).queuePrefix('route');
 		const ordered = new Queue('route', { connection: redis, prefix });
 		const add = async (name: string, guildId: string) =>
 			ordered.add(name, {}, { priority: await routeJobPriority(ordered, member('7', guildId)), removeOnComplete: true });

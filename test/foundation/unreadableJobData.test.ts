@@ -44,7 +44,7 @@ describe('a job whose stored data is not JSON', () => {
 	});
 
 	it('fails for good at once with a reason naming `data`, and the worker goes on to the next job', async () => {
-		const prefix = new Keyspace(uniquePrefix()).queuePrefix();
+		const prefix = new Keyspace(uniquePrefix()).queuePrefix(QueueName.Route);
 		const queue = new CharbotQueue(QueueName.Route, { connection: producer, prefix });
 		const plainQueue = new Queue(QueueName.Route, { connection: producer, prefix });
 		const processed: string[] = [];

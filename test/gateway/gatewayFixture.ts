@@ -73,7 +73,7 @@ export async function startGatewayFixture(options: GatewayFixtureOptions = {}): 
 	const keyspace = new Keyspace(config.REDIS_KEY_PREFIX);
 	const redis = createRedisConnection({ url: redisServer.url, role: 'producer' });
 	await waitForRedisReady(redis);
-	const queue = new Queue(QueueName.Route, { connection: redis, prefix: keyspace.queuePrefix() });
+	const queue = new Queue(QueueName.Route, { connection: redis, prefix: keyspace.queuePrefix(QueueName.Route) });
 	// Outage tests take Redis away on purpose; without a listener BullMQ prints each reconnect error.
 	queue.on('error', () => undefined);
 	const seed = emulator.seed;

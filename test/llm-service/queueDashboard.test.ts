@@ -57,7 +57,7 @@ describe('the queue dashboard at /admin/queues', () => {
 		expect((await call('GET', '/admin/queues/api/queues', undefined, basic('someone-else-entirely', password))).status).toBe(401);
 
 		const connection = createRedisConnection({ url: redis.url, role: 'producer' });
-		const route = new Queue(QueueName.Route, { connection, prefix: new Keyspace(prefix).queuePrefix() });
+		const route = new Queue(QueueName.Route, { connection, prefix: new Keyspace(prefix).queuePrefix(QueueName.Route) });
 		try {
 			await waitForRedisReady(connection);
 			await route.add('message', { dashboard: 'probe' }, { delay: 60_000 });
@@ -88,7 +88,7 @@ describe('the queue dashboard’s defences', () => {
 			env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, QUEUE_DASHBOARD_USER: user, QUEUE_DASHBOARD_PASSWORD: password, ...env },
 		});
 		const connection = createRedisConnection({ url: redis.url, role: 'producer' });
-		const route = new Queue(QueueName.Route, { connection, prefix: new Keyspace(prefix).queuePrefix() });
+		const route = new Queue(QueueName.Route, { connection, prefix: new Keyspace(prefix).queuePrefix(QueueName.Route) });
 		try {
 			await waitForRedisReady(connection);
 			const job = await route.add(

@@ -38,9 +38,9 @@ beforeAll(async () => {
 	router = await startMessageRouter({ config, logger });
 	connection = createRedisConnection({ url: redis.url, role: 'producer', logger });
 	await waitForRedisReady(connection);
-	const queuePrefix = new Keyspace(prefix).queuePrefix();
-	routeQueue = new Queue(QueueName.Route, { connection, prefix: queuePrefix });
-	deliverQueue = new Queue(QueueName.Deliver, { connection, prefix: queuePrefix });
+	const keys = new Keyspace(prefix);
+	routeQueue = new Queue(QueueName.Route, { connection, prefix: keys.queuePrefix(QueueName.Route) });
+	deliverQueue = new Queue(QueueName.Deliver, { connection, prefix: keys.queuePrefix(QueueName.Deliver) });
 });
 
 afterAll(async () => {

@@ -38,7 +38,7 @@ async function startRouter(env: Record<string, string>) {
 		...env,
 	});
 	const router = await startMessageRouter({ config, logger });
-	const queue = (name: QueueName) => new Queue(name, { connection, prefix: keys.queuePrefix() });
+	const queue = (name: QueueName) => new Queue(name, { connection, prefix: keys.queuePrefix(name) });
 	const queues = { route: queue(QueueName.Route), review: queue(QueueName.Review), deliver: queue(QueueName.Deliver) };
 	return {
 		router,

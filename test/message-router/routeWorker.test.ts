@@ -61,8 +61,8 @@ beforeAll(async () => {
 	router = await startMessageRouter({ config, logger });
 	connection = createRedisConnection({ url: redis.url, role: 'producer', logger });
 	await waitForRedisReady(connection);
-	routeQueue = new Queue(QueueName.Route, { connection, prefix: keys.queuePrefix() });
-	reviewQueue = new Queue(QueueName.Review, { connection, prefix: keys.queuePrefix() });
+	routeQueue = new Queue(QueueName.Route, { connection, prefix: keys.queuePrefix(QueueName.Route) });
+	reviewQueue = new Queue(QueueName.Review, { connection, prefix: keys.queuePrefix(QueueName.Review) });
 });
 
 afterAll(async () => {

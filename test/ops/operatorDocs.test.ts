@@ -52,11 +52,14 @@ describe('operator docs', () => {
 	});
 
 	it('spell queue keys the way Keyspace and BullMQ build them', () => {
-		const wait = `${new Keyspace('charbot').queuePrefix()}:${QueueName.Route}:wait`;
-		expect(wait).toBe('charbot:q:route:wait');
+		const wait = `${new Keyspace('charbot').queuePrefix(QueueName.Route)}:${QueueName.Route}:wait`;
+		expect(wait).toBe('charbot:q:{route}:route:wait');
 		for (const doc of docs) expect(read(doc), doc).toContain(wait);
 		for (const doc of docs) {
-			for (const match of read(doc).matchAll(/charbot:q:([a-z]+):/g)) expect(Object.values(QueueName), `${doc}: ${match[0]}`).toContain(match[1]);
+			for (const match of read(doc).matchAll(/charbot:q:\{([a-z]+)\}:([a-z]+):/g)) {
+				expect(Object.values(QueueName), `${doc}: ${match[0]}`).toContain(match[1]);
+				expect(match[2], `${doc}: ${match[0]} (the hash tag names the queue)`).toBe(match[1]);
+			}
 		}
 	});
 });

@@ -100,16 +100,16 @@ describe('the Redis ACL users of compose (ops/redis/users.acl)', () => {
 	});
 
 	it('runs the pipeline of each app through its own user: gateway → router → quality control → delivery → dashboard', async () => {
-		const prefix = keys.queuePrefix();
+		const prefix = (name: string) => keys.queuePrefix(name);
 		const gateway = await connectAs('gateway');
 		await gateway.set(keys.cooldown(guildId, 'user', '323456789012345678'), '1', 'EX', 5);
 		expect(await new SettingsStore(gateway, keys).effective(guildId, '223456789012345678')).toBeDefined();
-		const route = new Queue(QueueName.Route, { connection: gateway, prefix });
+		const route = new Queue(QueueName.Route, { connection: gateway, prefix: prefix(QueueName.Route) });
 		await route.add('message', { hello: 'route' }, { jobId: 'msg-acl-1' });
 
 		const routerWorkerConnection = await connectAs('router', 'worker');
 		const router = await connectAs('router');
-		const review = new Queue(QueueName.Review, { connection: router, prefix });
+		const review = new Queue(QueueName.Review, { connection: router, prefix: prefix(QueueName.Review) });
 		const routed = new Promise<void>((resolve, reject) => {
 			const worker = new Worker(
 				QueueName.Route,
@@ -117,7 +117,7 @@ describe('the Redis ACL users of compose (ops/redis/users.acl)', () => {
 					await router.lpush(keys.channelHistory(guildId, '223456789012345678'), JSON.stringify(job.data));
 					await review.add('review', { from: job.id }, { jobId: 'review-acl-1' });
 				},
-				{ connection: routerWorkerConnection, prefix },
+				{ connection: routerWorkerConnection, prefix: prefix(QueueName.Route) },
 			);
 			worker.on('completed', () => void worker.close().then(resolve));
 			worker.on('failed', (_job, error) => reject(error));
@@ -127,11 +127,11 @@ describe('the Redis ACL users of compose (ops/redis/users.acl)', () => {
 
 		const qcWorkerConnection = await connectAs('quality-control', 'worker');
 		const qc = await connectAs('quality-control');
-		const deliver = new Queue(QueueName.Deliver, { connection: qc, prefix });
+		const deliver = new Queue(QueueName.Deliver, { connection: qc, prefix: prefix(QueueName.Deliver) });
 		const reviewed = new Promise<void>((resolve, reject) => {
 			const worker = new Worker(QueueName.Review, async (job) => void (await deliver.add('deliver', { from: job.id })), {
 				connection: qcWorkerConnection,
-				prefix,
+				prefix: prefix(QueueName.Review),
 			});
 			worker.on('completed', () => void worker.close().then(resolve));
 			worker.on('failed', (_job, error) => reject(error));
@@ -142,7 +142,7 @@ describe('the Redis ACL users of compose (ops/redis/users.acl)', () => {
 		// Delivery posts, then starts banter: a route job, and the channel cooldown it takes.
 		const deliveryWorkerConnection = await connectAs('delivery', 'worker');
 		const delivery = await connectAs('delivery');
-		const banter = new Queue(QueueName.Route, { connection: delivery, prefix });
+		const banter = new Queue(QueueName.Route, { connection: delivery, prefix: prefix(QueueName.Route) });
 		const delivered = new Promise<void>((resolve, reject) => {
 			const worker = new Worker(
 				QueueName.Deliver,
@@ -150,7 +150,7 @@ describe('the Redis ACL users of compose (ops/redis/users.acl)', () => {
 					await delivery.set(keys.cooldown(guildId, 'channel', '223456789012345678'), '1', 'PX', 5000, 'NX');
 					await banter.add('banter', { from: job.id }, { jobId: 'msg-acl-2' });
 				},
-				{ connection: deliveryWorkerConnection, prefix },
+				{ connection: deliveryWorkerConnection, prefix: prefix(QueueName.Deliver) },
 			);
 			worker.on('completed', () => void worker.close().then(resolve));
 			worker.on('failed', (_job, error) => reject(error));
@@ -161,7 +161,7 @@ describe('the Redis ACL users of compose (ops/redis/users.acl)', () => {
 		const dashboard = await connectAs('llm-service');
 		const counts = await Promise.all(
 			Object.values(QueueName).map(async (name) => {
-				const queue = new Queue(name, { connection: dashboard, prefix });
+				const queue = new Queue(name, { connection: dashboard, prefix: prefix(name) });
 				const jobCounts = await queue.getJobCounts();
 				await queue.close();
 				return [name, jobCounts] as const;

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type SettingsOverrides, SettingsStore } from '@charbot/stores';
-import { createLogger, createRedisConnection, Keyspace, resolveFromRoot, waitForRedisReady } from '@charbot/core';
+import { createLogger, createRedisConnection, Keyspace, type RedisClient, resolveFromRoot, waitForRedisReady } from '@charbot/core';
 import { QueueName } from '@charbot/contracts';
 import { type DiscordEmulator, startDiscordEmulator, type TranscriptMessage } from '@charbot/discord-emulator';
 import { type OllamaSim, type OllamaSimOptions, startOllamaSim } from '@charbot/ollama-sim';
-import { findFreePort, type RedisServer, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
+import { findFreePort, type RedisCluster, type RedisServer, startRedisCluster, startRedisServer, uniquePrefix, waitFor } from '@charbot/testkit';
 import { Queue } from 'bullmq';
 import { PlatformApps } from '../../apps/launcher/src/PlatformApps.js';
 
@@ -30,7 +30,12 @@ export interface AppProcess {
 
 /** The whole platform for an end-to-end test: real Redis, emulator, simulator, apps as processes. */
 export interface PlatformHarness {
+	/** The queue Redis; with `redisCluster`, the cluster's first node (connect with {@link PlatformHarness.connect}). */
 	readonly redis: RedisServer;
+	/** The queue Redis Cluster, with `redisCluster`; the response cache then has a server of its own. */
+	readonly cluster: RedisCluster | undefined;
+	/** A new connection to the queue Redis (or cluster), as the apps open theirs. */
+	connect(): RedisClient;
 	readonly emulator: DiscordEmulator;
 	/** The first simulated Ollama host; `sims` holds all of them. */
 	readonly sim: OllamaSim;
@@ -78,14 +83,20 @@ export interface PlatformOptions {
 	 */
 	readonly openAiHosts?: number;
 	readonly env?: Record<string, string>;
+	/**
+	 * Puts the queues and state on a real Redis Cluster (3 masters, 3 replicas; `REDIS_CLUSTER_NODES`) and the response
+	 * cache on a server of its own (`CACHE_REDIS_URL`), as a deployment on a cluster would.
+	 */
+	readonly redisCluster?: boolean;
 }
 
 /** Starts everything; close it after the test file. */
 export async function startPlatform(options: PlatformOptions = {}): Promise<PlatformHarness> {
 	const simHosts = options.simHosts ?? 1;
 	const openAiHosts = options.openAiHosts ?? 0;
+	const cluster = options.redisCluster ? await startRedisCluster({ appendOnly: true }) : undefined;
 	const [redis, emulator, ...sims] = await Promise.all([
-		startRedisServer({ appendOnly: true }),
+		cluster?.nodes[0] ?? startRedisServer({ appendOnly: true }),
 		startDiscordEmulator({ heartbeatIntervalMs: 1000 }),
 		...Array.from({ length: simHosts }, (_, index) =>
 			startOllamaSim({ ...fastSimOptions, ...(simHosts > 1 ? { name: `sim-${index + 1}` } : {}), ...options.sim }),
@@ -103,6 +114,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 		LOG_LEVEL: 'info',
 		LOG_FORMAT: 'json',
 		REDIS_URL: redis.url,
+		...(cluster === undefined ? {} : { REDIS_CLUSTER_NODES: cluster.nodeList }),
 		REDIS_KEY_PREFIX: prefix,
 		DISCORD_TOKEN: emulator.token,
 		DISCORD_API_URL: emulator.apiUrl,
@@ -117,6 +129,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 		SHUTDOWN_TIMEOUT: '10',
 		...options.env,
 	};
+	const cacheRedis = cluster === undefined ? undefined : await startRedisServer();
+	if (cacheRedis !== undefined) env.CACHE_REDIS_URL = cacheRedis.url;
+	const connect = (): RedisClient => createRedisConnection({ url: redis.url, clusterNodes: cluster?.startupNodes, role: 'producer', logger: silentLogger });
 	const apps = new Map<AppName, AppProcess>();
 
 	const startApp = async (name: AppName): Promise<AppProcess> => {
@@ -180,9 +195,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 	let queues: { connection: ReturnType<typeof createRedisConnection>; list: Queue[] } | undefined;
 	const openQueues = async () => {
 		if (queues === undefined) {
-			const connection = createRedisConnection({ url: redis.url, role: 'producer', logger: silentLogger });
-			const queuePrefix = new Keyspace(prefix).queuePrefix();
-			queues = { connection, list: Object.values(QueueName).map((name) => new Queue(name, { connection, prefix: queuePrefix })) };
+			const connection = connect();
+			const keys = new Keyspace(prefix);
+			queues = { connection, list: Object.values(QueueName).map((name) => new Queue(name, { connection, prefix: keys.queuePrefix(name) })) };
 			await waitForRedisReady(connection);
 		}
 		return queues.list;
@@ -232,7 +247,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 			}),
 		);
 		await Promise.all([emulator.close(), ...sims.map((host) => host.close())]);
-		await redis.close();
+		await (cluster ?? redis).close();
+		await cacheRedis?.close();
 	};
 
 	try {
@@ -245,6 +261,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 
 	return {
 		redis,
+		cluster,
+		connect,
 		emulator,
 		sim,
 		sims,
@@ -255,7 +273,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 		killApp,
 		stopApp,
 		updateSettings: async (channelId, changes) => {
-			const connection = createRedisConnection({ url: redis.url, role: 'producer', logger: silentLogger });
+			const connection = connect();
 			try {
 				await waitForRedisReady(connection);
 				await new SettingsStore(connection, new Keyspace(prefix)).update(emulator.seed?.guildId ?? null, changes, channelId);

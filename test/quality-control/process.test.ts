@@ -32,8 +32,8 @@ describe('the quality-control process', () => {
 		const prefix = uniquePrefix('qcp');
 		const port = await findFreePort();
 		const app = startAppProcess('quality-control', baseEnv(prefix, port));
-		const queue = new Queue(QueueName.Review, { connection: producer, prefix: new Keyspace(prefix).queuePrefix() });
-		const deliverQueue = new Queue(QueueName.Deliver, { connection: producer, prefix: new Keyspace(prefix).queuePrefix() });
+		const queue = new Queue(QueueName.Review, { connection: producer, prefix: new Keyspace(prefix).queuePrefix(QueueName.Review) });
+		const deliverQueue = new Queue(QueueName.Deliver, { connection: producer, prefix: new Keyspace(prefix).queuePrefix(QueueName.Deliver) });
 		try {
 			let readiness: { checks?: Record<string, { ok: boolean; detail?: string }> } = {};
 			await waitFor(

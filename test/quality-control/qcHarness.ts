@@ -91,10 +91,9 @@ export async function startQc(
 		...(options.lockDurationMs === undefined ? {} : { lockDurationMs: options.lockDurationMs }),
 		...(webhookTokenSeal === undefined ? {} : { webhookTokenSeal }),
 	});
-	const prefix = keys.queuePrefix();
-	const reviewQueue = new Queue(QueueName.Review, { connection: parts.producer, prefix });
-	const deliverQueue = new Queue(QueueName.Deliver, { connection: parts.producer, prefix });
-	const routeQueue = new Queue(QueueName.Route, { connection: parts.producer, prefix });
+	const reviewQueue = new Queue(QueueName.Review, { connection: parts.producer, prefix: keys.queuePrefix(QueueName.Review) });
+	const deliverQueue = new Queue(QueueName.Deliver, { connection: parts.producer, prefix: keys.queuePrefix(QueueName.Deliver) });
+	const routeQueue = new Queue(QueueName.Route, { connection: parts.producer, prefix: keys.queuePrefix(QueueName.Route) });
 	return {
 		qc,
 		delivery,

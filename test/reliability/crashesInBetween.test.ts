@@ -124,7 +124,7 @@ describe('a crash between two steps loses nothing and doubles nothing', () => {
 	it('an /ask whose route job fails by stalling (its worker killed every time) gets the no-good-answer notice', async () => {
 		const guildId = platform.emulator.seed?.guildId ?? '';
 		const channelId = platform.emulator.control.createChannel(guildId, { name: 'ask-stalled' }).id;
-		const prefix = new Keyspace(platform.prefix).queuePrefix();
+		const prefix = new Keyspace(platform.prefix).queuePrefix(QueueName.Route);
 		const routeQueue = new CharbotQueue(QueueName.Route, { connection: redis, prefix });
 		// Every generation hangs: the route job stays active until its worker dies.
 		await platform.sim.setBehavior({ fault: 'hang' });

@@ -41,11 +41,11 @@ beforeAll(async () => {
 	});
 	redis = createRedisConnection({ url: platform.redis.url, role: 'producer' });
 	await waitForRedisReady(redis);
-	const prefix = new Keyspace(platform.prefix).queuePrefix();
+	const keys = new Keyspace(platform.prefix);
 	queues = {
-		[QueueName.Route]: new Queue(QueueName.Route, { connection: redis, prefix }),
-		[QueueName.Review]: new Queue(QueueName.Review, { connection: redis, prefix }),
-		[QueueName.Deliver]: new Queue(QueueName.Deliver, { connection: redis, prefix }),
+		[QueueName.Route]: new Queue(QueueName.Route, { connection: redis, prefix: keys.queuePrefix(QueueName.Route) }),
+		[QueueName.Review]: new Queue(QueueName.Review, { connection: redis, prefix: keys.queuePrefix(QueueName.Review) }),
+		[QueueName.Deliver]: new Queue(QueueName.Deliver, { connection: redis, prefix: keys.queuePrefix(QueueName.Deliver) }),
 	};
 });
 afterAll(async () => {
@@ -362,7 +362,7 @@ describe('10,000 hostile messages', () => {
 
 	it('a job whose stored data is not JSON fails for good with an error naming `data`, and the route worker keeps working', async () => {
 		const queue = queues[QueueName.Route];
-		const jobKey = `${new Keyspace(platform.prefix).queuePrefix()}:${QueueName.Route}:hx-raw-json`;
+		const jobKey = `${new Keyspace(platform.prefix).queuePrefix(QueueName.Route)}:${QueueName.Route}:hx-raw-json`;
 		await queue.add('hostile', { placeholder: true }, { jobId: 'hx-raw-json', delay: 500, attempts: 6 });
 		// Written straight into the job's hash, as a bad producer or a corrupted write would leave it.
 		await redis.hset(jobKey, 'data', '{"jobKey": "hx-raw-json", "message": {');

@@ -118,32 +118,32 @@ describe('MessageOwners, Cooldowns, DeliveryLedger', () => {
 
 	it('records posted parts', async () => {
 		const ledger = new DeliveryLedger(redis, keys);
-		expect(await ledger.posted('msg-1-peter', 0)).toBeUndefined();
-		await ledger.record('msg-1-peter', 0, '400000000000000001');
-		expect(await ledger.posted('msg-1-peter', 0)).toBe('400000000000000001');
+		expect(await ledger.posted(guild, 'msg-1-peter', 0)).toBeUndefined();
+		await ledger.record(guild, 'msg-1-peter', 0, '400000000000000001');
+		expect(await ledger.posted(guild, 'msg-1-peter', 0)).toBe('400000000000000001');
 	});
 
 	it('lets one attempt at a time claim a part, until it posts, gives up or its claim runs out', async () => {
 		const ledger = new DeliveryLedger(redis, keys);
-		const first = await ledger.claim('msg-2-peter', 0, 60_000);
+		const first = await ledger.claim(guild, 'msg-2-peter', 0, 60_000);
 		expect(first).toBeDefined();
-		expect(await ledger.claim('msg-2-peter', 0, 60_000), 'a second attempt while the first posts').toBeUndefined();
-		expect(await ledger.posted('msg-2-peter', 0), 'a claim is not a post').toBeUndefined();
-		expect(await ledger.claimRemainingMs('msg-2-peter', 0)).toBeGreaterThan(50_000);
+		expect(await ledger.claim(guild, 'msg-2-peter', 0, 60_000), 'a second attempt while the first posts').toBeUndefined();
+		expect(await ledger.posted(guild, 'msg-2-peter', 0), 'a claim is not a post').toBeUndefined();
+		expect(await ledger.claimRemainingMs(guild, 'msg-2-peter', 0)).toBeGreaterThan(50_000);
 
 		await ledger.release(first as NonNullable<typeof first>);
-		const second = await ledger.claim('msg-2-peter', 0, 60_000);
+		const second = await ledger.claim(guild, 'msg-2-peter', 0, 60_000);
 		expect(second, 'claimable again once released').toBeDefined();
 		await ledger.release(first as NonNullable<typeof first>);
-		expect(await ledger.claim('msg-2-peter', 0, 60_000), 'releasing a stale claim leaves the current one alone').toBeUndefined();
+		expect(await ledger.claim(guild, 'msg-2-peter', 0, 60_000), 'releasing a stale claim leaves the current one alone').toBeUndefined();
 
-		await ledger.record('msg-2-peter', 0, '400000000000000002');
+		await ledger.record(guild, 'msg-2-peter', 0, '400000000000000002');
 		await ledger.release(second as NonNullable<typeof second>);
-		expect(await ledger.posted('msg-2-peter', 0), 'a release never removes a post').toBe('400000000000000002');
-		expect(await ledger.claim('msg-2-peter', 0, 60_000)).toBeUndefined();
+		expect(await ledger.posted(guild, 'msg-2-peter', 0), 'a release never removes a post').toBe('400000000000000002');
+		expect(await ledger.claim(guild, 'msg-2-peter', 0, 60_000)).toBeUndefined();
 
-		expect(await ledger.claim('msg-3-peter', 0, 50)).toBeDefined();
+		expect(await ledger.claim(guild, 'msg-3-peter', 0, 50)).toBeDefined();
 		await new Promise((resolve) => setTimeout(resolve, 120));
-		expect(await ledger.claim('msg-3-peter', 0, 60_000), 'a claim of a crashed attempt runs out').toBeDefined();
+		expect(await ledger.claim(guild, 'msg-3-peter', 0, 60_000), 'a claim of a crashed attempt runs out').toBeDefined();
 	});
 });

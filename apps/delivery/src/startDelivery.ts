@@ -1,10 +1,9 @@
-import { createRepeatedErrorLog, type Keyspace, type Logger } from '@charbot/core';
+import { createRepeatedErrorLog, type Keyspace, type Logger, type RedisClient } from '@charbot/core';
 import { CharbotQueue, CharbotWorker, isFinalFailure, QueueName } from '@charbot/contracts';
 import { ChannelHistory, Cooldowns, MessageOwners, RegenerableReplies, type SettingsCache, SettingsStore } from '@charbot/stores';
 import { DeliveryLedger } from './ledger/DeliveryLedger.js';
 import type { REST } from '@discordjs/rest';
 import type { Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { CharacterSource } from '@charbot/characters';
 import { ChannelWebhooks } from './delivery/ChannelWebhooks.js';
 import { createDeliverProcessor } from './delivery/createDeliverProcessor.js';
@@ -15,9 +14,9 @@ import { resolveDeliveryOptions } from './resolveDeliveryOptions.js';
 /** Options of {@link startDelivery}. */
 export interface DeliveryOptions {
 	/** A `worker`-role connection (BullMQ blocks on it). */
-	readonly connection: Redis;
+	readonly connection: RedisClient;
 	/** A `producer`-role connection: adding jobs and conversation state fail fast, so the job retries. */
-	readonly producer: Redis;
+	readonly producer: RedisClient;
 	readonly keyspace: Keyspace;
 	readonly characters: CharacterSource;
 	/** Discord REST with the bot token (`createDiscordRest`). */
@@ -50,10 +49,9 @@ export async function startDelivery(options: DeliveryOptions): Promise<Delivery>
 	const { limiter, concurrency, lockDurationMs: lockDuration } = resolveDeliveryOptions(options);
 
 	const { producer, keyspace: keys, logger } = options;
-	const prefix = keys.queuePrefix();
 	// Charbot queues and workers read a job whose stored data is not JSON as a job to fail, not as an error of their own.
-	const routeQueue = new CharbotQueue(QueueName.Route, { connection: producer, prefix });
-	const deliverQueue = new CharbotQueue(QueueName.Deliver, { connection: producer, prefix });
+	const routeQueue = new CharbotQueue(QueueName.Route, { connection: producer, prefix: keys.queuePrefix(QueueName.Route) });
+	const deliverQueue = new CharbotQueue(QueueName.Deliver, { connection: producer, prefix: keys.queuePrefix(QueueName.Deliver) });
 	for (const queue of [routeQueue, deliverQueue])
 		queue.on('error', createRepeatedErrorLog({ logger, label: `${queue.name} queue`, fields: { queue: queue.name } }));
 
@@ -82,7 +80,7 @@ export async function startDelivery(options: DeliveryOptions): Promise<Delivery>
 			hooks: options.hooks ?? {},
 			routeQueue,
 		}),
-		{ connection: options.connection, prefix, concurrency, limiter, lockDuration, stalledInterval: lockDuration },
+		{ connection: options.connection, prefix: keys.queuePrefix(QueueName.Deliver), concurrency, limiter, lockDuration, stalledInterval: lockDuration },
 	);
 	worker.on('error', createRepeatedErrorLog({ logger, label: `${worker.name} worker`, fields: { queue: worker.name } }));
 	worker.on('failed', (job, error) => {
@@ -93,7 +91,7 @@ export async function startDelivery(options: DeliveryOptions): Promise<Delivery>
 		);
 	});
 	await worker.waitUntilReady();
-	logger.info({ prefix, limiter, concurrency }, 'delivery started');
+	logger.info({ prefix: keys.queuePrefix(QueueName.Deliver), limiter, concurrency }, 'delivery started');
 
 	return {
 		worker,

@@ -24,6 +24,7 @@ export async function startDeliveryService({ config, logger, registry }: Service
 	try {
 		const redis = await openWorkerConnections({
 			url: redisUrl,
+			clusterNodes: config.REDIS_CLUSTER_NODES,
 			logger,
 			names: { worker: 'delivery-worker', producer: 'delivery-producer' },
 			undo: built,

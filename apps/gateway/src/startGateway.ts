@@ -20,6 +20,7 @@ import {
 	Keyspace,
 	mediaHostsFor,
 	type ReadinessCheck,
+	type RedisClient,
 	registerSecret,
 	resolveFromRoot,
 	UndoStack,
@@ -28,7 +29,6 @@ import {
 import { CharbotQueue, createQueueMetrics, QueueName } from '@charbot/contracts';
 import type { Queue } from 'bullmq';
 import { type Client, Events, type Interaction, type Message, type TextBasedChannel } from 'discord.js';
-import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { BacklogGauge } from './backlog/BacklogGauge.js';
 import { BacklogNotice } from './backlog/BacklogNotice.js';
@@ -63,7 +63,7 @@ export interface GatewayApp {
 	readonly client: Client<true>;
 	/** The `route` queue it produces to. */
 	readonly routeQueue: Queue;
-	readonly redis: Redis;
+	readonly redis: RedisClient;
 	readonly keyspace: Keyspace;
 	readonly characters: CharacterRegistry;
 	/** The registry holding the gateway's Prometheus series. */
@@ -97,7 +97,13 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 	}
 	const undo = new UndoStack(logger);
 	try {
-		const redis = createRedisConnection({ url: target.redisUrl, role: 'producer', logger, connectionName: 'charbot-gateway' });
+		const redis = createRedisConnection({
+			url: target.redisUrl,
+			clusterNodes: config.REDIS_CLUSTER_NODES,
+			role: 'producer',
+			logger,
+			connectionName: 'charbot-gateway',
+		});
 		undo.push(() => redis.disconnect());
 		await waitForRedisReady(redis, 10_000);
 		const ownsRegistry = options.characters === undefined;
@@ -110,11 +116,11 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayApp>
 			);
 		}
 		const keyspace = new Keyspace(config.REDIS_KEY_PREFIX);
-		const routeQueue = new CharbotQueue(QueueName.Route, { connection: redis, prefix: keyspace.queuePrefix() });
+		const routeQueue = new CharbotQueue(QueueName.Route, { connection: redis, prefix: keyspace.queuePrefix(QueueName.Route) });
 		routeQueue.on('error', createRepeatedErrorLog({ logger, label: 'route queue', fields: { queue: QueueName.Route } }));
 		undo.push(() => routeQueue.close());
 		// Greetings go straight to delivery: they are persona text, posted like a reply that passed review.
-		const deliverQueue = new CharbotQueue(QueueName.Deliver, { connection: redis, prefix: keyspace.queuePrefix() });
+		const deliverQueue = new CharbotQueue(QueueName.Deliver, { connection: redis, prefix: keyspace.queuePrefix(QueueName.Deliver) });
 		deliverQueue.on('error', createRepeatedErrorLog({ logger, label: 'deliver queue', fields: { queue: QueueName.Deliver } }));
 		undo.push(() => deliverQueue.close());
 		const registry = options.registry ?? new Registry();

@@ -1,10 +1,13 @@
 import type { CharacterRegistry } from '@charbot/characters';
-import type { ReadinessCheck } from '@charbot/core';
+import type { ReadinessCheck, RedisClient } from '@charbot/core';
 import type { LlmPool } from '@charbot/llm';
-import type { Redis } from 'ioredis';
 
 /** The router's readiness: Redis answering, a host ready for the chat model (or why none is), characters loaded. */
-export function routerChecks(parts: { readonly redis: Redis; readonly pool: LlmPool; readonly characters: CharacterRegistry }): Record<string, ReadinessCheck> {
+export function routerChecks(parts: {
+	readonly redis: RedisClient;
+	readonly pool: LlmPool;
+	readonly characters: CharacterRegistry;
+}): Record<string, ReadinessCheck> {
 	const { redis, pool, characters } = parts;
 	return {
 		redis: async () => ({ ok: (await redis.ping()) === 'PONG' }),

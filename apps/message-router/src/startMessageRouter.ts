@@ -8,6 +8,7 @@ import {
 	mediaHostsFor,
 	openWorkerConnections,
 	type ReadinessCheck,
+	type RedisClient,
 	UndoStack,
 } from '@charbot/core';
 import {
@@ -34,7 +35,6 @@ import {
 	VisionRole,
 } from '@charbot/llm';
 import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { LlmOutageError } from './outage/LlmOutageError.js';
 import { ChannelNotices } from './notices/ChannelNotices.js';
@@ -62,7 +62,7 @@ export interface MessageRouter {
 	readonly pool: LlmPool;
 	readonly characters: CharacterRegistry;
 	readonly registry: Registry;
-	readonly redis: Redis;
+	readonly redis: RedisClient;
 	/** Readiness checks for the health server: Redis answering, an LLM host ready, characters loaded. */
 	readonly checks: Readonly<Record<string, ReadinessCheck>>;
 	/** Stops taking jobs, lets active ones finish, then closes every connection. */
@@ -84,6 +84,7 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 	const opened = await (async () => {
 		const connections = await openWorkerConnections({
 			url: redisUrl,
+			clusterNodes: config.REDIS_CLUSTER_NODES,
 			logger,
 			names: { worker: 'charbot-router-worker', producer: 'charbot-router' },
 			undo: built,
@@ -123,9 +124,17 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 	// Stats are best effort: held in memory and written in batches; a failed write is logged, never the job's failure.
 	const onGenerated = ({ guildId, characterId, cacheHit }: GenerationRecord) => stats.recordGeneration(guildId, characterId, cacheHit);
 	// Charbot queues and workers read a job whose stored data is not JSON as a job to fail, not as an error of their own.
-	const reviewQueue = new CharbotQueue(QueueName.Review, { connection: redis, prefix: keys.queuePrefix(), defaultJobOptions: DefaultJobOptions });
-	const deliverQueue = new CharbotQueue(QueueName.Deliver, { connection: redis, prefix: keys.queuePrefix(), defaultJobOptions: DefaultJobOptions });
-	const routeQueue = new CharbotQueue(QueueName.Route, { connection: redis, prefix: keys.queuePrefix() });
+	const reviewQueue = new CharbotQueue(QueueName.Review, {
+		connection: redis,
+		prefix: keys.queuePrefix(QueueName.Review),
+		defaultJobOptions: DefaultJobOptions,
+	});
+	const deliverQueue = new CharbotQueue(QueueName.Deliver, {
+		connection: redis,
+		prefix: keys.queuePrefix(QueueName.Deliver),
+		defaultJobOptions: DefaultJobOptions,
+	});
+	const routeQueue = new CharbotQueue(QueueName.Route, { connection: redis, prefix: keys.queuePrefix(QueueName.Route) });
 	const handOn = { deliverQueue, routeQueue };
 	const notices = new ChannelNotices({ redis, keys, deliverQueue, intervalSeconds: outageNoticeIntervalSeconds });
 	const outage = { patienceMs: config.LLM_OUTAGE_PATIENCE * 1000, notices, logger };
@@ -170,7 +179,7 @@ export async function startMessageRouter(options: MessageRouterOptions): Promise
 		},
 		{
 			connection: workerConnection,
-			prefix: keys.queuePrefix(),
+			prefix: keys.queuePrefix(QueueName.Route),
 			concurrency: config.WORKER_CONCURRENCY,
 			lockDuration: config.WORKER_LOCK_SECONDS * 1000,
 			stalledInterval: config.WORKER_LOCK_SECONDS * 1000,

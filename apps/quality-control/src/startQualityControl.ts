@@ -1,8 +1,7 @@
-import { createRepeatedErrorLog, type Keyspace, type Logger } from '@charbot/core';
+import { createRepeatedErrorLog, type Keyspace, type Logger, type RedisClient } from '@charbot/core';
 import { CharbotQueue, CharbotWorker, isFinalFailure, noticeStalledFailure, QueueName } from '@charbot/contracts';
 import { ChannelHistory, type SettingsCache, SettingsStore } from '@charbot/stores';
 import type { Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { CharacterSource } from '@charbot/characters';
 import type { LlmSource } from './judge/LlmSource.js';
 import type { QualityControlHooks } from './metrics/QualityControlHooks.js';
@@ -14,9 +13,9 @@ import type { ScoringOptions } from './scoring/ScoreInput.js';
 /** Options of {@link startQualityControl}. */
 export interface QualityControlOptions {
 	/** A `worker`-role connection (BullMQ blocks on it). */
-	readonly connection: Redis;
+	readonly connection: RedisClient;
 	/** A `producer`-role connection: adding jobs and conversation state fail fast, so the job retries. */
-	readonly producer: Redis;
+	readonly producer: RedisClient;
 	readonly keyspace: Keyspace;
 	readonly characters: CharacterSource;
 	readonly logger: Logger;
@@ -52,13 +51,12 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 	const locking = { lockDuration, stalledInterval: lockDuration };
 
 	const { producer, keyspace: keys, logger } = options;
-	const prefix = keys.queuePrefix();
 	const hooks = options.hooks ?? {};
 	const history = new ChannelHistory(producer, keys);
 	// Charbot queues and workers read a job whose stored data is not JSON as a job to fail, not as an error of their own.
-	const routeQueue = new CharbotQueue(QueueName.Route, { connection: producer, prefix });
-	const deliverQueue = new CharbotQueue(QueueName.Deliver, { connection: producer, prefix });
-	const reviewQueue = new CharbotQueue(QueueName.Review, { connection: producer, prefix });
+	const routeQueue = new CharbotQueue(QueueName.Route, { connection: producer, prefix: keys.queuePrefix(QueueName.Route) });
+	const deliverQueue = new CharbotQueue(QueueName.Deliver, { connection: producer, prefix: keys.queuePrefix(QueueName.Deliver) });
+	const reviewQueue = new CharbotQueue(QueueName.Review, { connection: producer, prefix: keys.queuePrefix(QueueName.Review) });
 	for (const queue of [routeQueue, deliverQueue, reviewQueue])
 		queue.on('error', createRepeatedErrorLog({ logger, label: `${queue.name} queue`, fields: { queue: queue.name } }));
 
@@ -77,7 +75,7 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 			...(options.llm === undefined ? {} : { llm: options.llm }),
 			...(options.scoring === undefined ? {} : { scoring: options.scoring }),
 		}),
-		{ connection: options.connection, prefix, concurrency: reviewConcurrency, ...locking },
+		{ connection: options.connection, prefix: keys.queuePrefix(QueueName.Review), concurrency: reviewConcurrency, ...locking },
 	);
 	for (const worker of [reviewWorker]) {
 		worker.on('error', createRepeatedErrorLog({ logger, label: `${worker.name} worker`, fields: { queue: worker.name } }));
@@ -99,7 +97,7 @@ export async function startQualityControl(options: QualityControlOptions): Promi
 		});
 	}
 	await reviewWorker.waitUntilReady();
-	logger.info({ prefix, reviewConcurrency }, 'quality control started');
+	logger.info({ prefix: keys.queuePrefix(QueueName.Review), reviewConcurrency }, 'quality control started');
 
 	return {
 		reviewWorker,

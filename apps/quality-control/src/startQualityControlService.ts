@@ -23,6 +23,7 @@ export async function startQualityControlService({ config, logger, registry }: S
 	try {
 		const redis = await openWorkerConnections({
 			url: redisUrl,
+			clusterNodes: config.REDIS_CLUSTER_NODES,
 			logger,
 			names: { worker: 'quality-control-worker', producer: 'quality-control-producer' },
 			undo: built,

@@ -1,5 +1,4 @@
-import { type ChatMessage, type Clock, Keyspace, type Logger, systemClock } from '@charbot/core';
-import type { Cluster, Redis } from 'ioredis';
+import { type ChatMessage, type Clock, Keyspace, type Logger, systemClock, type RedisClient } from '@charbot/core';
 import type { BalancingStrategy } from './balancing/BalancingStrategy.js';
 import { createStrategy, type StrategyName } from './balancing/createStrategy.js';
 import { fromCache } from './cache/fromCache.js';
@@ -46,7 +45,7 @@ export interface LlmPoolOptions {
 	/** The response cache; none when absent. */
 	readonly cache?: ResponseCache;
 	/** Shared Redis for coalescing identical requests across processes (usually the cache connection). */
-	readonly coalescingRedis?: Redis | Cluster;
+	readonly coalescingRedis?: RedisClient;
 	/** Namespace of coalescing keys. */
 	readonly keyPrefix?: string;
 	readonly metrics?: readonly LlmMetrics[];

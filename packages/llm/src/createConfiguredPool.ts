@@ -1,5 +1,4 @@
-import { type Config, createRedisConnection, Keyspace, type Logger, simulatedPartsAllowed, waitForRedisReady } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import { type Config, createRedisConnection, Keyspace, type Logger, type RedisClient, simulatedPartsAllowed, waitForRedisReady } from '@charbot/core';
 import { RedisResponseCache } from './cache/RedisResponseCache.js';
 import { refuseSimulatedHosts } from './health/refuseSimulatedHosts.js';
 import { LlmPool } from './LlmPool.js';
@@ -11,7 +10,7 @@ import { resolveLlmSettings } from './settings/resolveLlmSettings.js';
 export interface ConfiguredPool {
 	readonly pool: LlmPool;
 	/** The cache connection (KeyDB/Redis), when a cache is configured. */
-	readonly cacheConnection: Redis | undefined;
+	readonly cacheConnection: RedisClient | undefined;
 	close(): Promise<void>;
 }
 
@@ -25,9 +24,11 @@ export async function createConfiguredPool(config: Config, logger: Logger, optio
 	const settings = resolveLlmSettings(config);
 	await refuseSimulatedHosts(config, settings);
 	const models = new Set(Object.values(settings.roles).map((role) => role.model));
+	// The cache's own server or cluster, else the queues' (a nodes list goes with the URL it takes its credentials from).
 	const cacheUrl = config.CACHE_REDIS_URL ?? config.REDIS_URL;
+	const clusterNodes = config.CACHE_REDIS_URL === undefined ? config.REDIS_CLUSTER_NODES : config.CACHE_REDIS_CLUSTER_NODES;
 	const cacheConnection =
-		cacheUrl === undefined ? undefined : createRedisConnection({ url: cacheUrl, role: 'cache', logger, connectionName: 'charbot-llm-cache' });
+		cacheUrl === undefined ? undefined : createRedisConnection({ url: cacheUrl, clusterNodes, role: 'cache', logger, connectionName: 'charbot-llm-cache' });
 	if (cacheConnection === undefined) logger.warn('no CACHE_REDIS_URL or REDIS_URL: LLM responses are not cached or coalesced across processes');
 	// The cache fails fast by design; wait for it briefly so the first requests don't count as cache errors.
 	if (cacheConnection !== undefined) {

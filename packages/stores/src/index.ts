@@ -1,5 +1,5 @@
 /** The door to the Redis stores the apps share: the stores and the types and schemas other workspaces use. */
-export { type BudgetDecision, type BudgetScope, GenerationBudget } from './budget/GenerationBudget.js';
+export { type BudgetCounter, type BudgetDecision, type BudgetScope, GenerationBudget } from './budget/GenerationBudget.js';
 export { Cooldowns } from './cooldowns/Cooldowns.js';
 export { ChannelHistory, type HistoryEntry } from './history/ChannelHistory.js';
 export { MemberMemory } from './memory/MemberMemory.js';

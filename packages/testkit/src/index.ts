@@ -4,4 +4,4 @@ export { findFreePort } from './findFreePort.js';
 export { type RedisServer, type RedisServerOptions, startRedisServer } from './startRedisServer.js';
 export { uniquePrefix } from './uniquePrefix.js';
 export { waitFor } from './waitFor.js';
-export { type RedisCluster, startRedisCluster } from './startRedisCluster.js';
+export { type RedisCluster, type RedisClusterNode, startRedisCluster } from './startRedisCluster.js';

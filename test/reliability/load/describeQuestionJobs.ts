@@ -1,19 +1,17 @@
-import { createLogger, createRedisConnection, Keyspace, waitForRedisReady } from '@charbot/core';
+import { Keyspace, waitForRedisReady } from '@charbot/core';
 import { deliverJobId, messageJobId, QueueName, reviewJobId } from '@charbot/contracts';
 import { Queue } from 'bullmq';
 import type { PlatformHarness } from '../../pipeline/platformHarness.js';
 import type { SentQuestion } from './SentQuestion.js';
-
-const silentLogger = createLogger({ name: 'load', level: 'silent', format: 'json' });
 
 /**
  * Where each question's jobs are in BullMQ (route, first review, delivery: state, attempts, failure reason), one line
  * per question, to explain a missing or doubled answer in a failure message. `characterId` defaults to `peter`.
  */
 export async function describeQuestionJobs(platform: PlatformHarness, questions: readonly SentQuestion[], characterId = 'peter'): Promise<string[]> {
-	const connection = createRedisConnection({ url: platform.redis.url, role: 'producer', logger: silentLogger });
-	const prefix = new Keyspace(platform.prefix).queuePrefix();
-	const queues = [QueueName.Route, QueueName.Review, QueueName.Deliver].map((name) => new Queue(name, { connection, prefix }));
+	const connection = platform.connect();
+	const keys = new Keyspace(platform.prefix);
+	const queues = [QueueName.Route, QueueName.Review, QueueName.Deliver].map((name) => new Queue(name, { connection, prefix: keys.queuePrefix(name) }));
 	try {
 		await waitForRedisReady(connection);
 		return await Promise.all(

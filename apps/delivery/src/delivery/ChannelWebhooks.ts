@@ -1,7 +1,6 @@
-import { type Clock, type Keyspace, type Logger, systemClock } from '@charbot/core';
+import { type Clock, type Keyspace, type Logger, type RedisClient, systemClock } from '@charbot/core';
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord.js';
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { parseDiscordResponse, type StoredWebhook, storedWebhookSchema, webhookObjectSchema } from './discordSchemas.js';
 import { toDeliveryError } from './toDeliveryError.js';
@@ -11,7 +10,7 @@ import { WebhookTokenSeal } from './WebhookTokenSeal.js';
 export interface ChannelWebhooksOptions {
 	readonly rest: REST;
 	/** A `producer`-role connection: fails fast, so a job retries instead of hanging. */
-	readonly redis: Redis;
+	readonly redis: RedisClient;
 	readonly keys: Keyspace;
 	readonly logger: Logger;
 	/** Seals tokens before they go to Redis (`WEBHOOK_TOKEN_KEY`); by default one with a key of its own, for tests. */

@@ -1,9 +1,8 @@
-import type { Keyspace, Logger } from '@charbot/core';
+import type { Keyspace, Logger, RedisClient } from '@charbot/core';
 import type { ChannelHistory, Cooldowns, MessageOwners, RegenerableReplies, SettingsStore } from '@charbot/stores';
 import type { DeliveryLedger } from '../ledger/DeliveryLedger.js';
 import type { REST } from '@discordjs/rest';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { CharacterSource } from '@charbot/characters';
 import type { DeliveryHooks } from '../metrics/DeliveryHooks.js';
 import type { ChannelWebhooks } from './ChannelWebhooks.js';
@@ -24,7 +23,7 @@ export interface DeliveryDependencies {
 	/** The replies members may regenerate, written as each is posted or regenerated. */
 	readonly replies: RegenerableReplies;
 	/** A `producer`-role connection, for the mark that a reply is in the channel history. */
-	readonly redis: Redis;
+	readonly redis: RedisClient;
 	readonly keys: Keyspace;
 	readonly characters: CharacterSource;
 	readonly logger: Logger;

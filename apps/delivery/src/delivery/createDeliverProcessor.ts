@@ -41,6 +41,7 @@ export function createDeliverProcessor(deps: DeliveryDependencies): (job: Job, t
 			const last = index === parts.length - 1;
 			const earlierParts = [...messageIds];
 			const outcome = await postPartOnce(deps, job, token, {
+				guildId,
 				jobKey: data.jobKey,
 				index,
 				post: () => poster.post(part, index, last),

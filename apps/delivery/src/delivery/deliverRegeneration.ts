@@ -40,7 +40,7 @@ export async function deliverRegeneration(deps: DeliveryDependencies, job: Job, 
 			const replacing = old[index];
 			// A part done by an earlier attempt comes back as `postedBefore`, in the claim's round trip.
 			const post = () => (replacing === undefined ? poster.post(part, index, last) : poster.edit(replacing, part, last));
-			const outcome = await postPartOnce(deps, job, token, { jobKey: data.jobKey, index, post });
+			const outcome = await postPartOnce(deps, job, token, { guildId: data.message.guildId, jobKey: data.jobKey, index, post });
 			if ('postedNow' in outcome) changed += 1;
 			const messageId = 'postedNow' in outcome ? outcome.postedNow.id : outcome.postedBefore;
 			if (replacing === undefined) {

@@ -36,7 +36,7 @@ export async function postNotice(
 			: createInteractionPoster(deps.rest, interaction, platformIdentity, noticeMentions, 'plain');
 	const text = noticeText(deps, notice);
 	// The same claim as a reply's parts: a second attempt after a lost lock never posts the notice twice.
-	const outcome = await postPartOnce(deps, job, token, { jobKey: notice.noticeKey, index: 0, post: () => poster.post(text, 0, true) });
+	const outcome = await postPartOnce(deps, job, token, { guildId: notice.guildId, jobKey: notice.noticeKey, index: 0, post: () => poster.post(text, 0, true) });
 	if ('postedBefore' in outcome) return { messageIds: [outcome.postedBefore], posted: 0, skipped: 1 };
 	deps.logger.info(
 		{ noticeKey: notice.noticeKey, notice: notice.notice, channelId: notice.channelId, interaction: interaction !== undefined },

@@ -6,6 +6,8 @@ import type { PostedMessage } from './ReplyPoster.js';
 
 /** One part of a reply to post, and how. */
 export interface PartToPost {
+	/** The guild the part goes to (null in DMs), whose keys the ledger's are. */
+	readonly guildId: string | null;
 	readonly jobKey: string;
 	readonly index: number;
 	readonly post: () => Promise<PostedMessage>;
@@ -41,7 +43,7 @@ export async function postPartOnce(
 	part: PartToPost,
 ): Promise<PartOutcome> {
 	// One round trip: a part recorded by an earlier attempt (with everything written beside it) is done.
-	const claimed = await deps.ledger.claimUnlessPosted(part.jobKey, part.index, deps.claimMs);
+	const claimed = await deps.ledger.claimUnlessPosted(part.guildId, part.jobKey, part.index, deps.claimMs);
 	if (claimed.kind === 'posted') return { postedBefore: claimed.messageId };
 	if (claimed.kind === 'held') {
 		const waitMs = claimed.remainingMs + 250;
@@ -84,8 +86,8 @@ async function recordPart(
 	for (let delayMs = 100, attempt = 1; ; delayMs = Math.min(recordRetryMaxDelayMs, delayMs * 2), attempt += 1) {
 		try {
 			// A transaction whose answer was lost (Redis restarting) may have run: writing it again would double the history.
-			if (attempt > 1 && (await deps.ledger.posted(part.jobKey, part.index)) === message.id) return;
-			await deps.ledger.record(part.jobKey, part.index, message.id, part.recordedWith?.(message));
+			if (attempt > 1 && (await deps.ledger.posted(part.guildId, part.jobKey, part.index)) === message.id) return;
+			await deps.ledger.record(part.guildId, part.jobKey, part.index, message.id, part.recordedWith?.(message));
 			return;
 		} catch (error) {
 			if (Date.now() + delayMs >= giveUpAt) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Keyspace, LuaScript } from '@charbot/core';
-import type { ChainableCommander, Redis } from 'ioredis';
+import { type Keyspace, LuaScript, type RedisClient } from '@charbot/core';
+import type { ChainableCommander } from 'ioredis';
 
 const claimPrefix = 'claim:';
 /** How long a posted message stays tied to its part, so a later lookup cannot take it for another part's. */
@@ -49,6 +49,8 @@ return 1
 
 /** An attempt's hold on one part of a reply while it posts it. */
 export interface DeliveryClaim {
+	/** The guild the reply goes to (null in DMs): its keys hold the ledger's, so they are written with its history. */
+	readonly guildId: string | null;
 	readonly jobId: string;
 	readonly part: number;
 	readonly token: string;
@@ -77,39 +79,39 @@ export type RecordedWith = (transaction: ChainableCommander) => void;
  */
 export class DeliveryLedger {
 	public constructor(
-		private readonly redis: Redis,
+		private readonly redis: RedisClient,
 		private readonly keys: Keyspace,
 		private readonly ttlSeconds = 7 * 86_400,
 	) {}
 
 	/** The Discord message id of a part already posted, if any (a claim is not a post). */
-	public async posted(jobId: string, part: number): Promise<string | undefined> {
-		const value = await this.redis.get(this.keys.delivered(jobId, part));
+	public async posted(guildId: string | null, jobId: string, part: number): Promise<string | undefined> {
+		const value = await this.redis.get(this.keys.delivered(guildId, jobId, part));
 		return value === null || value.startsWith(claimPrefix) ? undefined : value;
 	}
 
 	/** Claims a part for `ttlMs`; undefined when another attempt holds it or it was posted meanwhile. */
-	public async claim(jobId: string, part: number, ttlMs: number): Promise<DeliveryClaim | undefined> {
-		const outcome = await this.claimUnlessPosted(jobId, part, ttlMs);
+	public async claim(guildId: string | null, jobId: string, part: number, ttlMs: number): Promise<DeliveryClaim | undefined> {
+		const outcome = await this.claimUnlessPosted(guildId, jobId, part, ttlMs);
 		return outcome.kind === 'claimed' ? outcome.claim : undefined;
 	}
 
 	/** Claims a part for `ttlMs`, or says in the same round trip that it was posted (its message id) or how long another attempt holds it. */
-	public async claimUnlessPosted(jobId: string, part: number, ttlMs: number): Promise<ClaimOutcome> {
+	public async claimUnlessPosted(guildId: string | null, jobId: string, part: number, ttlMs: number): Promise<ClaimOutcome> {
 		const token = randomUUID();
-		const [kind, detail] = (await claimScript.run(this.redis, [this.keys.delivered(jobId, part)], [token, ttlMs, this.ttlSeconds])) as [
+		const [kind, detail] = (await claimScript.run(this.redis, [this.keys.delivered(guildId, jobId, part)], [token, ttlMs, this.ttlSeconds])) as [
 			number,
 			string | number,
 		];
 		if (kind === 2) return { kind: 'posted', messageId: String(detail) };
 		if (kind !== 1) return { kind: 'held', remainingMs: Math.max(0, Number(detail)) };
-		const claim = detail === '' ? { jobId, part, token } : { jobId, part, token, earlierAttemptAt: Number(detail) };
+		const claim = detail === '' ? { guildId, jobId, part, token } : { guildId, jobId, part, token, earlierAttemptAt: Number(detail) };
 		return { kind: 'claimed', claim };
 	}
 
 	/** Milliseconds left of another attempt's claim on a part (0 when none). */
-	public async claimRemainingMs(jobId: string, part: number): Promise<number> {
-		const key = this.keys.delivered(jobId, part);
+	public async claimRemainingMs(guildId: string | null, jobId: string, part: number): Promise<number> {
+		const key = this.keys.delivered(guildId, jobId, part);
 		const value = await this.redis.get(key);
 		if (value === null || !value.startsWith(claimPrefix)) return 0;
 		const expiresAt = /^claim:[^:]+:\d+:(\d+)$/.exec(value)?.[1];
@@ -120,7 +122,7 @@ export class DeliveryLedger {
 
 	/** Gives a claim up after a failed post, so a retry can claim the part at once (and looks for it first). */
 	public async release(claim: DeliveryClaim): Promise<void> {
-		await this.redis.eval(releaseScript, 1, this.keys.delivered(claim.jobId, claim.part), `${claimPrefix}${claim.token}:`);
+		await this.redis.eval(releaseScript, 1, this.keys.delivered(claim.guildId, claim.jobId, claim.part), `${claimPrefix}${claim.token}:`);
 	}
 
 	/**
@@ -128,11 +130,11 @@ export class DeliveryLedger {
 	 * elsewhere (who owns the message, the channel history) is written exactly when the part counts as posted, so a
 	 * retry that finds the part recorded has nothing left to write.
 	 */
-	public async record(jobId: string, part: number, messageId: string, alsoWrite?: RecordedWith): Promise<void> {
+	public async record(guildId: string | null, jobId: string, part: number, messageId: string, alsoWrite?: RecordedWith): Promise<void> {
 		const transaction = this.redis
 			.multi()
-			.set(this.keys.delivered(jobId, part), messageId, 'EX', this.ttlSeconds)
-			.set(this.postedMessageKey(messageId), partName(jobId, part), 'EX', postedMessageTtlSeconds);
+			.set(this.keys.delivered(guildId, jobId, part), messageId, 'EX', this.ttlSeconds)
+			.set(this.keys.deliveredMessage(guildId, messageId), partName(jobId, part), 'EX', postedMessageTtlSeconds);
 		alsoWrite?.(transaction);
 		const replies = await transaction.exec();
 		if (replies === null) throw new Error(`the transaction recording part ${part} of ${jobId} was discarded`);
@@ -149,18 +151,13 @@ export class DeliveryLedger {
 		const adopted = await this.redis.eval(
 			adoptScript,
 			2,
-			this.keys.delivered(claim.jobId, claim.part),
-			this.postedMessageKey(messageId),
+			this.keys.delivered(claim.guildId, claim.jobId, claim.part),
+			this.keys.deliveredMessage(claim.guildId, messageId),
 			`${claimPrefix}${claim.token}:`,
 			partName(claim.jobId, claim.part),
 			postedMessageTtlSeconds,
 		);
 		return adopted === 1;
-	}
-
-	// Built on the ledger's own `delivered` key family: which part a posted message belongs to.
-	private postedMessageKey(messageId: string): string {
-		return this.keys.global('delivered', 'message', messageId);
 	}
 }
 

@@ -1,5 +1,4 @@
-import type { Keyspace } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import type { Keyspace, RedisClient } from '@charbot/core';
 import type { BacklogGauge } from './BacklogGauge.js';
 
 /** The note a busy channel gets, in the platform's voice; it pings nobody. */
@@ -17,7 +16,7 @@ export interface BacklogNoticeOptions {
 	readonly threshold: number;
 	/** One note per channel per this many milliseconds, across every gateway process. */
 	readonly intervalMs: number;
-	readonly redis: Redis;
+	readonly redis: RedisClient;
 	readonly keyspace: Keyspace;
 }
 

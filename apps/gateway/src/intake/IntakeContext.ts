@@ -1,8 +1,7 @@
 import type { NamedCharacter } from '@charbot/characters';
 import type { ChannelHistory, Cooldowns, GenerationBudget, MemberMemory, MessageOwners, SettingsStore } from '@charbot/stores';
-import type { Keyspace, Logger } from '@charbot/core';
+import type { Keyspace, Logger, RedisClient } from '@charbot/core';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { MessageAdmission } from './MessageAdmission.js';
 import type { BacklogNotice } from '../backlog/BacklogNotice.js';
 import type { TriggerCharacter } from '../triggers/TriggerCharacter.js';
@@ -13,7 +12,7 @@ import type { RequestThrottle } from './RequestThrottle.js';
 /** What message handling works with: the shared stores, the route queue and the tunable parts. */
 export interface IntakeContext {
 	readonly logger: Logger;
-	readonly redis: Redis;
+	readonly redis: RedisClient;
 	readonly keyspace: Keyspace;
 	readonly settings: SettingsStore;
 	readonly history: ChannelHistory;

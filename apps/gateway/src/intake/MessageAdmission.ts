@@ -1,6 +1,5 @@
-import { type Keyspace, LuaScript } from '@charbot/core';
-import type { Redis } from 'ioredis';
-import type { BudgetScope, GenerationBudget } from '@charbot/stores';
+import { type Keyspace, LuaScript, type RedisClient } from '@charbot/core';
+import type { BudgetCounter, BudgetScope, GenerationBudget } from '@charbot/stores';
 
 /** What a member's message asks to be admitted with: its place, the generations it calls and the channel turn it starts. */
 export interface AdmissionRequest {
@@ -25,8 +24,8 @@ export type AdmissionDecision =
 	| { readonly admitted: false; readonly reason: 'user-cooldown' | 'channel-cooldown' }
 	| { readonly admitted: false; readonly reason: 'budget'; readonly scope: BudgetScope; readonly retryAt: number };
 
-// In order, as one atomic step: the member's cooldown, the channel's (each SET NX PX, skipped at 0 ms), every budget
-// counter checked before any is counted (all of the message or none of it; a window starts with its first count), then
+// In order, as one atomic step on one guild's keys: the member's cooldown, the channel's (each SET NX PX, skipped at 0 ms),
+// every budget counter checked before any is counted (all of the message or none of it; a window starts with its first count), then
 // the channel turn. ARGV: user ms, channel ms, turn value ('' for none), turn TTL s, generations, window ms, then each
 // counter's limit. KEYS: user cooldown, channel cooldown (each only when its ms is not 0), turn (only with a value),
 // then the counters. Returns {0} admitted, {1} user cooldown, {2} channel cooldown, {3, counter index, pttl} refused.
@@ -52,29 +51,57 @@ return {0}
 `);
 
 /**
- * Admits a member's message in one script, one round trip: it starts the member's and the channel's cooldowns, reserves
- * the message's generations in the member's and the guild's budgets (the budget's counters, all or none)
- * and starts the channel turn, stopping at the first that holds it back. Its keys are the guild's but for the member's
- * budget counter, which spans guilds: under a Redis Cluster with a hash tag per guild, that counter would need its own
- * call again (as {@link GenerationBudget.reserve} makes one per counter).
+ * Admits a member's message: it starts the member's and the channel's cooldowns, reserves the message's generations in
+ * the member's and the guild's budgets (all or none) and starts the channel turn, stopping at the first that holds it
+ * back. The guild's part is one script on the guild's keys (one Redis Cluster slot); the member's budget counter spans
+ * guilds (another slot), so it is taken first on its own and given back when the guild's step holds the message back.
+ * Members see what one atomic step would show; only a concurrent message of the same member may, for that instant,
+ * find the counter fuller by this message's reservation.
  */
 export class MessageAdmission {
 	public constructor(
-		private readonly redis: Redis,
+		private readonly redis: RedisClient,
 		private readonly keys: Keyspace,
 		private readonly budget: GenerationBudget,
 	) {}
 
 	/** Admits the message, or says what held it back (what it took before that, a cooldown, stays taken). */
 	public async admit(request: AdmissionRequest): Promise<AdmissionDecision> {
-		const { guildId, channelId, authorId, turn } = request;
+		const counters =
+			request.generations > 0 ? this.budget.countersOf({ guildId: request.guildId, ...(request.chargeMember ? { memberId: request.authorId } : {}) }) : [];
+		const member = counters.find((counter) => counter.scope === 'member');
+		const guild = counters.filter((counter) => counter !== member);
+		if (member === undefined) return this.guildStep(request, guild, true);
+		const taken = await this.budget.take(member, request.generations);
+		if (!taken.taken) {
+			// The cooldowns still come before the budget, as in one step: a member on cooldown hears of the cooldown.
+			const cooldowns = await this.guildStep(request, [], false);
+			if (!cooldowns.admitted) return cooldowns;
+			return { admitted: false, reason: 'budget', scope: 'member', retryAt: this.budget.clock.now() + Math.max(0, taken.ttlMs) };
+		}
+		let decision: AdmissionDecision;
+		try {
+			decision = await this.guildStep(request, guild, true);
+		} catch (error) {
+			// The guild step's error is what the caller handles (an outage: the message is tried again, reserving anew); a
+			// refund that fails with it leaves this reservation counted until the member's window ends.
+			await this.budget.refund(member, request.generations).catch(() => undefined);
+			throw error;
+		}
+		if (!decision.admitted) await this.budget.refund(member, request.generations);
+		return decision;
+	}
+
+	// The guild's keys in one script: the cooldowns, the guild's counters and (when `startTurn`) the channel turn.
+	private async guildStep(request: AdmissionRequest, counters: readonly BudgetCounter[], startTurn: boolean): Promise<AdmissionDecision> {
+		const { guildId, channelId, authorId } = request;
+		const turn = startTurn ? request.turn : undefined;
 		const keys: string[] = [];
 		const userMs = Math.max(0, Math.round(request.userCooldownSeconds * 1000));
 		const channelMs = Math.max(0, Math.round(request.channelCooldownSeconds * 1000));
 		if (userMs > 0) keys.push(this.keys.cooldown(guildId, 'user', authorId));
 		if (channelMs > 0) keys.push(this.keys.cooldown(guildId, 'channel', channelId));
 		if (turn !== undefined) keys.push(turn.key);
-		const counters = request.generations > 0 ? this.budget.countersOf({ guildId, ...(request.chargeMember ? { memberId: authorId } : {}) }) : [];
 		keys.push(...counters.map((counter) => counter.key));
 		const reply = (await admitScript.run(this.redis, keys, [
 			userMs,

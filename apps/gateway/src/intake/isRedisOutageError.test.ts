@@ -16,6 +16,12 @@ describe('isRedisOutageError', () => {
 		expect(isRedisOutageError(new AggregateError([new Error('x'), refused]))).toBe(true);
 	});
 
+	it('recognises a Redis Cluster promoting a replica: the client gives up redirecting, or has no slot map yet', () => {
+		expect(isRedisOutageError(new Error('Too many Cluster redirections. Last error: ReplyError: CLUSTERDOWN The cluster is down'))).toBe(true);
+		expect(isRedisOutageError(new Error("Cluster isn't ready and enableOfflineQueue options is false"))).toBe(true);
+		expect(isRedisOutageError(new Error('CLUSTERDOWN The cluster is down'))).toBe(true);
+	});
+
 	it('leaves bad input and other bugs alone', () => {
 		const invalid = z.object({ id: z.string() }).safeParse({ id: 1 });
 		expect(isRedisOutageError(invalid.error)).toBe(false);

@@ -1,8 +1,15 @@
 /** Socket failures of a connection to Redis. */
 const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
-/** What ioredis says when a command cannot reach the server, and Redis replies that mean "not now" (loading, failover). */
+/**
+ * What ioredis says when a command cannot reach the server, and Redis replies that mean "not now" (loading, failover); a
+ * Redis Cluster's client gives up on a command while a master's replica is being promoted with "Too many Cluster
+ * redirections", and refuses commands while it has no slot map ("Cluster isn't ready").
+ */
 const outagePatterns = [
+	/^Too many Cluster redirections/,
+	/^Cluster isn't ready/,
+	/^Failed to refresh slots cache/,
 	/Stream isn't writeable/i,
 	/Connection is closed/i,
 	/max retries per request/i,

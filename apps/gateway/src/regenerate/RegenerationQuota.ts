@@ -1,5 +1,4 @@
-import { type Clock, type Keyspace, systemClock } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import { type Clock, type Keyspace, type RedisClient, systemClock } from '@charbot/core';
 
 /** Options of {@link RegenerationQuota}. */
 export interface RegenerationQuotaOptions {
@@ -27,7 +26,7 @@ export class RegenerationQuota {
 	readonly #clock: Clock;
 
 	public constructor(
-		private readonly redis: Redis,
+		private readonly redis: RedisClient,
 		private readonly keys: Keyspace,
 		options: RegenerationQuotaOptions = {},
 	) {

@@ -1,5 +1,4 @@
-import type { Keyspace } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import type { Keyspace, RedisClient } from '@charbot/core';
 
 /**
  * Deletes the cached webhook (its id and its sealed token) of each channel given and of each channel the guild's index
@@ -7,7 +6,7 @@ import type { Redis } from 'ioredis';
  * Returns how many channels were forgotten.
  */
 export async function forgetChannelWebhooks(
-	redis: Redis,
+	redis: RedisClient,
 	keyspace: Keyspace,
 	guildId: string,
 	channelIds: Iterable<string>,

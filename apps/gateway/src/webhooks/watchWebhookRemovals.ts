@@ -1,11 +1,10 @@
-import type { Keyspace, Logger } from '@charbot/core';
+import type { Keyspace, Logger, RedisClient } from '@charbot/core';
 import { type Client, Events } from 'discord.js';
-import type { Redis } from 'ioredis';
 import { forgetChannelWebhooks } from './forgetChannelWebhooks.js';
 
 /** What {@link watchWebhookRemovals} needs. */
 export interface WebhookRemovalContext {
-	readonly redis: Redis;
+	readonly redis: RedisClient;
 	readonly keyspace: Keyspace;
 	readonly logger: Logger;
 }

@@ -1,10 +1,12 @@
-import { type Config, ConfigError } from '@charbot/core';
+import { type ClusterNode, type Config, ConfigError } from '@charbot/core';
 
 /** Who may open the queue dashboard, and the queue Redis it reads. */
 export interface QueueDashboardCredentials {
 	readonly user: string;
 	readonly password: string;
 	readonly redisUrl: string;
+	/** The queue Redis Cluster's startup nodes (`REDIS_CLUSTER_NODES`), when the queues are on one. */
+	readonly clusterNodes?: readonly ClusterNode[] | undefined;
 }
 
 /** The dashboard's credentials when both are set, `undefined` when neither is; a {@link ConfigError} naming both when only one is. */
@@ -20,5 +22,5 @@ export function queueDashboardCredentials(config: Config): QueueDashboardCredent
 		const problem = 'is required when QUEUE_DASHBOARD_USER and QUEUE_DASHBOARD_PASSWORD are set (the dashboard reads the queues there)';
 		throw new ConfigError([{ variable: 'REDIS_URL', problem, example: 'redis://localhost:6379' }]);
 	}
-	return { user, password, redisUrl };
+	return { user, password, redisUrl, clusterNodes: config.REDIS_CLUSTER_NODES };
 }

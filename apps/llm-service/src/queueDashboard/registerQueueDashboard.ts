@@ -39,11 +39,17 @@ export async function registerQueueDashboard(
 	logger: Logger,
 	options: QueueDashboardOptions = { writes: false },
 ): Promise<QueueDashboard> {
-	const connection = createRedisConnection({ url: credentials.redisUrl, role: 'producer', logger, connectionName: 'llm-service:queue-dashboard' });
-	const prefix = new Keyspace(keyPrefix).queuePrefix();
+	const connection = createRedisConnection({
+		url: credentials.redisUrl,
+		clusterNodes: credentials.clusterNodes,
+		role: 'producer',
+		logger,
+		connectionName: 'llm-service:queue-dashboard',
+	});
+	const keys = new Keyspace(keyPrefix);
 	const queues = Object.values(QueueName).map((name) => {
 		// A job whose stored data is not JSON must not break the dashboard's listing.
-		const queue = new CharbotQueue(name, { connection, prefix });
+		const queue = new CharbotQueue(name, { connection, prefix: keys.queuePrefix(name) });
 		queue.on('error', createRepeatedErrorLog({ logger, label: `queue dashboard: ${name} queue`, level: 'warn', fields: { queue: name } }));
 		return queue;
 	});

@@ -1,11 +1,10 @@
-import { type Keyspace } from '@charbot/core';
+import { type Keyspace, type RedisClient } from '@charbot/core';
 import { buildJobData, type Notice, noticeJobId, QueueName, type RouteJob } from '@charbot/contracts';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 
 /** Options of {@link ChannelNotices}. */
 export interface ChannelNoticesOptions {
-	readonly redis: Redis;
+	readonly redis: RedisClient;
 	readonly keys: Keyspace;
 	/** The `deliver` queue: the delivery worker posts notices as the bot. */
 	readonly deliverQueue: Queue;

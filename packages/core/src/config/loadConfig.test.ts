@@ -57,6 +57,28 @@ describe('loadConfig', () => {
 		expect(captureConfigError({ DISCORD_SHARD_IDS: '0' }).message).toContain('DISCORD_SHARD_IDS: needs DISCORD_SHARD_COUNT');
 		expect(captureConfigError({ DISCORD_SHARD_COUNT: '2', DISCORD_SHARD_IDS: 'one' }).message).toContain('must be a comma-separated list of shard numbers');
 	});
+
+	it('reads Redis Cluster nodes lists, each needing the URL its credentials come from', () => {
+		const config = loadConfig({ REDIS_URL: 'redis://app:pw@redis-0:6379', REDIS_CLUSTER_NODES: 'redis-0:6379, 10.0.0.2:7001,' });
+		expect(config.REDIS_CLUSTER_NODES).toEqual([
+			{ host: 'redis-0', port: 6379 },
+			{ host: '10.0.0.2', port: 7001 },
+		]);
+		expect(config.CACHE_REDIS_CLUSTER_NODES).toBeUndefined();
+		expect(captureConfigError({ REDIS_CLUSTER_NODES: 'redis-0:6379' }).message).toContain('REDIS_URL: is required with REDIS_CLUSTER_NODES');
+		expect(captureConfigError({ CACHE_REDIS_CLUSTER_NODES: 'cache-0:6379', REDIS_URL: 'redis://redis:6379' }).message).toContain(
+			'CACHE_REDIS_URL: is required with CACHE_REDIS_CLUSTER_NODES',
+		);
+		expect(captureConfigError({ REDIS_URL: 'redis://redis:6379', REDIS_CLUSTER_NODES: 'redis-0' }).message).toMatch(
+			/REDIS_CLUSTER_NODES: each node must be host:port/,
+		);
+		expect(captureConfigError({ REDIS_URL: 'redis://redis:6379', REDIS_CLUSTER_NODES: 'redis-0:70000' }).message).toContain(
+			'the port of redis-0:70000 must be 1-65535',
+		);
+		expect(captureConfigError({ REDIS_URL: 'redis://redis:6379', REDIS_CLUSTER_NODES: ' , ' }).message).toContain(
+			'REDIS_CLUSTER_NODES: must list at least one host:port',
+		);
+	});
 });
 
 function captureConfigError(env: Record<string, string>): ConfigError {

@@ -29,7 +29,7 @@ export function loadConfig(env: Environment = process.env, options: LoadConfigOp
 		}
 		problems.push({ variable: name, problem: describeFailure(result.error, raw, definition), example: definition.example });
 	}
-	problems.push(...checkShards(parsed));
+	problems.push(...checkShards(parsed), ...checkRedisClusters(parsed));
 	if (problems.length > 0) throw new ConfigError(problems);
 	return Object.freeze(parsed) as Config;
 }
@@ -46,7 +46,25 @@ function describeFailure(error: z.ZodError, raw: string | undefined, definition:
 	return `${reasons}; got ${JSON.stringify(raw)}`;
 }
 
-// The only rule across two settings: shard ids must fit the shard count.
+// A nodes list takes its user, password and TLS from the URL beside it.
+function checkRedisClusters(parsed: Record<string, unknown>): ConfigProblem[] {
+	const problems: ConfigProblem[] = [];
+	if (parsed.REDIS_CLUSTER_NODES !== undefined && parsed.REDIS_URL === undefined)
+		problems.push({
+			variable: 'REDIS_URL',
+			problem: 'is required with REDIS_CLUSTER_NODES (its user, password and TLS)',
+			example: settingDefinitions.REDIS_URL.example,
+		});
+	if (parsed.CACHE_REDIS_CLUSTER_NODES !== undefined && parsed.CACHE_REDIS_URL === undefined)
+		problems.push({
+			variable: 'CACHE_REDIS_URL',
+			problem: 'is required with CACHE_REDIS_CLUSTER_NODES (its user, password and TLS)',
+			example: settingDefinitions.CACHE_REDIS_URL.example,
+		});
+	return problems;
+}
+
+// Shard ids must fit the shard count.
 function checkShards(parsed: Record<string, unknown>): ConfigProblem[] {
 	const ids = parsed.DISCORD_SHARD_IDS as readonly number[] | undefined;
 	const count = parsed.DISCORD_SHARD_COUNT as number | undefined;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clusterNodesSchema } from '../redis/clusterNodesSchema.js';
 
 /** How one environment variable is validated and documented. */
 export interface SettingDefinition {
@@ -64,6 +65,18 @@ export const settingDefinitions = {
 		description: 'KeyDB/Redis for the LLM response cache; may be a different server. Defaults to `REDIS_URL`.',
 		example: 'redis://keydb:6379',
 		secret: true,
+	},
+	REDIS_CLUSTER_NODES: {
+		schema: clusterNodesSchema.optional(),
+		description:
+			'A Redis Cluster for the queues and state, `host:port` comma-separated (some or all of its nodes); user, password and TLS still come from `REDIS_URL`. Unset: `REDIS_URL` is one server.',
+		example: 'redis-0:6379,redis-1:6379,redis-2:6379',
+	},
+	CACHE_REDIS_CLUSTER_NODES: {
+		schema: clusterNodesSchema.optional(),
+		description:
+			"A Redis Cluster for the LLM response cache, like `REDIS_CLUSTER_NODES`, with user, password and TLS from `CACHE_REDIS_URL` (which it needs). Without `CACHE_REDIS_URL` the cache uses the queues' server or cluster.",
+		example: 'cache-0:6379,cache-1:6379,cache-2:6379',
 	},
 	REDIS_KEY_PREFIX: {
 		schema: z

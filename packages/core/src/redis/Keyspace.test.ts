@@ -6,16 +6,22 @@ describe('Keyspace', () => {
 
 	it('namespaces global and guild keys', () => {
 		expect(keys.global('llm', 'cache', 'abc')).toBe('charbot:llm:cache:abc');
-		expect(keys.guild('123456789012345678', 'history', '223456789012345678')).toBe('charbot:g:123456789012345678:history:223456789012345678');
-		expect(keys.guild(null, 'history', '223456789012345678')).toBe('charbot:g:dm:history:223456789012345678');
-		expect(keys.queuePrefix()).toBe('charbot:q');
+		expect(keys.guild('123456789012345678', 'history', '223456789012345678')).toBe('charbot:g:{123456789012345678}:history:223456789012345678');
+		expect(keys.guild(null, 'history', '223456789012345678')).toBe('charbot:g:{dm}:history:223456789012345678');
+	});
+
+	it('gives each queue and each guild a Redis Cluster hash tag of its own, under the prefix', () => {
+		expect(keys.queuePrefix('deliver')).toBe('charbot:q:{deliver}');
+		expect(keys.delivered('123456789012345678', 'msg-1-peter', 0)).toBe('charbot:g:{123456789012345678}:delivered:msg-1-peter:0');
+		expect(keys.channelWebhookToken('123456789012345678', '223456789012345678')).toBe('charbot-secret:g:{123456789012345678}:webhook-token:223456789012345678');
+		expect(() => keys.queuePrefix('a}b')).toThrow(/key part/);
 	});
 
 	it('keys LLM notices by guild, notice and channel or interaction', () => {
 		expect(keys.channelNotice('123456789012345678', 'llm-resting', '223456789012345678')).toBe(
-			'charbot:g:123456789012345678:notice:llm-resting:223456789012345678',
+			'charbot:g:{123456789012345678}:notice:llm-resting:223456789012345678',
 		);
-		expect(keys.channelNotice(null, 'llm-gave-up', 'i-323456789012345678')).toBe('charbot:g:dm:notice:llm-gave-up:i-323456789012345678');
+		expect(keys.channelNotice(null, 'llm-gave-up', 'i-323456789012345678')).toBe('charbot:g:{dm}:notice:llm-gave-up:i-323456789012345678');
 	});
 
 	it("keys the LLM response cache and coalescing under their shard's hash tag, so one script's keys share a cluster slot", () => {

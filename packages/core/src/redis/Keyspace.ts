@@ -4,17 +4,21 @@ type KeyPart = string | number;
 const safePart = /^[A-Za-z0-9_.@-]{1,100}$/;
 
 /**
- * Builds every Redis key charbot writes, namespaced as `{prefix}:{scope}:...`. Keys of one guild share
- * the `{prefix}:g:{guild}` stem, so a Redis Cluster hash tag can be added here alone.
+ * Builds every Redis key charbot writes, namespaced as `<prefix>:<scope>:...`. Keys that a script or transaction touches
+ * together share a Redis Cluster hash tag (the part in braces decides the slot): a queue's keys carry `{<queue>}`, a
+ * guild's `{<guild>}`, so each queue and each guild lives in one slot and guilds spread over the cluster.
  */
 export class Keyspace {
 	public constructor(public readonly prefix: string) {
 		if (!safePart.test(prefix)) throw new Error(`Keyspace prefix ${JSON.stringify(prefix)} must be 1-100 of A-Z a-z 0-9 _ . @ -`);
 	}
 
-	/** The BullMQ `prefix` option of every queue, so queues share the deployment's namespace. */
-	public queuePrefix(): string {
-		return `${this.prefix}:q`;
+	/**
+	 * The BullMQ `prefix` option of the queue `queueName`: `<prefix>:q:{<queue>}`, so its keys (`charbot:q:{route}:route:wait`)
+	 * share one Redis Cluster slot, as BullMQ's scripts need, and stay under the ACL patterns `<prefix>:*` and `<prefix>:q:*`.
+	 */
+	public queuePrefix(queueName: string): string {
+		return `${this.prefix}:q:{${checkPart(queueName)}}`;
 	}
 
 	/** A key of the whole deployment, e.g. `charbot:llm:cache:...`. */
@@ -22,9 +26,12 @@ export class Keyspace {
 		return [this.prefix, ...parts.map(checkPart)].join(':');
 	}
 
-	/** A key of one guild (or `dm` for direct messages). */
+	/**
+	 * A key of one guild (or `dm` for direct messages): `<prefix>:g:{<guild>}:...`, every key of a guild in the slot of its
+	 * hash tag. All direct-message state shares the one slot of `{dm}`.
+	 */
 	public guild(guildId: string | null, ...parts: KeyPart[]): string {
-		return [this.prefix, 'g', checkPart(guildId ?? 'dm'), ...parts.map(checkPart)].join(':');
+		return [this.prefix, 'g', guildTag(guildId), ...parts.map(checkPart)].join(':');
 	}
 
 	/** Recent messages of a channel (a capped list). */
@@ -52,9 +59,14 @@ export class Keyspace {
 		return this.guild(guildId, 'webhook', channelId);
 	}
 
-	/** Marks a part of a reply as posted, so a retried delivery never posts it twice. */
-	public delivered(jobId: string, part: number): string {
-		return this.global('delivered', jobId, part);
+	/** Marks a part of a reply as posted, so a retried delivery never posts it twice: a guild's key, recorded with its history. */
+	public delivered(guildId: string | null, jobId: string, part: number): string {
+		return this.guild(guildId, 'delivered', jobId, part);
+	}
+
+	/** Which part of which reply a posted message is, so the same text found again is not taken for another part. */
+	public deliveredMessage(guildId: string | null, messageId: string): string {
+		return this.guild(guildId, 'delivered', 'message', messageId);
 	}
 
 	/** Marks a message as already recorded, so a replayed event doesn't enter the history twice. */
@@ -157,7 +169,7 @@ export class Keyspace {
 	 * key, so a Redis ACL can give the other apps `{prefix}:*` without it (ops/redis/users.acl).
 	 */
 	public channelWebhookToken(guildId: string | null, channelId: string): string {
-		return [`${this.prefix}-secret`, 'g', checkPart(guildId ?? 'dm'), 'webhook-token', checkPart(channelId)].join(':');
+		return [`${this.prefix}-secret`, 'g', guildTag(guildId), 'webhook-token', checkPart(channelId)].join(':');
 	}
 
 	/**
@@ -198,6 +210,11 @@ export class Keyspace {
 	public guildWebhookChannels(guildId: string | null): string {
 		return this.guild(guildId, 'webhook-channels');
 	}
+}
+
+// The guild's hash tag: its keys (and its webhook tokens, deleted with them) share one Redis Cluster slot.
+function guildTag(guildId: string | null): string {
+	return `{${checkPart(guildId ?? 'dm')}}`;
 }
 
 function checkPart(part: KeyPart): string {

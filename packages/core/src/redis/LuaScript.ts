@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Cluster, Redis } from 'ioredis';
+import type { RedisClient } from './createRedisConnection.js';
 
 /**
  * A Lua script sent by its SHA1 (EVALSHA): a hot path's script then costs Redis no hashing and parsing of its source
@@ -15,7 +15,7 @@ export class LuaScript {
 	}
 
 	/** Runs the script with `keys` (its KEYS) and `args` (its ARGV). */
-	public async run(redis: Redis | Cluster, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+	public async run(redis: RedisClient, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
 		try {
 			return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
 		} catch (error) {

@@ -1,5 +1,4 @@
-import type { Cluster, Redis } from 'ioredis';
-import type { Logger } from '@charbot/core';
+import type { Logger, RedisClient } from '@charbot/core';
 import type { LlmMetrics } from '../metrics/LlmMetrics.js';
 import type { CachedOrLocked, CachedResponse, CacheLock, CacheScope, LockHandover, ResponseCache } from './ResponseCache.js';
 
@@ -45,7 +44,7 @@ export class CacheGuard {
 	}
 
 	/** Whether the cache can take the coalescing lock on `redis` with its lookup and release it with its store ({@link getOrLock}). */
-	public takesLocksOn(redis: Redis | Cluster | undefined): boolean {
+	public takesLocksOn(redis: RedisClient | undefined): boolean {
 		return redis !== undefined && this.cache.connection === redis && this.cache.getOrLock !== undefined && this.cache.setAndRelease !== undefined;
 	}
 

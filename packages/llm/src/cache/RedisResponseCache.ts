@@ -1,5 +1,5 @@
-import { type Keyspace, LuaScript } from '@charbot/core';
-import { Cluster, type Redis } from 'ioredis';
+import { type Keyspace, LuaScript, type RedisClient } from '@charbot/core';
+import { Cluster } from 'ioredis';
 import { z } from 'zod';
 import { cacheShardBound, cacheShardCount, cacheShardOf, maxCacheShards } from './cacheShards.js';
 import type { CachedOrLocked, CachedResponse, CacheLock, CacheScope, LockHandover, ResponseCache } from './ResponseCache.js';
@@ -7,7 +7,7 @@ import type { CachedOrLocked, CachedResponse, CacheLock, CacheScope, LockHandove
 /** Options of {@link RedisResponseCache}. */
 export interface RedisResponseCacheOptions {
 	/** A `cache`-role connection (fails fast), usually to KeyDB, or a Redis Cluster client. */
-	readonly redis: Redis | Cluster;
+	readonly redis: RedisClient;
 	/** Builds the keys, e.g. `charbot:llm_response:...`. */
 	readonly keys: Keyspace;
 	readonly ttlSeconds: number;
@@ -94,7 +94,7 @@ export class RedisResponseCache implements ResponseCache {
 		this.shards = cacheShardCount(options.maxSize);
 	}
 
-	public get connection(): Redis | Cluster {
+	public get connection(): RedisClient {
 		return this.options.redis;
 	}
 

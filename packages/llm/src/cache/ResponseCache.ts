@@ -1,4 +1,4 @@
-import type { Cluster, Redis } from 'ioredis';
+import type { RedisClient } from '@charbot/core';
 
 /** A cached generation. */
 export interface CachedResponse {
@@ -43,7 +43,7 @@ export interface ResponseCache {
 	/** Whether the cache server answers. */
 	ping(): Promise<boolean>;
 	/** The connection it works on, when it offers {@link getOrLock}: the pool uses that only when it coalesces on the same one. */
-	readonly connection?: Redis | Cluster;
+	readonly connection?: RedisClient;
 	/** How many shards its keys are spread over (a Redis Cluster's hash tags); coalescing locks go in the shard of their entry. */
 	readonly shards?: number;
 	/** Looks `key` up and, on a miss, takes `lock` in the same round trip. */

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Keyspace, Logger } from '@charbot/core';
-import type { Cluster, Redis } from 'ioredis';
+import type { Keyspace, Logger, RedisClient } from '@charbot/core';
 import { cacheShardOf } from '../cache/cacheShards.js';
 import type { LockHandover } from '../cache/ResponseCache.js';
 import { LlmError } from '../errors/LlmError.js';
@@ -8,7 +7,7 @@ import { LlmError } from '../errors/LlmError.js';
 /** Options of {@link RequestCoalescer}. */
 export interface RequestCoalescerOptions {
 	/** Shared Redis for coalescing across processes; in-process only when absent. */
-	readonly redis?: Redis | Cluster;
+	readonly redis?: RedisClient;
 	/** Builds the lock and hand-over keys. */
 	readonly keys: Keyspace;
 	/**

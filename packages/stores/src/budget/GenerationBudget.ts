@@ -1,5 +1,4 @@
-import { type Clock, type Keyspace, systemClock } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import { type Clock, type Keyspace, type RedisClient, systemClock } from '@charbot/core';
 
 /** Options of {@link GenerationBudget}; a limit of 0 turns that budget off. */
 export interface GenerationBudgetOptions {
@@ -43,10 +42,13 @@ if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[3]) 
 return {1, redis.call('PTTL', KEYS[1])}
 `;
 
-// Gives a reservation back, but never creates a counter the window already expired.
+// Gives a reservation back, but never creates a counter the window already expired; a counter back at 0 goes, so the
+// window starts with the next generation counted, as if the refunded one had never been.
 const refundScript = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECRBY', KEYS[1], ARGV[1]) end
-return 0
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local left = redis.call('DECRBY', KEYS[1], ARGV[1])
+if left <= 0 then redis.call('DEL', KEYS[1]) end
+return left
 `;
 
 /**
@@ -54,8 +56,8 @@ return 0
  * guild, counted in Redis so every gateway and router replica shares them. The gateway reserves the first generation of
  * each character a message calls before it enqueues anything (a burst is refused before it reaches the queue); the
  * router charges every further generation of a reply (review regenerations, the escalation, a member's 🔄) as it starts
- * it, without refusing: that answer was already promised. Each key is its own script call, so the two budgets may live
- * in different Redis Cluster slots.
+ * it, without refusing: that answer was already promised. Each key is its own script call: the member's counter spans
+ * guilds, so it lives in another Redis Cluster slot than the guild's.
  */
 export class GenerationBudget {
 	/** The time source `retryAt` is counted from. */
@@ -64,7 +66,7 @@ export class GenerationBudget {
 	public readonly windowMs: number;
 
 	public constructor(
-		private readonly redis: Redis,
+		private readonly redis: RedisClient,
 		private readonly keys: Keyspace,
 		private readonly options: GenerationBudgetOptions,
 	) {
@@ -81,17 +83,28 @@ export class GenerationBudget {
 	/** Reserves `count` generations for the payer, or refuses all of them when a budget would be passed. */
 	public async reserve(payer: BudgetPayer, count: number): Promise<BudgetDecision> {
 		if (count <= 0) return { allowed: true };
-		const taken: string[] = [];
-		for (const { scope, key, limit } of this.countersOf(payer)) {
-			const [ok, ttlMs] = (await this.redis.eval(takeScript, 1, key, count, limit, this.windowMs, '0')) as [number, number];
-			if (ok === 1) {
-				taken.push(key);
+		const taken: BudgetCounter[] = [];
+		for (const counter of this.countersOf(payer)) {
+			const outcome = await this.take(counter, count);
+			if (outcome.taken) {
+				taken.push(counter);
 				continue;
 			}
-			for (const earlier of taken) await this.redis.eval(refundScript, 1, earlier, count);
-			return { allowed: false, scope, retryAt: this.clock.now() + Math.max(0, ttlMs) };
+			for (const earlier of taken) await this.refund(earlier, count);
+			return { allowed: false, scope: counter.scope, retryAt: this.clock.now() + Math.max(0, outcome.ttlMs) };
 		}
 		return { allowed: true };
+	}
+
+	/** Counts `count` generations in one counter unless that would pass its limit; refused, with what is left of its window. */
+	public async take(counter: BudgetCounter, count: number): Promise<{ readonly taken: true } | { readonly taken: false; readonly ttlMs: number }> {
+		const [ok, ttlMs] = (await this.redis.eval(takeScript, 1, counter.key, count, counter.limit, this.windowMs, '0')) as [number, number];
+		return ok === 1 ? { taken: true } : { taken: false, ttlMs };
+	}
+
+	/** Gives back `count` generations {@link take} counted, when what they were for was refused after all. */
+	public async refund(counter: BudgetCounter, count: number): Promise<void> {
+		await this.redis.eval(refundScript, 1, counter.key, count);
 	}
 
 	/**

@@ -1,10 +1,9 @@
-import type { Keyspace } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import type { Keyspace, RedisClient } from '@charbot/core';
 
 /** Per-member and per-channel cooldowns: one atomic `SET NX PX` each. */
 export class Cooldowns {
 	public constructor(
-		private readonly redis: Redis,
+		private readonly redis: RedisClient,
 		private readonly keys: Keyspace,
 	) {}
 

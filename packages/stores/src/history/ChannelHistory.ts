@@ -1,5 +1,5 @@
-import { type Keyspace, LuaScript } from '@charbot/core';
-import type { ChainableCommander, Redis } from 'ioredis';
+import { type Keyspace, LuaScript, type RedisClient } from '@charbot/core';
+import type { ChainableCommander } from 'ioredis';
 import type { HistoryEntry } from './historyEntrySchema.js';
 import { readHistoryEntry } from './readHistoryEntry.js';
 
@@ -35,7 +35,7 @@ export class ChannelHistory {
 	private readonly maxChars: number;
 
 	public constructor(
-		private readonly redis: Redis,
+		private readonly redis: RedisClient,
 		private readonly keys: Keyspace,
 		options: ChannelHistoryOptions = {},
 	) {

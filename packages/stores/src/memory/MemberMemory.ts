@@ -1,5 +1,4 @@
-import { type Keyspace, parseOptions, wholeNumberOption } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import { type Keyspace, parseOptions, type RedisClient, wholeNumberOption } from '@charbot/core';
 import { z } from 'zod';
 
 /** One fact a member asked the characters to remember. */
@@ -51,7 +50,7 @@ export class MemberMemory {
 	readonly #options: z.output<typeof memberMemoryOptionsSchema>;
 
 	public constructor(
-		private readonly redis: Redis,
+		private readonly redis: RedisClient,
 		private readonly keys: Keyspace,
 		options: MemberMemoryOptions = {},
 	) {

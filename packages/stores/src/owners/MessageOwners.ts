@@ -1,5 +1,5 @@
-import type { Keyspace } from '@charbot/core';
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { Keyspace, RedisClient } from '@charbot/core';
+import type { ChainableCommander } from 'ioredis';
 import { z } from 'zod';
 
 const ownerSchema = z.object({
@@ -27,7 +27,7 @@ export type MessageOwner = z.output<typeof ownerSchema>;
 /** Remembers which character posted which Discord message, so replies to it reach that character. */
 export class MessageOwners {
 	public constructor(
-		private readonly redis: Redis,
+		private readonly redis: RedisClient,
 		private readonly keys: Keyspace,
 		private readonly ttlSeconds = 7 * 86_400,
 	) {}

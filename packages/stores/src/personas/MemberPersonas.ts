@@ -1,5 +1,4 @@
-import { type Keyspace, parseOptions, wholeNumberOption } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import { type Keyspace, parseOptions, type RedisClient, wholeNumberOption } from '@charbot/core';
 import { z } from 'zod';
 import { type MemberPersona, memberPersonaSchema } from './memberPersonaSchema.js';
 
@@ -20,7 +19,7 @@ export class MemberPersonas {
 	readonly #options: z.output<typeof memberPersonasOptionsSchema>;
 
 	public constructor(
-		private readonly redis: Redis,
+		private readonly redis: RedisClient,
 		private readonly keys: Keyspace,
 		options: MemberPersonasOptions = {},
 	) {

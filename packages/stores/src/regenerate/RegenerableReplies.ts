@@ -1,5 +1,5 @@
-import type { Keyspace } from '@charbot/core';
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { Keyspace, RedisClient } from '@charbot/core';
+import type { ChainableCommander } from 'ioredis';
 import { type RegenerableReply, regenerableReplySchema } from './regenerableReplySchema.js';
 
 // Replaces the mark only while it is still the ended regeneration's, so two clicks never both take it over.
@@ -25,7 +25,7 @@ export class RegenerableReplies {
 	private readonly pendingSeconds: number;
 
 	public constructor(
-		private readonly redis: Redis,
+		private readonly redis: RedisClient,
 		private readonly keys: Keyspace,
 		options: RegenerableRepliesOptions = {},
 	) {

@@ -1,5 +1,4 @@
-import type { Keyspace } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import type { Keyspace, RedisClient } from '@charbot/core';
 import { z } from 'zod';
 
 /** Changes kept per guild; older ones are dropped. */
@@ -27,7 +26,7 @@ export type SettingsAuditEntry = z.output<typeof settingsAuditEntrySchema>;
 /** Reads the capped list of a guild's settings changes that `SettingsStore.change` and `clear` write. */
 export class SettingsAudit {
 	public constructor(
-		private readonly redis: Redis,
+		private readonly redis: RedisClient,
 		private readonly keys: Keyspace,
 	) {}
 

@@ -1,5 +1,5 @@
-import { type Clock, createRepeatedErrorLog, type Keyspace, type Logger, parseOptions, systemClock, wholeNumberOption } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import { type Clock, createRepeatedErrorLog, type Keyspace, type Logger, parseOptions, type RedisClient, systemClock, wholeNumberOption } from '@charbot/core';
+import { Cluster } from 'ioredis';
 import { z } from 'zod';
 import { SettingsChangeMessage } from './SettingsChangeMessage.js';
 import type { SettingsLayers } from './SettingsLayers.js';
@@ -43,7 +43,7 @@ interface CachedLayers {
 export class SettingsCache {
 	readonly #entries = new Map<string, CachedLayers>();
 	readonly #options: z.output<typeof settingsCacheOptionsSchema>;
-	readonly #subscriber: Redis;
+	readonly #subscriber: RedisClient;
 	readonly #channel: string;
 	readonly #logger: Logger;
 	readonly #clock: Clock;
@@ -57,14 +57,12 @@ export class SettingsCache {
 	#invalidations = 0;
 
 	/** Starts following the announcements in the background on a duplicate of `redis`; until subscribed, nothing is stored. */
-	public constructor(redis: Redis, keys: Keyspace, options: SettingsCacheOptions) {
+	public constructor(redis: RedisClient, keys: Keyspace, options: SettingsCacheOptions) {
 		this.#options = parseOptions(settingsCacheOptionsSchema, { maxEntries: options.maxEntries, ttlMs: options.ttlMs });
 		this.#logger = options.logger;
 		this.#clock = options.clock ?? systemClock;
 		this.#channel = keys.settingsChanges();
-		const name = redis.options.connectionName;
-		// Resubscribed by hand on every `ready`, so the cache knows when it is listening again.
-		this.#subscriber = redis.duplicate({ autoResubscribe: false, ...(name ? { connectionName: `${name}-settings` } : {}) });
+		this.#subscriber = duplicateForSubscribing(redis);
 		const logError = createRepeatedErrorLog({ logger: this.#logger, label: 'settings cache subscriber', level: 'warn' });
 		this.#subscriber.on('error', (error: Error) => {
 			this.#forgetAll();
@@ -166,4 +164,15 @@ export class SettingsCache {
 		const leastRecent = this.#entries.keys().next();
 		if (leastRecent.done !== true) this.#entries.delete(leastRecent.value);
 	}
+}
+
+// Resubscribed by hand on every `ready`, so the cache knows when it is listening again. A cluster's subscriber connection
+// moves to another node by itself when its node goes, subscribing again there (ioredis' ClusterSubscriber).
+function duplicateForSubscribing(redis: RedisClient): RedisClient {
+	if (redis instanceof Cluster) {
+		const name = redis.options.redisOptions?.connectionName;
+		return redis.duplicate([], { redisOptions: { ...redis.options.redisOptions, ...(name ? { connectionName: `${name}-settings` } : {}) } });
+	}
+	const name = redis.options.connectionName;
+	return redis.duplicate({ autoResubscribe: false, ...(name ? { connectionName: `${name}-settings` } : {}) });
 }

@@ -1,5 +1,5 @@
-import { formatZodIssues, type Keyspace } from '@charbot/core';
-import type { ChainableCommander, Redis } from 'ioredis';
+import { formatZodIssues, type Keyspace, type RedisClient } from '@charbot/core';
+import type { ChainableCommander } from 'ioredis';
 import {
 	type ChannelSettingName,
 	type ChannelSettings,
@@ -56,7 +56,7 @@ export class SettingsStore {
 	readonly #cache: SettingsCache | undefined;
 
 	public constructor(
-		private readonly redis: Redis,
+		private readonly redis: RedisClient,
 		private readonly keys: Keyspace,
 		options: SettingsStoreOptions = {},
 	) {

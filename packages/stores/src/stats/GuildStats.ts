@@ -1,5 +1,4 @@
-import { type Clock, type Keyspace, type Logger, parseOptions, systemClock, wholeNumberOption } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import { type Clock, hashTagOf, type Keyspace, type Logger, parseOptions, type RedisClient, systemClock, wholeNumberOption } from '@charbot/core';
 import { z } from 'zod';
 import type { CharacterStats } from './CharacterStats.js';
 import { medianOf } from './medianOf.js';
@@ -57,7 +56,7 @@ export class GuildStats {
 	#closed = false;
 
 	public constructor(
-		private readonly redis: Redis,
+		private readonly redis: RedisClient,
 		private readonly keys: Keyspace,
 		options: GuildStatsOptions,
 	) {
@@ -169,10 +168,31 @@ export class GuildStats {
 		this.#timer.unref();
 	}
 
-	/** One transaction for everything held; on failure the batch goes back in front of what came meanwhile. */
+	/**
+	 * One transaction per guild for everything held (a guild's keys share a Redis Cluster slot; guilds do not); a guild's
+	 * batch that fails goes back in front of what came meanwhile.
+	 */
 	async #write(): Promise<void> {
-		const batch = this.#pending;
+		const batches = this.#pending.splitBy(hashTagOf);
 		this.#pending = new PendingStats();
+		const outcomes = await Promise.all(batches.map(async (batch) => ({ batch, error: await this.#writeBatch(batch) })));
+		const failed = outcomes.filter((outcome) => outcome.error !== undefined);
+		if (failed.length > 0) {
+			const held = new PendingStats();
+			for (const { batch } of failed) held.absorb(batch);
+			held.absorb(this.#pending);
+			this.#pending = held;
+			const dropped = this.#pending.trimTo(this.#options.maxHeldSize);
+			const error = failed[0]?.error;
+			this.#options.logger.warn({ err: error, held: this.#pending.size }, 'could not write the guild stats; keeping them for the next flush');
+			if (dropped > 0)
+				this.#options.logger.warn({ dropped, maxHeldSize: this.#options.maxHeldSize }, 'guild stats held too long while Redis failed; dropped the oldest');
+		}
+		if (this.#pending.size > 0) this.#schedule();
+	}
+
+	/** Writes one guild's batch in one transaction; resolves to the error when it failed. */
+	async #writeBatch(batch: PendingStats): Promise<unknown> {
 		const ttl = this.#options.bucketTtlSeconds;
 		const transaction = this.redis.multi();
 		for (const [key, entry] of batch.entries()) {
@@ -185,15 +205,10 @@ export class GuildStats {
 			const failed = replies?.find(([error]) => error !== null)?.[0];
 			if (replies === null) throw new Error('the stats transaction was discarded');
 			if (failed) throw failed;
+			return undefined;
 		} catch (error) {
-			batch.absorb(this.#pending);
-			this.#pending = batch;
-			const dropped = this.#pending.trimTo(this.#options.maxHeldSize);
-			this.#options.logger.warn({ err: error, held: this.#pending.size }, 'could not write the guild stats; keeping them for the next flush');
-			if (dropped > 0)
-				this.#options.logger.warn({ dropped, maxHeldSize: this.#options.maxHeldSize }, 'guild stats held too long while Redis failed; dropped the oldest');
+			return error ?? new Error('the stats transaction failed');
 		}
-		if (this.#pending.size > 0) this.#schedule();
 	}
 
 	/** Runs read commands in one pipeline, throwing the first error. */

@@ -43,6 +43,19 @@ export class PendingStats {
 		}
 	}
 
+	/** What this holds, in one `PendingStats` per group of keys (`groupOf` names a key's group), each in the order held. */
+	public splitBy(groupOf: (key: string) => string): PendingStats[] {
+		const groups = new Map<string, PendingStats>();
+		for (const [key, entry] of this.#entries) {
+			const group = groupOf(key);
+			let stats = groups.get(group);
+			if (stats === undefined) groups.set(group, (stats = new PendingStats()));
+			if (entry.kind === 'counts') for (const [field, by] of entry.fields) stats.count(key, field, by);
+			else for (const value of entry.values) stats.sample(key, value);
+		}
+		return [...groups.values()];
+	}
+
 	/** Drops the oldest fields and samples until at most `max` are held; returns how many went. */
 	public trimTo(max: number): number {
 		let dropped = 0;

@@ -1,5 +1,4 @@
-import type { Keyspace } from '@charbot/core';
-import type { Redis } from 'ioredis';
+import type { Keyspace, RedisClient } from '@charbot/core';
 import { z } from 'zod';
 
 const statusSchema = z.object({ model: z.string().min(1).nullable(), at: z.number() });
@@ -13,7 +12,7 @@ export type VisionModelStatus = z.output<typeof statusSchema>;
  */
 export class VisionStatus {
 	public constructor(
-		private readonly redis: Redis,
+		private readonly redis: RedisClient,
 		private readonly keys: Keyspace,
 	) {}
 
