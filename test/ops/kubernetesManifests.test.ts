@@ -4,7 +4,7 @@
 // the waiting jobs.
 import { existsSync, readFileSync } from 'node:fs';
 import type { IScaledObject, ITriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1';
-import { loadConfig, resolveFromRoot, type SettingName, settingDefinitions, startHealthServer } from '@charbot/core';
+import { Keyspace, loadConfig, resolveFromRoot, type SettingName, settingDefinitions, startHealthServer } from '@charbot/core';
 import { createQueueMetrics, enqueueRouteJob, QueueName } from '@charbot/contracts';
 import { startRedisServer, type RedisServer } from '@charbot/testkit';
 import { Queue } from 'bullmq';
@@ -296,8 +296,8 @@ describe.each(overlays)('deploy/kubernetes/overlays/%s', (overlay) => {
 				expect(/state=~"([^"]*)"/.exec(query)?.[1]?.split('|'), `${target.name}: counts the prioritized jobs`).toContain('prioritized');
 			} else {
 				expect(trigger.type, target.name).toBe('redis');
-				// The queue key scheme for Redis Cluster: <prefix>:q:{<queue>}:<queue>:<suffix>.
-				expect(trigger.metadata.listName, target.name).toBe(`${config.REDIS_KEY_PREFIX}:q:{${queue}}:${queue}:wait`);
+				// BullMQ's key of the queue's waiting jobs, under the prefix the apps give the queue.
+				expect(trigger.metadata.listName, target.name).toBe(`${new Keyspace(config.REDIS_KEY_PREFIX).queuePrefix(queue)}:${queue}:wait`);
 				expect(Number(trigger.metadata.listLength), target.name).toBeGreaterThan(0);
 				const auth = byKind<ITriggerAuthentication>(objects, 'TriggerAuthentication').find(
 					(candidate) => candidate.metadata.name === trigger.authenticationRef?.name,
@@ -356,8 +356,9 @@ describe('what the probes and KEDA read, against the real code', () => {
 		const scaled = byKind<IScaledObject>(production(), 'ScaledObject');
 		const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
 		const client = new Redis(redis.url);
-		// The queue prefix after the Redis Cluster change: <REDIS_KEY_PREFIX>:q:{<queue>} (the manifests' REDIS_KEY_PREFIX).
-		const queueFor = (name: QueueName) => new Queue(name, { connection, prefix: `charbot:q:{${name}}` });
+		// The queues as the apps open them, with the manifests' REDIS_KEY_PREFIX.
+		const keyspace = new Keyspace('charbot');
+		const queueFor = (name: QueueName) => new Queue(name, { connection, prefix: keyspace.queuePrefix(name) });
 		const queues = [queueFor(QueueName.Route), queueFor(QueueName.Review), queueFor(QueueName.Deliver)];
 		try {
 			const [route, review, deliver] = queues as [Queue, Queue, Queue];
@@ -391,7 +392,7 @@ describe('what the probes and KEDA read, against the real code', () => {
 					continue;
 				}
 				// What the Prometheus query sums: the gauge's series of that queue in the states it names.
-				expect(await client.llen(`charbot:q:{${queue}}:${queue}:wait`), `${queue}: its wait list is empty while jobs wait`).toBe(0);
+				expect(await client.llen(`${keyspace.queuePrefix(queue)}:${queue}:wait`), `${queue}: its wait list is empty while jobs wait`).toBe(0);
 				const states = /state=~"([^"]*)"/.exec(trigger.metadata.query ?? '')?.[1]?.split('|') ?? [];
 				const counted = (series?.values ?? [])
 					.filter((value) => value.labels.queue === queue && states.includes(String(value.labels.state)))
