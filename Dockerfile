@@ -38,6 +38,9 @@ RUN --mount=type=cache,target=/root/.npm npm ci
 COPY tsconfig.json tsconfig.workspace.json tsconfig.build.json ./
 COPY packages ./packages
 COPY apps ./apps
+# One-off maintenance run from this stage with tsx (docs/runbook.md, "Upgrade to hash-tagged keys"); the runtime has none.
+COPY scripts/tagRedisKeys.ts ./scripts/
+COPY scripts/redisKeys ./scripts/redisKeys
 # `npm run build` is `tsc -b tsconfig.build.json`: each production workspace compiles its src/ to dist/.
 # Then /out gathers what the runtime needs of each built workspace, its package.json and dist/, so a
 # workspace added to tsconfig.build.json ships without a change here.
