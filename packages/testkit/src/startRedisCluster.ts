@@ -141,6 +141,19 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
 		},
 	};
 	await cluster.waitHealthy();
+	// `--cluster create` returns before every node has heard of every replica's role: wait until each says the same.
+	await waitFor(
+		async () => {
+			for (const node of nodes) {
+				const roles = parseClusterNodes(await cli(node, 'CLUSTER', 'NODES'));
+				if (roles.filter((role) => role.role === 'master').length !== masters) return false;
+				if (roles.filter((role) => role.role === 'replica' && role.masterId !== null).length !== masters * replicasPerMaster) return false;
+			}
+			return true;
+		},
+		`every node of the Redis Cluster seeing ${masters} masters with ${replicasPerMaster} replica(s) each`,
+		30_000,
+	);
 	return cluster;
 }
 
