@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { resolveFromRoot } from '@charbot/core';
+import { Keyspace, resolveFromRoot } from '@charbot/core';
 import { findFreePort } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askMembers } from './askMembers.js';
@@ -111,19 +111,23 @@ async function redisCounts(commands: readonly string[]): Promise<number[]> {
 	return counts;
 }
 
-/** Jobs waiting, active, delayed or prioritized in the route, review and deliver queues (the default key prefix). */
+// The stack runs with the default REDIS_KEY_PREFIX; the keys as the apps build them, quoted for the shell (hash tags).
+const keyspace = new Keyspace('charbot');
+const queueKey = (queue: string, suffix: string) => `'${keyspace.queuePrefix(queue)}:${queue}:${suffix}'`;
+
+/** Jobs waiting, active, delayed or prioritized in the route, review and deliver queues. */
 async function queueBacklog(): Promise<number> {
 	const commands = queues.flatMap((queue) => [
-		`LLEN charbot:q:${queue}:wait`,
-		`LLEN charbot:q:${queue}:active`,
-		`ZCARD charbot:q:${queue}:delayed`,
-		`ZCARD charbot:q:${queue}:prioritized`,
+		`LLEN ${queueKey(queue, 'wait')}`,
+		`LLEN ${queueKey(queue, 'active')}`,
+		`ZCARD ${queueKey(queue, 'delayed')}`,
+		`ZCARD ${queueKey(queue, 'prioritized')}`,
 	]);
 	return (await redisCounts(commands)).reduce((sum, count) => sum + count, 0);
 }
 
 async function activeRoutes(): Promise<number> {
-	return (await redisCounts(['LLEN charbot:q:route:active']))[0] ?? 0;
+	return (await redisCounts([`LLEN ${queueKey('route', 'active')}`]))[0] ?? 0;
 }
 
 async function waitIdle(timeoutMs: number): Promise<void> {
