@@ -1,4 +1,5 @@
 import { type Clock, hashTagOf, type Keyspace, type Logger, parseOptions, type RedisClient, systemClock, wholeNumberOption } from '@charbot/core';
+import { Cluster } from 'ioredis';
 import { z } from 'zod';
 import type { CharacterStats } from './CharacterStats.js';
 import { medianOf } from './medianOf.js';
@@ -169,11 +170,11 @@ export class GuildStats {
 	}
 
 	/**
-	 * One transaction per guild for everything held (a guild's keys share a Redis Cluster slot; guilds do not); a guild's
-	 * batch that fails goes back in front of what came meanwhile.
+	 * One transaction for everything held, or on a Redis Cluster one per guild (a guild's keys share a slot; guilds do
+	 * not); a batch that fails goes back in front of what came meanwhile.
 	 */
 	async #write(): Promise<void> {
-		const batches = this.#pending.splitBy(hashTagOf);
+		const batches = this.redis instanceof Cluster ? this.#pending.splitBy(hashTagOf) : [this.#pending];
 		this.#pending = new PendingStats();
 		const outcomes = await Promise.all(batches.map(async (batch) => ({ batch, error: await this.#writeBatch(batch) })));
 		const failed = outcomes.filter((outcome) => outcome.error !== undefined);
@@ -191,7 +192,7 @@ export class GuildStats {
 		if (this.#pending.size > 0) this.#schedule();
 	}
 
-	/** Writes one guild's batch in one transaction; resolves to the error when it failed. */
+	/** Writes a batch in one transaction; resolves to the error when it failed. */
 	async #writeBatch(batch: PendingStats): Promise<unknown> {
 		const ttl = this.#options.bucketTtlSeconds;
 		const transaction = this.redis.multi();
