@@ -4,11 +4,12 @@ import { QueueName } from '@charbot/contracts';
 import { type RedisClusterNode, waitFor } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppName, type PlatformHarness, startPlatform } from '../pipeline/platformHarness.js';
+import { appProcessIds } from './load/appProcessIds.js';
+import { awaitGatewayOutcomes } from './load/awaitGatewayOutcomes.js';
 import { createLoadAudience } from './load/createLoadAudience.js';
 import { describeQuestionJobs } from './load/describeQuestionJobs.js';
 import { echoQuestionScript } from './load/echoQuestionScript.js';
 import { expectEachAnsweredOnce } from './load/expectEachAnsweredOnce.js';
-import { readGatewayOutcomes } from './load/readGatewayOutcomes.js';
 import { sendQuestions } from './load/sendQuestions.js';
 import { waitForAnswers } from './load/waitForAnswers.js';
 
@@ -29,10 +30,6 @@ afterAll(async () => {
 	await platform?.close();
 });
 
-function appPids(): Record<string, number | undefined> {
-	return Object.fromEntries(appNames.map((name) => [name, platform.apps.get(name)?.child.pid]));
-}
-
 /**
  * Sends 120 questions over 12 s and SIGKILLs the master that serves `key` after the 40th, so its replica takes over;
  * then checks that every question the gateway enqueued is answered exactly once, by the same app processes. The killed
@@ -42,7 +39,7 @@ async function loadThroughFailover(tag: string, key: string): Promise<void> {
 	const cluster = platform.cluster;
 	if (cluster === undefined) throw new Error('the platform runs without a Redis Cluster');
 	const audience = await createLoadAudience(platform, { tag, channels: 5, members: 25 });
-	const pidsBefore = appPids();
+	const pidsBefore = appProcessIds(platform, appNames);
 	let failover: Promise<{ killed: RedisClusterNode; shortBytes: number; promotedAfterMs: number; healthyAfterMs: number }> | undefined;
 	const questions = await sendQuestions(platform, audience, {
 		tag,
@@ -69,10 +66,7 @@ async function loadThroughFailover(tag: string, key: string): Promise<void> {
 	const outcome = await failover;
 	if (outcome === undefined) throw new Error('the failover did not happen');
 
-	await waitFor(() => questions.every((question) => readGatewayOutcomes(platform).has(question.messageId)), 'the gateway to log every outcome', 30_000);
-	const outcomes = readGatewayOutcomes(platform);
-	const accepted = questions.filter((question) => outcomes.get(question.messageId) === 'enqueued');
-	const refused = questions.filter((question) => outcomes.get(question.messageId) !== 'enqueued');
+	const { accepted, refused } = await awaitGatewayOutcomes(platform, questions, 30_000);
 	const wait = await waitForAnswers(platform, accepted, 90_000);
 	report(
 		`${tag}: master ${outcome.killed.port} killed (its replica had all but ${outcome.shortBytes} bytes of its stream as of just before), its replica promoted after ${outcome.promotedAfterMs} ms, cluster ok after ` +
@@ -92,7 +86,7 @@ async function loadThroughFailover(tag: string, key: string): Promise<void> {
 	);
 	await cluster.waitHealthy();
 
-	expect(appPids(), 'the same app processes as before the failover').toEqual(pidsBefore);
+	expect(appProcessIds(platform, appNames), 'the same app processes as before the failover').toEqual(pidsBefore);
 	// The gateway holds a message while the cluster promotes the replica and enqueues it after: none is refused.
 	expect(refused, 'questions the gateway did not enqueue').toEqual([]);
 	expectEachAnsweredOnce(platform, questions);

@@ -2,12 +2,13 @@ import { createLogger, createRedisConnection, waitForRedisReady } from '@charbot
 import { waitFor } from '@charbot/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppName, type PlatformHarness, startPlatform } from '../pipeline/platformHarness.js';
+import { appProcessIds } from './load/appProcessIds.js';
+import { awaitGatewayOutcomes } from './load/awaitGatewayOutcomes.js';
 import { collectReplies } from './load/collectReplies.js';
 import { createLoadAudience } from './load/createLoadAudience.js';
 import { describeQuestionJobs } from './load/describeQuestionJobs.js';
 import { echoQuestionScript } from './load/echoQuestionScript.js';
 import { expectEachAnsweredOnce } from './load/expectEachAnsweredOnce.js';
-import { readGatewayOutcomes } from './load/readGatewayOutcomes.js';
 import type { SentQuestion } from './load/SentQuestion.js';
 import { sendQuestions } from './load/sendQuestions.js';
 import { waitForAnswers } from './load/waitForAnswers.js';
@@ -29,11 +30,6 @@ afterAll(async () => {
 	await platform?.close();
 });
 
-/** The pid of each app, to show that none restarted. */
-function appPids(): Record<string, number | undefined> {
-	return Object.fromEntries(appNames.map((name) => [name, platform.apps.get(name)?.child.pid]));
-}
-
 function runningApps(): AppName[] {
 	return appNames.filter((name) => {
 		const child = platform.apps.get(name)?.child;
@@ -47,7 +43,7 @@ function runningApps(): AppName[] {
  */
 async function loadThroughOutage(tag: string, stop: () => Promise<void>): Promise<void> {
 	const audience = await createLoadAudience(platform, { tag, channels: 5, members: 25 });
-	const pidsBefore = appPids();
+	const pidsBefore = appProcessIds(platform, appNames);
 	let outage: Promise<void> | undefined;
 	let down: { from: number; to: number } | undefined;
 	const questions = await sendQuestions(platform, audience, {
@@ -70,21 +66,18 @@ async function loadThroughOutage(tag: string, stop: () => Promise<void>): Promis
 	const window = down;
 	askedWhileDown.push(...questions.filter((question) => question.sentAt >= window.from && question.sentAt <= window.to));
 
-	await waitFor(() => questions.every((question) => readGatewayOutcomes(platform).has(question.messageId)), 'the gateway to log every outcome', 20_000);
-	const outcomes = readGatewayOutcomes(platform);
-	const accepted = questions.filter((question) => outcomes.get(question.messageId) === 'enqueued');
-	const refused = questions.filter((question) => outcomes.get(question.messageId) !== 'enqueued');
+	const { accepted, refused } = await awaitGatewayOutcomes(platform, questions, 20_000);
 	const wait = await waitForAnswers(platform, accepted, 90_000);
 	report(
 		`${tag}: Redis down ${window.to - window.from} ms; gateway enqueued ${accepted.length}/${questions.length}, ` +
-			`${questions.filter((question) => outcomes.get(question.messageId) === 'failed').length} failed, ` +
+			`${refused.length} failed, ` +
 			`accepted ones answered after ${wait.waitedMs} ms, ${wait.unanswered.length} unanswered`,
 	);
 	if (wait.unanswered.length > 0) report(`unanswered:\n${(await describeQuestionJobs(platform, wait.unanswered)).join('\n')}`);
 	// Room for a late second answer (a job run again after the outage) to show up.
 	await new Promise((resolve) => setTimeout(resolve, 8000));
 	expect(runningApps(), 'apps still running').toEqual(appNames);
-	expect(appPids(), 'the same app processes as before the outage').toEqual(pidsBefore);
+	expect(appProcessIds(platform, appNames), 'the same app processes as before the outage').toEqual(pidsBefore);
 	// The first questions were sent with Redis up: a run where nothing was accepted proves nothing.
 	expect(accepted.length).toBeGreaterThanOrEqual(40);
 	expectEachAnsweredOnce(platform, accepted, refused);
@@ -131,9 +124,7 @@ describe('Redis restarts under load', () => {
 		await new Promise((resolve) => setTimeout(resolve, 6000));
 		await platform.redis.start();
 
-		await waitFor(() => questions.every((question) => readGatewayOutcomes(platform).has(question.messageId)), 'the gateway to log every outcome', 20_000);
-		const outcomes = readGatewayOutcomes(platform);
-		const accepted = questions.filter((question) => outcomes.get(question.messageId) === 'enqueued');
+		const { accepted } = await awaitGatewayOutcomes(platform, questions, 20_000);
 		const wait = await waitForAnswers(platform, accepted, 90_000);
 		report(
 			`inflight: ${accepted.length}/${questions.length} enqueued, ${control.stats().rest.injectedRateLimits - limitedBefore} held by 429s, ` +
