@@ -21,7 +21,7 @@ export async function writeComposeEnv(dir: string, options: ComposeEnvOptions): 
 		REDIS_QC_PASSWORD: secret(),
 		REDIS_DELIVERY_PASSWORD: secret(),
 		REDIS_LLM_SERVICE_PASSWORD: secret(),
-		// The emulator accepts whatever token it is started with (test/compose/startComposeEmulator.ts).
+		// The emulator accepts whatever token it is started with (EMULATOR_BOT_TOKEN, test/compose/docker-compose.test.yaml).
 		DISCORD_TOKEN: `emulated.${secret()}`,
 		WEBHOOK_TOKEN_KEY: randomBytes(32).toString('base64'),
 		LLM_SERVICE_ADMIN_TOKEN: secret(),

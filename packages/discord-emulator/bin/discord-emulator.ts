@@ -10,7 +10,10 @@ It is not Discord: nothing leaves this machine, and no real bot token is needed.
   --host <addr>  address to bind (default 127.0.0.1; use :: for every interface)
   --guilds <n>   how many guilds to seed (default 1: "Quahog Community")
   --shards <n>   shard count GET /gateway/bot recommends (default 1)
-  --help         show this text`;
+  --help         show this text
+
+EMULATOR_BOT_TOKEN in the environment sets the bot token it accepts, for apps that were given one (a compose
+stack); it is never printed. Unset: a random token, printed below.`;
 
 function positiveInteger(name: string, raw: string | undefined, fallback: number, allowZero = false): number {
 	if (raw === undefined) return fallback;
@@ -37,7 +40,15 @@ if (values.help) {
 	process.exit(0);
 }
 
+// From the environment, not an argument: a process list shows arguments to everyone on the machine.
+const givenToken = process.env.EMULATOR_BOT_TOKEN === undefined || process.env.EMULATOR_BOT_TOKEN === '' ? undefined : process.env.EMULATOR_BOT_TOKEN;
+if (givenToken !== undefined && !/^[\w.-]+$/.test(givenToken)) {
+	console.error('EMULATOR_BOT_TOKEN must be a bot token: letters, digits, ".", "_" and "-" (its value is not shown)');
+	process.exit(2);
+}
+
 const emulator = await startDiscordEmulator({
+	...(givenToken === undefined ? {} : { token: givenToken }),
 	port: positiveInteger('port', values.port, 3210, true),
 	host: values.host ?? '127.0.0.1',
 	shards: positiveInteger('shards', values.shards, 1),
@@ -55,7 +66,7 @@ process.stdout.write(
 		`  Playground:   ${emulator.url}`,
 		`  API URL:      ${emulator.apiUrl}    (discord.js: new Client({ rest: { api: '${emulator.apiUrl}' } }))`,
 		`  Gateway:      ${emulator.gatewayUrl}`,
-		`  Bot token:    ${emulator.token}`,
+		`  Bot token:    ${givenToken === undefined ? emulator.token : '(EMULATOR_BOT_TOKEN, not shown)'}`,
 		`  Application:  ${emulator.applicationId}`,
 		`  Seeded:       ${emulator.seed?.guildIds.length ?? 0} guild(s); first guild ${emulator.seed?.guildId ?? '-'}`,
 		'',
